@@ -1,0 +1,3 @@
+package io.scaledapi.api.v1alpha1;
+
+public class Dummy {}
