@@ -1,3 +1,0 @@
-package io.scaledapi.api.v1alpha1;
-
-public class Dummy {}

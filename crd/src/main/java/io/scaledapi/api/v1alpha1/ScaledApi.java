@@ -1,0 +1,61 @@
+package io.scaledapi.api.v1alpha1;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Singular;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/**
+ * Scales an API workload on the depth of its request queue, read from Prometheus.
+ *
+ * <p>{@code kubectl get sapi} shows target, bounds, replicas, the last queue depth and the mode.
+ */
+@Group(ScaledApi.GROUP)
+@Version(ScaledApi.VERSION)
+@Kind("ScaledApi")
+@Plural("scaledapis")
+@Singular("scaledapi")
+@ShortNames("sapi")
+@AdditionalPrinterColumn(
+    name = "Target",
+    jsonPath = ".spec.scaleTargetRef.name",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Min",
+    jsonPath = ".spec.minReplicas",
+    type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
+    name = "Max",
+    jsonPath = ".spec.maxReplicas",
+    type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
+    name = "Replicas",
+    jsonPath = ".status.currentReplicas",
+    type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
+    name = "Desired",
+    jsonPath = ".status.desiredReplicas",
+    type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
+    name = "Queue",
+    jsonPath = ".status.signals.queueDepth.value",
+    type = AdditionalPrinterColumn.Type.NUMBER)
+@AdditionalPrinterColumn(
+    name = "Mode",
+    jsonPath = ".spec.mode",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Age",
+    jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
+public class ScaledApi extends CustomResource<ScaledApiSpec, ScaledApiStatus>
+    implements Namespaced {
+  public static final String GROUP = "autoscaling.scaledapi.io";
+  public static final String VERSION = "v1alpha1";
+  private static final long serialVersionUID = 1L;
+}

@@ -1,0 +1,96 @@
+package io.scaledapi.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** What to scale, within which bounds, and on which signals. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value = "!has(self.minReplicas) || self.minReplicas <= self.maxReplicas",
+    message = "minReplicas must be less than or equal to maxReplicas",
+    fieldPath = ".minReplicas",
+    reason = "FieldValueInvalid")
+@ValidationRule(
+    value =
+        "!has(self.pollingInterval) || (duration(self.pollingInterval) >= duration('1s')"
+            + " && duration(self.pollingInterval) <= duration('1h'))",
+    message = "pollingInterval must be between 1s and 1h, for example 15s",
+    fieldPath = ".pollingInterval",
+    reason = "FieldValueInvalid")
+public record ScaledApiSpec(
+    @Required @JsonPropertyDescription("The workload to scale, through its /scale subresource.")
+        ScaleTargetRef scaleTargetRef,
+    @Min(1)
+        @Default("1")
+        @JsonPropertyDescription("Fewest replicas the workload is scaled to. Defaults to 1.")
+        Integer minReplicas,
+    @Required @Min(1) @JsonPropertyDescription("Most replicas the workload is scaled to.")
+        Integer maxReplicas,
+    @Default("15s")
+        @Pattern(Durations.PATTERN)
+        @JsonPropertyDescription(
+            "How often the signals are read and a decision is made, e.g. 15s. Between 1s and"
+                + " 1h; defaults to 15s.")
+        String pollingInterval,
+    @JsonPropertyDescription(
+            "Where to read the signals. Defaults to the operator's own Prometheus settings.")
+        PrometheusSpec prometheus,
+    @Required @JsonPropertyDescription("The request-queue signal: the main scaling signal.")
+        QueueSpec queue,
+    @JsonPropertyDescription("Optional latency guard: scale up while latency is over target.")
+        LatencySpec latency,
+    @JsonPropertyDescription("Optional arrival-rate query, in requests per second.")
+        ArrivalRateSpec arrivalRate,
+    @JsonPropertyDescription(
+            "Scale-up and scale-down behaviour, with the meaning and defaults of the"
+                + " HorizontalPodAutoscaler's behavior field.")
+        BehaviorSpec behavior,
+    @Min(0)
+        @Max(1)
+        @Default("0.1")
+        @JsonPropertyDescription(
+            "Relative change of a signal that is ignored, as the HPA's tolerance. Defaults to"
+                + " 0.1.")
+        Double tolerance,
+    @JsonPropertyDescription("What to do when the signals cannot be read.") FallbackSpec fallback,
+    @Default("Enforce")
+        @JsonPropertyDescription(
+            "Enforce scales the target; DryRun only reports what it would do. Defaults to"
+                + " Enforce.")
+        Mode mode,
+    @Default("false")
+        @JsonPropertyDescription("When true, the target is left alone; status keeps reporting.")
+        Boolean paused) {
+
+  /** Defaults applied when the API server has not applied them (e.g. a schema-less client). */
+  public static final int DEFAULT_MIN_REPLICAS = 1;
+
+  public static final String DEFAULT_POLLING_INTERVAL = "15s";
+  public static final double DEFAULT_TOLERANCE = 0.1;
+
+  public int minReplicasOrDefault() {
+    return minReplicas == null ? DEFAULT_MIN_REPLICAS : minReplicas;
+  }
+
+  public String pollingIntervalOrDefault() {
+    return pollingInterval == null ? DEFAULT_POLLING_INTERVAL : pollingInterval;
+  }
+
+  public double toleranceOrDefault() {
+    return tolerance == null ? DEFAULT_TOLERANCE : tolerance;
+  }
+
+  public Mode modeOrDefault() {
+    return mode == null ? Mode.ENFORCE : mode;
+  }
+
+  public boolean pausedOrDefault() {
+    return Boolean.TRUE.equals(paused);
+  }
+}

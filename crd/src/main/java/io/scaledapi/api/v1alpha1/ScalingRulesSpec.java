@@ -1,0 +1,25 @@
+package io.scaledapi.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Size;
+import java.util.List;
+
+/** One direction's rules, as the HPA's HPAScalingRules. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ScalingRulesSpec(
+    @Min(0)
+        @Max(3600)
+        @JsonPropertyDescription(
+            "Seconds of past recommendations considered: scale up to the lowest, down to the"
+                + " highest of them.")
+        Integer stabilizationWindowSeconds,
+    @JsonPropertyDescription(
+            "Which policy applies when several do: Max (the largest change, default), Min, or"
+                + " Disabled (no scaling in this direction).")
+        SelectPolicy selectPolicy,
+    @Size(min = 1, max = 10)
+        @JsonPropertyDescription("Limits on the change per period; without them the HPA's apply.")
+        List<ScalingPolicySpec> policies) {}

@@ -1,0 +1,113 @@
+package io.scaledapi.api.v1alpha1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.ValidationRule;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What the generated schema makes the API server reject before the operator sees it. */
+class CrdSchemaTest {
+  static CustomResourceDefinition crd;
+  static JSONSchemaProps spec;
+
+  @BeforeAll
+  static void load() throws IOException {
+    try (InputStream in = Files.newInputStream(GeneratedCrdMatchesHelmChartTest.GENERATED)) {
+      crd = Serialization.unmarshal(in, CustomResourceDefinition.class);
+    }
+    spec = version().getSchema().getOpenAPIV3Schema().getProperties().get("spec");
+  }
+
+  static CustomResourceDefinitionVersion version() {
+    return crd.getSpec().getVersions().get(0);
+  }
+
+  @Test
+  void namesMatchTheApi() {
+    assertThat(crd.getSpec().getGroup()).isEqualTo("autoscaling.scaledapi.io");
+    assertThat(version().getName()).isEqualTo("v1alpha1");
+    assertThat(crd.getSpec().getNames().getKind()).isEqualTo("ScaledApi");
+    assertThat(crd.getSpec().getNames().getPlural()).isEqualTo("scaledapis");
+    assertThat(crd.getSpec().getNames().getShortNames()).containsExactly("sapi");
+    assertThat(crd.getSpec().getScope()).isEqualTo("Namespaced");
+    assertThat(version().getSubresources().getStatus()).isNotNull();
+  }
+
+  @Test
+  void requiredFieldsAndDefaults() {
+    assertThat(spec.getRequired())
+        .containsExactlyInAnyOrder("scaleTargetRef", "maxReplicas", "queue");
+    Map<String, JSONSchemaProps> p = spec.getProperties();
+    assertThat(p.get("minReplicas").getDefault().asInt()).isEqualTo(1);
+    assertThat(p.get("minReplicas").getMinimum()).isEqualTo(1.0);
+    assertThat(p.get("pollingInterval").getDefault().asText()).isEqualTo("15s");
+    assertThat(p.get("pollingInterval").getPattern()).isEqualTo(Durations.PATTERN);
+    assertThat(p.get("queue").getRequired()).containsExactlyInAnyOrder("query", "targetPerReplica");
+    assertThat(p.get("queue").getProperties().get("targetPerReplica").getExclusiveMinimum())
+        .isTrue();
+    assertThat(p.get("scaleTargetRef").getProperties().get("kind").getDefault().asText())
+        .isEqualTo("Deployment");
+    assertThat(p.get("scaleTargetRef").getProperties().get("apiVersion").getDefault().asText())
+        .isEqualTo("apps/v1");
+  }
+
+  @Test
+  void enumsSpellTheWireNames() {
+    Map<String, JSONSchemaProps> p = spec.getProperties();
+    assertThat(p.get("mode").getEnum())
+        .extracting(n -> n.asText())
+        .containsExactlyInAnyOrder("Enforce", "DryRun");
+    JSONSchemaProps up = p.get("behavior").getProperties().get("scaleUp");
+    assertThat(up.getProperties().get("selectPolicy").getEnum())
+        .extracting(n -> n.asText())
+        .containsExactlyInAnyOrder("Max", "Min", "Disabled");
+    assertThat(
+            up.getProperties()
+                .get("policies")
+                .getItems()
+                .getSchema()
+                .getProperties()
+                .get("type")
+                .getEnum())
+        .extracting(n -> n.asText())
+        .containsExactlyInAnyOrder("Pods", "Percent");
+  }
+
+  @Test
+  void celRulesGuardWhatRangesCannot() {
+    List<String> rules =
+        spec.getXKubernetesValidations().stream().map(ValidationRule::getRule).toList();
+    assertThat(rules).contains("!has(self.minReplicas) || self.minReplicas <= self.maxReplicas");
+    assertThat(rules)
+        .anySatisfy(
+            r -> assertThat(r).contains("duration(self.pollingInterval) >= duration('1s')"));
+    // each rule appears once: a rule on a record component must not be emitted twice
+    assertThat(rules).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void printerColumnsMakeADashboard() {
+    assertThat(version().getAdditionalPrinterColumns())
+        .extracting(c -> c.getName())
+        .containsExactlyInAnyOrder(
+            "Target", "Min", "Max", "Replicas", "Desired", "Queue", "Mode", "Age");
+  }
+
+  @Test
+  void durationsParseTheSchemaForm() {
+    assertThat(Durations.parse("1m30s").getSeconds()).isEqualTo(90);
+    assertThat(Durations.parse("250ms").toMillis()).isEqualTo(250);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Durations.parse("15"))
+        .hasMessageContaining("e.g. 250ms, 15s, 1m30s");
+  }
+}

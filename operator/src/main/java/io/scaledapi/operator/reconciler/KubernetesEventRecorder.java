@@ -1,0 +1,84 @@
+package io.scaledapi.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.MicroTime;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.scaledapi.api.v1alpha1.ScaledApi;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Writes core/v1 Events, as {@code kubectl describe} shows them. */
+public final class KubernetesEventRecorder implements EventRecorder {
+  public static final String COMPONENT = "scaledapi-operator";
+  private static final Logger LOG = LoggerFactory.getLogger(KubernetesEventRecorder.class);
+
+  private final KubernetesClient client;
+  private final Clock clock;
+  private final String instance;
+
+  public KubernetesEventRecorder(KubernetesClient client, Clock clock, String instance) {
+    this.client = client;
+    this.clock = clock;
+    this.instance = instance;
+  }
+
+  @Override
+  public void record(ScaledApi on, Type type, String reason, String message) {
+    Instant now = clock.instant();
+    String timestamp =
+        DateTimeFormatter.ISO_INSTANT.format(
+            now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    String micro = DateTimeFormatter.ISO_INSTANT.format(now);
+    String namespace = on.getMetadata().getNamespace();
+    Event event =
+        new EventBuilder()
+            .withNewMetadata()
+            .withName(
+                on.getMetadata().getName()
+                    + "."
+                    + Long.toHexString(now.toEpochMilli())
+                    + String.format(
+                        Locale.ROOT, "%04x", ThreadLocalRandom.current().nextInt(0x10000)))
+            .withNamespace(namespace)
+            .endMetadata()
+            .withNewInvolvedObject()
+            .withApiVersion(on.getApiVersion())
+            .withKind(on.getKind())
+            .withName(on.getMetadata().getName())
+            .withNamespace(namespace)
+            .withUid(on.getMetadata().getUid())
+            .withResourceVersion(on.getMetadata().getResourceVersion())
+            .endInvolvedObject()
+            .withType(type.wireName())
+            .withReason(reason)
+            .withMessage(message)
+            .withCount(1)
+            .withFirstTimestamp(timestamp)
+            .withLastTimestamp(timestamp)
+            .withEventTime(new MicroTime(micro))
+            .withAction("Reconcile")
+            .withNewSource()
+            .withComponent(COMPONENT)
+            .endSource()
+            .withReportingComponent(COMPONENT)
+            .withReportingInstance(instance)
+            .build();
+    try {
+      client.v1().events().inNamespace(namespace).resource(event).create();
+    } catch (KubernetesClientException e) {
+      LOG.warn(
+          "cannot record event {} on {}/{}: {}",
+          reason,
+          namespace,
+          on.getMetadata().getName(),
+          e.getMessage());
+    }
+  }
+}

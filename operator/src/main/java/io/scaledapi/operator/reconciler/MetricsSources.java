@@ -1,0 +1,25 @@
+package io.scaledapi.operator.reconciler;
+
+import io.scaledapi.api.v1alpha1.ScaledApi;
+import io.scaledapi.operator.prometheus.MetricsSource;
+
+/** Gives the metrics source a ScaledApi reads its signals from. */
+public interface MetricsSources {
+
+  /**
+   * The source for {@code scaledApi}.
+   *
+   * @throws SourceConfigurationException when its connection settings cannot be used, e.g. a Secret
+   *     is missing; the message names the field and the fix
+   */
+  MetricsSource sourceFor(ScaledApi scaledApi);
+
+  /** Connection settings that cannot be used. */
+  final class SourceConfigurationException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public SourceConfigurationException(String message) {
+      super(message);
+    }
+  }
+}

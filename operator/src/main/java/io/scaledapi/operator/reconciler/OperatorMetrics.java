@@ -1,0 +1,87 @@
+package io.scaledapi.operator.reconciler;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.scaledapi.operator.prometheus.QueryResult;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The operator's own metrics. Names follow Prometheus conventions once exported: {@code
+ * scaledapi_reconciles_total}, {@code scaledapi_decisions_total}, {@code
+ * scaledapi_prometheus_query_duration_seconds}, {@code scaledapi_scale_events_total}, {@code
+ * scaledapi_desired_replicas}.
+ */
+public final class OperatorMetrics {
+  private final MeterRegistry registry;
+  private final Map<String, AtomicInteger> desired = new ConcurrentHashMap<>();
+
+  public OperatorMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** One reconcile ended; {@code result} is success or error. */
+  public void reconciled(String result) {
+    Counter.builder("scaledapi.reconciles")
+        .description("Reconciles of ScaledApi resources, by result.")
+        .tag("result", result)
+        .register(registry)
+        .increment();
+  }
+
+  /** One decision of the engine, by its reason. */
+  public void decided(String namespace, String name, String reason, int desiredReplicas) {
+    Counter.builder("scaledapi.decisions")
+        .description("Scaling decisions, by reason.")
+        .tag("reason", reason)
+        .register(registry)
+        .increment();
+    desired
+        .computeIfAbsent(
+            namespace + "/" + name,
+            key -> {
+              AtomicInteger holder = new AtomicInteger();
+              registry.gauge(
+                  "scaledapi.desired.replicas",
+                  Tags.of("namespace", namespace, "scaledapi", name),
+                  holder);
+              return holder;
+            })
+        .set(desiredReplicas);
+  }
+
+  /** One write of a target's /scale, up or down, that succeeded or failed. */
+  public void scaled(String direction, boolean succeeded) {
+    Counter.builder("scaledapi.scale.events")
+        .description("Writes of a target's replicas, by direction and result.")
+        .tag("direction", direction)
+        .tag("result", succeeded ? "success" : "failure")
+        .register(registry)
+        .increment();
+  }
+
+  /** One Prometheus query, with its outcome and duration. */
+  public void recordQuery(String signal, QueryResult result, long nanos) {
+    Timer.builder("scaledapi.prometheus.query.duration")
+        .description("Duration of Prometheus queries, by signal and outcome.")
+        .tag("signal", signal)
+        .tag("outcome", outcome(result))
+        .publishPercentileHistogram()
+        .register(registry)
+        .record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  private static String outcome(QueryResult result) {
+    if (result instanceof QueryResult.Value) {
+      return "value";
+    }
+    if (result instanceof QueryResult.Failure failure) {
+      return failure.kind().name().toLowerCase(java.util.Locale.ROOT);
+    }
+    return result.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+  }
+}

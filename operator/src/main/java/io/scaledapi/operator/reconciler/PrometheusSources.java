@@ -1,0 +1,157 @@
+package io.scaledapi.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.scaledapi.api.v1alpha1.BasicAuthSpec;
+import io.scaledapi.api.v1alpha1.CaSource;
+import io.scaledapi.api.v1alpha1.Durations;
+import io.scaledapi.api.v1alpha1.PrometheusAuthSpec;
+import io.scaledapi.api.v1alpha1.PrometheusSpec;
+import io.scaledapi.api.v1alpha1.ScaledApi;
+import io.scaledapi.api.v1alpha1.SecretKeyRef;
+import io.scaledapi.operator.prometheus.MetricsSource;
+import io.scaledapi.operator.prometheus.PrometheusAuth;
+import io.scaledapi.operator.prometheus.PrometheusClient;
+import io.scaledapi.operator.prometheus.PrometheusEndpoint;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Builds Prometheus clients from a ScaledApi's {@code spec.prometheus} and the operator's default
+ * address. Secrets and ConfigMaps are read from the ScaledApi's own namespace only. Clients are
+ * reused while their settings stay the same.
+ */
+public final class PrometheusSources implements MetricsSources {
+  private final KubernetesClient client;
+  private final Optional<URI> defaultAddress;
+  private final Map<PrometheusEndpoint, PrometheusClient> clients = new ConcurrentHashMap<>();
+
+  public PrometheusSources(KubernetesClient client, Optional<URI> defaultAddress) {
+    this.client = client;
+    this.defaultAddress = defaultAddress;
+  }
+
+  @Override
+  public MetricsSource sourceFor(ScaledApi scaledApi) {
+    PrometheusEndpoint endpoint = endpoint(scaledApi);
+    return clients.computeIfAbsent(endpoint, PrometheusClient::new);
+  }
+
+  PrometheusEndpoint endpoint(ScaledApi scaledApi) {
+    String namespace = scaledApi.getMetadata().getNamespace();
+    PrometheusSpec spec = scaledApi.getSpec().prometheus();
+    URI address = address(spec);
+    Duration timeout =
+        Durations.parse(spec == null ? PrometheusSpec.DEFAULT_TIMEOUT : spec.timeoutOrDefault());
+    PrometheusAuth auth = spec == null ? new PrometheusAuth.None() : auth(namespace, spec.auth());
+    Optional<String> ca =
+        spec == null || spec.tls() == null || spec.tls().ca() == null
+            ? Optional.empty()
+            : Optional.of(caBundle(namespace, spec.tls().ca()));
+    return new PrometheusEndpoint(address, auth, ca, timeout);
+  }
+
+  private URI address(PrometheusSpec spec) {
+    if (spec != null && spec.address() != null && !spec.address().isBlank()) {
+      return URI.create(spec.address());
+    }
+    return defaultAddress.orElseThrow(
+        () ->
+            new SourceConfigurationException(
+                "no Prometheus address: set spec.prometheus.address, or start the operator with"
+                    + " --prometheus-address"));
+  }
+
+  private PrometheusAuth auth(String namespace, PrometheusAuthSpec auth) {
+    if (auth == null) {
+      return new PrometheusAuth.None();
+    }
+    if (auth.bearer() != null) {
+      SecretKeyRef ref = auth.bearer();
+      String key = ref.keyOr("token");
+      String token = secretValue(namespace, ref.secretName(), key, "spec.prometheus.auth.bearer");
+      return new PrometheusAuth.Bearer(token.strip());
+    }
+    if (auth.basic() != null) {
+      BasicAuthSpec basic = auth.basic();
+      String field = "spec.prometheus.auth.basic";
+      return new PrometheusAuth.Basic(
+          secretValue(namespace, basic.secretName(), basic.usernameKeyOrDefault(), field),
+          secretValue(namespace, basic.secretName(), basic.passwordKeyOrDefault(), field));
+    }
+    return new PrometheusAuth.None();
+  }
+
+  private String caBundle(String namespace, CaSource ca) {
+    String field = "spec.prometheus.tls.ca";
+    if (ca.secretName() != null) {
+      return secretValue(namespace, ca.secretName(), ca.keyOrDefault(), field);
+    }
+    ConfigMap map =
+        get(() -> client.configMaps().inNamespace(namespace).withName(ca.configMapName()).get());
+    if (map == null) {
+      throw new SourceConfigurationException(
+          "ConfigMap "
+              + ca.configMapName()
+              + " named in "
+              + field
+              + " does not exist in namespace "
+              + namespace
+              + "; create it or fix "
+              + field
+              + ".configMapName");
+    }
+    String value = map.getData() == null ? null : map.getData().get(ca.keyOrDefault());
+    if (value == null) {
+      throw new SourceConfigurationException(
+          "ConfigMap "
+              + ca.configMapName()
+              + " has no key "
+              + ca.keyOrDefault()
+              + "; add it or set "
+              + field
+              + ".key");
+    }
+    return value;
+  }
+
+  private String secretValue(String namespace, String name, String key, String field) {
+    Secret secret = get(() -> client.secrets().inNamespace(namespace).withName(name).get());
+    if (secret == null) {
+      throw new SourceConfigurationException(
+          "Secret "
+              + name
+              + " named in "
+              + field
+              + " does not exist in namespace "
+              + namespace
+              + "; create it or fix "
+              + field
+              + ".secretName");
+    }
+    if (secret.getData() != null && secret.getData().get(key) != null) {
+      return new String(
+          Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
+    }
+    if (secret.getStringData() != null && secret.getStringData().get(key) != null) {
+      return secret.getStringData().get(key);
+    }
+    throw new SourceConfigurationException(
+        "Secret " + name + " has no key " + key + "; add it or name the right key in " + field);
+  }
+
+  private static <T> T get(java.util.function.Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (KubernetesClientException e) {
+      throw new SourceConfigurationException("cannot read connection settings: " + e.getMessage());
+    }
+  }
+}

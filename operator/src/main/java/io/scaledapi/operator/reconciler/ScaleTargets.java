@@ -1,0 +1,26 @@
+package io.scaledapi.operator.reconciler;
+
+import io.scaledapi.api.v1alpha1.ScaleTargetRef;
+
+/** The scaled workload, reached through its {@code /scale} subresource. */
+public interface ScaleTargets {
+
+  /** Reads the target's replicas, or says why it cannot be scaled. */
+  TargetObservation observe(String namespace, ScaleTargetRef ref);
+
+  /**
+   * Sets the target's replicas.
+   *
+   * @throws ScaleWriteException when the API server refuses or cannot be reached
+   */
+  void scale(String namespace, ScaleTargetRef ref, TargetObservation.Found observed, int replicas);
+
+  /** A failed write of {@code /scale}. */
+  final class ScaleWriteException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public ScaleWriteException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

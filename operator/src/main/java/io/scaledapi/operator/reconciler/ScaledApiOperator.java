@@ -1,0 +1,103 @@
+package io.scaledapi.operator.reconciler;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+
+/** Wires the reconciler into a JOSDK operator; used by {@code run} and by the tests alike. */
+public final class ScaledApiOperator implements AutoCloseable {
+
+  /** Leader election on a Lease; only the leader reconciles. */
+  public record LeaderElection(String leaseName, Optional<String> leaseNamespace) {}
+
+  /**
+   * How the operator runs.
+   *
+   * @param defaultPrometheus used by ScaledApis that do not name their own address
+   * @param namespaces namespaces to watch; empty means all
+   * @param leaderElection on when present
+   * @param serverSideApplyStatus patch status with server-side apply (true in production)
+   * @param instance this instance's name, for events and the lease
+   */
+  public record Settings(
+      Optional<URI> defaultPrometheus,
+      Set<String> namespaces,
+      Optional<LeaderElection> leaderElection,
+      boolean serverSideApplyStatus,
+      Clock clock,
+      String instance) {}
+
+  private final Operator operator;
+
+  private ScaledApiOperator(Operator operator) {
+    this.operator = operator;
+  }
+
+  /** Builds the operator; call {@link #start()} to begin reconciling. */
+  public static ScaledApiOperator create(
+      KubernetesClient client, Settings settings, MeterRegistry registry) {
+    OperatorMetrics metrics = new OperatorMetrics(registry);
+    ScaledApiReconciler reconciler =
+        new ScaledApiReconciler(
+            new ScaledApiReconciler.Collaborators(
+                new KubernetesScaleTargets(client),
+                HpaConflicts.kubernetes(client),
+                new SignalReader(
+                    new PrometheusSources(client, settings.defaultPrometheus()), metrics),
+                new KubernetesEventRecorder(client, settings.clock(), settings.instance()),
+                metrics,
+                settings.clock(),
+                settings.serverSideApplyStatus()));
+    Operator operator =
+        new Operator(
+            o -> {
+              o.withKubernetesClient(client)
+                  .withCloseClientOnStop(false)
+                  .withUseSSAToPatchPrimaryResource(settings.serverSideApplyStatus());
+              settings
+                  .leaderElection()
+                  .ifPresent(
+                      le ->
+                          o.withLeaderElectionConfiguration(
+                              new LeaderElectionConfiguration(
+                                  le.leaseName(),
+                                  le.leaseNamespace().orElse(null),
+                                  settings.instance())));
+            });
+    operator.register(
+        reconciler,
+        overrider -> {
+          if (settings.namespaces().isEmpty()) {
+            overrider.watchingAllNamespaces();
+          } else {
+            overrider.settingNamespaces(settings.namespaces());
+          }
+        });
+    return new ScaledApiOperator(operator);
+  }
+
+  public void start() {
+    operator.start();
+  }
+
+  /** True once started and every informer is healthy. */
+  public boolean ready() {
+    return operator.getRuntimeInfo().isStarted()
+        && operator.getRuntimeInfo().allEventSourcesAreHealthy();
+  }
+
+  /** True unless an informer has failed. */
+  public boolean healthy() {
+    return operator.getRuntimeInfo().allEventSourcesAreHealthy();
+  }
+
+  @Override
+  public void close() {
+    operator.stop();
+  }
+}

@@ -1,0 +1,237 @@
+package io.scaledapi.operator.reconciler;
+
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.scaledapi.api.v1alpha1.Mode;
+import io.scaledapi.api.v1alpha1.ScaledApi;
+import io.scaledapi.api.v1alpha1.ScaledApiSpec;
+import io.scaledapi.api.v1alpha1.ScaledApiStatus;
+import io.scaledapi.operator.engine.Decision;
+import io.scaledapi.operator.engine.Reason;
+import io.scaledapi.operator.engine.ScalingEngine;
+import io.scaledapi.operator.engine.ScalingHistory;
+import io.scaledapi.operator.engine.ScalingInput;
+import io.scaledapi.operator.reconciler.EventRecorder.Type;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Observe the target, read the signals, let the engine decide, write {@code /scale}, report. Every
+ * poll is rescheduled after the ScaledApi's polling interval.
+ */
+@ControllerConfiguration(name = ScaledApiReconciler.NAME)
+public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
+  public static final String NAME = "scaledapi";
+
+  /** What the reconciler works with; all I/O goes through these. */
+  public record Collaborators(
+      ScaleTargets targets,
+      HpaConflicts hpaConflicts,
+      SignalReader signals,
+      EventRecorder events,
+      OperatorMetrics metrics,
+      Clock clock,
+      boolean serverSideApplyStatus) {}
+
+  private final Collaborators c;
+  private final ScalingStates states = new ScalingStates();
+
+  public ScaledApiReconciler(Collaborators collaborators) {
+    this.c = collaborators;
+  }
+
+  @Override
+  public UpdateControl<ScaledApi> reconcile(ScaledApi scaledApi, Context<ScaledApi> context) {
+    try {
+      UpdateControl<ScaledApi> control = reconcile(scaledApi);
+      c.metrics().reconciled("success");
+      return control;
+    } catch (RuntimeException e) {
+      c.metrics().reconciled("error");
+      throw e;
+    }
+  }
+
+  private UpdateControl<ScaledApi> reconcile(ScaledApi scaledApi) {
+    Instant now = c.clock().instant();
+    ScaledApiSpec spec = scaledApi.getSpec();
+    StatusDraft draft =
+        new StatusDraft(scaledApi.getStatus(), scaledApi.getMetadata().getGeneration());
+    Duration interval = spec == null ? Duration.ofSeconds(15) : SpecValidator.pollingInterval(spec);
+
+    List<String> problems = SpecValidator.problems(spec);
+    if (!problems.isEmpty()) {
+      return block(scaledApi, draft, "InvalidSpec", String.join("; ", problems), interval, now);
+    }
+    String namespace = scaledApi.getMetadata().getNamespace();
+    TargetObservation observed = c.targets().observe(namespace, spec.scaleTargetRef());
+    if (observed instanceof TargetObservation.Missing missing) {
+      return block(scaledApi, draft, missing.reason(), missing.message(), interval, now);
+    }
+    TargetObservation.Found target = (TargetObservation.Found) observed;
+
+    SignalReader.Snapshot signals = c.signals().read(scaledApi, now);
+    Decision decision =
+        ScalingEngine.decide(
+            new ScalingInput(
+                now,
+                target.specReplicas(),
+                EngineSpecs.from(spec),
+                signals.signals(),
+                states.get(scaledApi)));
+    c.metrics()
+        .decided(
+            namespace,
+            scaledApi.getMetadata().getName(),
+            decision.reason().conditionReason(),
+            decision.desiredReplicas());
+    draft
+        .replicas(target.specReplicas(), decision.desiredReplicas())
+        .signals(signals.status(), decision.history().consecutiveFailures());
+    reportMetrics(scaledApi, draft, decision);
+    reportLimit(draft, decision);
+
+    Optional<String> hpa = c.hpaConflicts().find(namespace, spec.scaleTargetRef());
+    ScalingHistory history = decision.history();
+    if (hpa.isPresent()) {
+      String message =
+          "HorizontalPodAutoscaler "
+              + hpa.get()
+              + " already scales "
+              + KubernetesScaleTargets.describe(spec.scaleTargetRef())
+              + "; delete it or this ScaledApi, the two would fight";
+      warnOnce(scaledApi, draft, Conditions.SCALING_ACTIVE, "ConflictingHPA", message);
+      draft.blocked("ConflictingHPA", message);
+    } else {
+      history = act(scaledApi, draft, target, decision, now);
+    }
+    states.put(scaledApi, history);
+    if (hpa.isEmpty() && decision.metricsAvailable()) {
+      draft.condition(Conditions.READY, true, "Reconciled", "scaling on the signals read");
+    }
+    return finish(scaledApi, draft, interval, now);
+  }
+
+  /** Writes /scale when the decision moves replicas and the spec allows it. */
+  private ScalingHistory act(
+      ScaledApi scaledApi,
+      StatusDraft draft,
+      TargetObservation.Found target,
+      Decision decision,
+      Instant now) {
+    int current = target.specReplicas();
+    int desired = decision.desiredReplicas();
+    String change = current + " -> " + desired + ": " + decision.message();
+    ScaledApiSpec spec = scaledApi.getSpec();
+    if (!decision.metricsAvailable() && decision.reason() == Reason.METRICS_UNAVAILABLE) {
+      draft.condition(Conditions.SCALING_ACTIVE, false, "MetricsUnavailable", decision.message());
+      return decision.history();
+    }
+    if (spec.pausedOrDefault()) {
+      String message =
+          decision.scales(current)
+              ? "spec.paused is true; would scale " + change
+              : "spec.paused is true; " + decision.message();
+      draft.condition(Conditions.SCALING_ACTIVE, false, "Paused", message);
+      return decision.history();
+    }
+    String reason = decision.reason().conditionReason();
+    if (!decision.scales(current)) {
+      draft.condition(Conditions.SCALING_ACTIVE, true, reason, decision.message());
+      return decision.history();
+    }
+    if (spec.modeOrDefault() == Mode.DRY_RUN) {
+      ScaledApiStatus previous = draft.previous();
+      if (previous == null
+          || previous.desiredReplicas() == null
+          || previous.desiredReplicas() != desired) {
+        c.events().record(scaledApi, Type.NORMAL, "DryRunRescale", "would scale " + change);
+      }
+      draft.condition(Conditions.SCALING_ACTIVE, true, "DryRun", "would scale " + change);
+      return decision.history();
+    }
+    String direction = desired > current ? "up" : "down";
+    try {
+      c.targets()
+          .scale(scaledApi.getMetadata().getNamespace(), spec.scaleTargetRef(), target, desired);
+    } catch (ScaleTargets.ScaleWriteException e) {
+      c.metrics().scaled(direction, false);
+      c.events().record(scaledApi, Type.WARNING, "FailedRescale", e.getMessage());
+      draft.condition(Conditions.SCALING_ACTIVE, false, "FailedRescale", e.getMessage());
+      return decision.history();
+    }
+    c.metrics().scaled(direction, true);
+    c.events().record(scaledApi, Type.NORMAL, "Rescaled", change);
+    draft.scaled(now, change);
+    draft.condition(Conditions.SCALING_ACTIVE, true, reason, change);
+    return decision.history().withScaleEvent(now, current, desired);
+  }
+
+  private void reportMetrics(ScaledApi scaledApi, StatusDraft draft, Decision decision) {
+    boolean wasUnavailable =
+        Conditions.has(draft.previousConditions(), Conditions.METRICS_AVAILABLE, false, null);
+    if (decision.metricsAvailable()) {
+      draft.condition(Conditions.METRICS_AVAILABLE, true, "MetricsRead", "all signals read");
+      if (wasUnavailable) {
+        c.events().record(scaledApi, Type.NORMAL, "MetricsRecovered", "all signals read again");
+      }
+      return;
+    }
+    String reason = decision.reason() == Reason.FALLBACK ? "Fallback" : "QueryFailed";
+    draft.condition(Conditions.METRICS_AVAILABLE, false, reason, decision.message());
+    draft.condition(Conditions.READY, false, "MetricsUnavailable", decision.message());
+    if (!wasUnavailable) {
+      // One Warning per outage: only on the transition to unavailable.
+      c.events().record(scaledApi, Type.WARNING, "MetricsUnavailable", decision.message());
+    }
+  }
+
+  private static void reportLimit(StatusDraft draft, Decision decision) {
+    boolean limited = decision.limitedBy() != io.scaledapi.operator.engine.Limit.NONE;
+    draft.condition(
+        Conditions.SCALING_LIMITED,
+        limited,
+        decision.limitedBy().conditionReason(),
+        limited
+            ? "recommended "
+                + decision.recommendedReplicas()
+                + ", limited to "
+                + decision.desiredReplicas()
+            : "the desired replicas are within range");
+  }
+
+  private UpdateControl<ScaledApi> block(
+      ScaledApi scaledApi,
+      StatusDraft draft,
+      String reason,
+      String message,
+      Duration interval,
+      Instant now) {
+    warnOnce(scaledApi, draft, Conditions.READY, reason, message);
+    draft.blocked(reason, message);
+    return finish(scaledApi, draft, interval, now);
+  }
+
+  /** A Warning event, unless the previous status already reported the same problem. */
+  private void warnOnce(
+      ScaledApi scaledApi, StatusDraft draft, String conditionType, String reason, String message) {
+    if (!Conditions.has(draft.previousConditions(), conditionType, false, reason)) {
+      c.events().record(scaledApi, Type.WARNING, reason, message);
+    }
+  }
+
+  private UpdateControl<ScaledApi> finish(
+      ScaledApi scaledApi, StatusDraft draft, Duration interval, Instant now) {
+    ScaledApiStatus next = draft.build(now);
+    if (next.equals(scaledApi.getStatus())) {
+      return UpdateControl.<ScaledApi>noUpdate().rescheduleAfter(interval);
+    }
+    return UpdateControl.patchStatus(StatusPatch.of(scaledApi, next, c.serverSideApplyStatus()))
+        .rescheduleAfter(interval);
+  }
+}

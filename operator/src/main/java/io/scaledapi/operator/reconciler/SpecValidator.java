@@ -1,0 +1,96 @@
+package io.scaledapi.operator.reconciler;
+
+import io.scaledapi.api.v1alpha1.Durations;
+import io.scaledapi.api.v1alpha1.ScaledApiSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks what the CRD schema should already have rejected, for clusters or clients that skip it,
+ * plus what a schema cannot say. Each problem names the field and the fix.
+ */
+public final class SpecValidator {
+  public static final Duration MIN_POLLING_INTERVAL = Duration.ofSeconds(1);
+  public static final Duration MAX_POLLING_INTERVAL = Duration.ofHours(1);
+
+  private SpecValidator() {}
+
+  /** Problems with {@code spec}; empty when it can be acted on. */
+  public static List<String> problems(ScaledApiSpec spec) {
+    List<String> problems = new ArrayList<>();
+    if (spec == null) {
+      return List.of("spec is missing; set spec.scaleTargetRef, spec.maxReplicas and spec.queue");
+    }
+    if (spec.scaleTargetRef() == null
+        || spec.scaleTargetRef().name() == null
+        || spec.scaleTargetRef().name().isBlank()) {
+      problems.add("spec.scaleTargetRef.name is required; name the Deployment to scale");
+    }
+    if (spec.maxReplicas() == null || spec.maxReplicas() < 1) {
+      problems.add("spec.maxReplicas must be at least 1");
+    } else if (spec.minReplicasOrDefault() > spec.maxReplicas()) {
+      problems.add(
+          "spec.minReplicas ("
+              + spec.minReplicasOrDefault()
+              + ") must be less than or equal to spec.maxReplicas ("
+              + spec.maxReplicas()
+              + ")");
+    }
+    if (spec.minReplicasOrDefault() < 1) {
+      problems.add("spec.minReplicas must be at least 1");
+    }
+    checkPollingInterval(spec.pollingIntervalOrDefault(), problems);
+    if (spec.queue() == null || spec.queue().query() == null || spec.queue().query().isBlank()) {
+      problems.add("spec.queue.query is required; give a PromQL query for requests waiting");
+    }
+    if (spec.queue() != null
+        && (spec.queue().targetPerReplica() == null || !(spec.queue().targetPerReplica() > 0))) {
+      problems.add("spec.queue.targetPerReplica must be greater than 0, e.g. 10");
+    }
+    if (spec.latency() != null) {
+      checkDuration("spec.latency.target", spec.latency().target(), problems);
+    }
+    if (spec.fallback() != null
+        && spec.fallback().replicas() != null
+        && spec.maxReplicas() != null
+        && spec.fallback().replicas() > spec.maxReplicas()) {
+      problems.add("spec.fallback.replicas must not exceed spec.maxReplicas");
+    }
+    return problems;
+  }
+
+  /** The polling interval, or the default when it cannot be parsed. */
+  public static Duration pollingInterval(ScaledApiSpec spec) {
+    try {
+      Duration d = Durations.parse(spec.pollingIntervalOrDefault());
+      if (d.compareTo(MIN_POLLING_INTERVAL) < 0) {
+        return MIN_POLLING_INTERVAL;
+      }
+      return d.compareTo(MAX_POLLING_INTERVAL) > 0 ? MAX_POLLING_INTERVAL : d;
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return Durations.parse(ScaledApiSpec.DEFAULT_POLLING_INTERVAL);
+    }
+  }
+
+  private static void checkPollingInterval(String text, List<String> problems) {
+    try {
+      Duration d = Durations.parse(text);
+      if (d.compareTo(MIN_POLLING_INTERVAL) < 0 || d.compareTo(MAX_POLLING_INTERVAL) > 0) {
+        problems.add("spec.pollingInterval must be between 1s and 1h, e.g. 15s; got " + text);
+      }
+    } catch (IllegalArgumentException e) {
+      problems.add("spec.pollingInterval: " + e.getMessage());
+    }
+  }
+
+  private static void checkDuration(String field, String text, List<String> problems) {
+    try {
+      if (Durations.parse(text).isZero()) {
+        problems.add(field + " must be greater than zero, e.g. 250ms");
+      }
+    } catch (IllegalArgumentException e) {
+      problems.add(field + ": " + e.getMessage());
+    }
+  }
+}

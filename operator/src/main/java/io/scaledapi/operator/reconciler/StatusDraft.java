@@ -1,0 +1,90 @@
+package io.scaledapi.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.scaledapi.api.v1alpha1.ScaledApiStatus;
+import io.scaledapi.api.v1alpha1.SignalsStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The status being assembled during one reconcile, starting from the previous one. */
+final class StatusDraft {
+  private final ScaledApiStatus previous;
+  private final Long generation;
+  private Integer currentReplicas;
+  private Integer desiredReplicas;
+  private String lastScaleTime;
+  private String lastScaleReason;
+  private SignalsStatus signals;
+  private Integer consecutiveMetricFailures;
+  private final List<Conditions.Wanted> conditions = new ArrayList<>();
+
+  StatusDraft(ScaledApiStatus previous, Long generation) {
+    this.previous = previous;
+    this.generation = generation;
+    if (previous != null) {
+      currentReplicas = previous.currentReplicas();
+      desiredReplicas = previous.desiredReplicas();
+      lastScaleTime = previous.lastScaleTime();
+      lastScaleReason = previous.lastScaleReason();
+      signals = previous.signals();
+      consecutiveMetricFailures = previous.consecutiveMetricFailures();
+    }
+  }
+
+  List<Condition> previousConditions() {
+    return previous == null || previous.conditions() == null ? List.of() : previous.conditions();
+  }
+
+  ScaledApiStatus previous() {
+    return previous;
+  }
+
+  StatusDraft replicas(int current, int desired) {
+    this.currentReplicas = current;
+    this.desiredReplicas = desired;
+    return this;
+  }
+
+  StatusDraft currentReplicas(int current) {
+    this.currentReplicas = current;
+    return this;
+  }
+
+  StatusDraft signals(SignalsStatus signals, int consecutiveFailures) {
+    this.signals = signals;
+    this.consecutiveMetricFailures = consecutiveFailures;
+    return this;
+  }
+
+  StatusDraft scaled(Instant at, String reason) {
+    this.lastScaleTime = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    this.lastScaleReason = reason;
+    return this;
+  }
+
+  StatusDraft condition(String type, boolean status, String reason, String message) {
+    conditions.removeIf(c -> c.type().equals(type));
+    conditions.add(new Conditions.Wanted(type, status, reason, message));
+    return this;
+  }
+
+  /** Ready and ScalingActive False for a reason that stops everything else. */
+  StatusDraft blocked(String reason, String message) {
+    condition(Conditions.READY, false, reason, message);
+    condition(Conditions.SCALING_ACTIVE, false, reason, message);
+    return this;
+  }
+
+  ScaledApiStatus build(Instant now) {
+    return new ScaledApiStatus(
+        generation,
+        currentReplicas,
+        desiredReplicas,
+        lastScaleTime,
+        lastScaleReason,
+        signals,
+        consecutiveMetricFailures,
+        Conditions.merge(previousConditions(), conditions, now, generation));
+  }
+}

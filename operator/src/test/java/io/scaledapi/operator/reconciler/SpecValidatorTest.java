@@ -1,0 +1,79 @@
+package io.scaledapi.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scaledapi.api.v1alpha1.FallbackSpec;
+import io.scaledapi.api.v1alpha1.LatencySpec;
+import io.scaledapi.api.v1alpha1.QueueSpec;
+import io.scaledapi.api.v1alpha1.ScaleTargetRef;
+import io.scaledapi.api.v1alpha1.ScaledApiSpec;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Each problem the schema should have caught names the field and the fix. */
+class SpecValidatorTest {
+
+  static ScaledApiSpec spec(
+      Integer min,
+      Integer max,
+      String poll,
+      QueueSpec queue,
+      LatencySpec latency,
+      FallbackSpec fb) {
+    return new ScaledApiSpec(
+        new ScaleTargetRef(null, null, "api"),
+        min,
+        max,
+        poll,
+        null,
+        queue,
+        latency,
+        null,
+        null,
+        null,
+        fb,
+        null,
+        null);
+  }
+
+  static final QueueSpec QUEUE = new QueueSpec("sum(q)", 10.0);
+
+  static Stream<Arguments> cases() {
+    return Stream.of(
+        Arguments.of(spec(1, 10, "15s", QUEUE, null, null), null),
+        Arguments.of(spec(null, 10, null, QUEUE, null, null), null),
+        Arguments.of(
+            spec(5, 3, "15s", QUEUE, null, null),
+            "spec.minReplicas (5) must be less than or equal to spec.maxReplicas (3)"),
+        Arguments.of(
+            spec(1, 10, "0s", QUEUE, null, null), "spec.pollingInterval must be between 1s and 1h"),
+        Arguments.of(
+            spec(1, 10, "2h", QUEUE, null, null), "spec.pollingInterval must be between 1s and 1h"),
+        Arguments.of(
+            spec(1, 10, "15", QUEUE, null, null), "spec.pollingInterval: '15' is not a duration"),
+        Arguments.of(
+            spec(1, 10, "15s", new QueueSpec("sum(q)", -1.0), null, null),
+            "spec.queue.targetPerReplica must be greater than 0"),
+        Arguments.of(
+            spec(1, 10, "15s", new QueueSpec(" ", 1.0), null, null),
+            "spec.queue.query is required"),
+        Arguments.of(
+            spec(1, 10, "15s", QUEUE, new LatencySpec("q", "0s"), null),
+            "spec.latency.target must be greater than zero"),
+        Arguments.of(
+            spec(1, 10, "15s", QUEUE, null, new FallbackSpec(3, 11)),
+            "spec.fallback.replicas must not exceed spec.maxReplicas"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("cases")
+  void problemsNameTheFieldAndTheFix(ScaledApiSpec spec, String expected) {
+    if (expected == null) {
+      assertThat(SpecValidator.problems(spec)).isEmpty();
+    } else {
+      assertThat(SpecValidator.problems(spec)).anySatisfy(p -> assertThat(p).startsWith(expected));
+    }
+  }
+}
