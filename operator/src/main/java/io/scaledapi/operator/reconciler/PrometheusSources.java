@@ -40,7 +40,12 @@ public final class PrometheusSources implements MetricsSources {
 
   @Override
   public MetricsSource sourceFor(ScaledApi scaledApi) {
-    PrometheusEndpoint endpoint = endpoint(scaledApi);
+    PrometheusEndpoint endpoint;
+    try {
+      endpoint = endpoint(scaledApi);
+    } catch (IllegalArgumentException e) {
+      throw new SourceConfigurationException("spec.prometheus: " + e.getMessage());
+    }
     return clients.computeIfAbsent(endpoint, PrometheusClient::new);
   }
 

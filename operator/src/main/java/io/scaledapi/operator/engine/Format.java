@@ -1,0 +1,49 @@
+package io.scaledapi.operator.engine;
+
+import java.util.Locale;
+
+/** Compact text for decision messages. */
+final class Format {
+
+  private Format() {}
+
+  /** A number without noise: 87 not 87.000000, 0.42 not 0.420000. */
+  static String number(double value) {
+    if (!Double.isFinite(value)) {
+      return Double.toString(value);
+    }
+    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+      return Long.toString((long) value);
+    }
+    double abs = Math.abs(value);
+    String pattern = abs >= 0.01 && abs < 1e15 ? "%.3f" : "%.3g";
+    String text = String.format(Locale.ROOT, pattern, value);
+    if (text.contains(".") && !text.contains("e")) {
+      text = text.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+    return text;
+  }
+
+  /** "1 replica", "9 replicas". */
+  static String replicas(int count) {
+    return count == 1 ? "1 replica" : count + " replicas";
+  }
+
+  /** The part of a message naming a limit, starting with "; ", or empty for {@link Limit#NONE}. */
+  static String limitSuffix(Limit limit, int replicas) {
+    String text =
+        switch (limit) {
+          case NONE -> "";
+          case MIN_REPLICAS -> "limited to " + replicas + " by minReplicas";
+          case MAX_REPLICAS -> "limited to " + replicas + " by maxReplicas";
+          case SCALE_UP_RATE -> "limited to " + replicas + " by scale-up policy";
+          case SCALE_DOWN_RATE -> "limited to " + replicas + " by scale-down policy";
+          case SCALE_UP_STABILIZATION ->
+              "held at " + replicas + " by scale-up stabilization window";
+          case SCALE_DOWN_STABILIZATION ->
+              "held at " + replicas + " by scale-down stabilization window";
+          case SCALING_DISABLED -> "held at " + replicas + ", scaling disabled by policy";
+        };
+    return text.isEmpty() ? "" : "; " + text;
+  }
+}

@@ -1,0 +1,75 @@
+package io.scaledapi.operator.engine;
+
+import java.time.Instant;
+
+/**
+ * The scaling decision, a pure function of its input. It follows the HPA's reconcileAutoscaler and
+ * normalizeDesiredReplicasWithBehaviors in {@code pkg/controller/podautoscaler/horizontal.go}:
+ * per-signal recommendation, stabilization window, rate policies, then the replica bounds. A
+ * current count outside the bounds is moved straight to the nearest bound.
+ */
+public final class ScalingEngine {
+
+  private ScalingEngine() {}
+
+  /** Decides the desired replica count and the history to keep for the next decision. */
+  public static Decision decide(ScalingInput input) {
+    ScalingSpec spec = input.spec();
+    Instant now = input.now();
+    int current = input.currentReplicas();
+    Recommendation rec = Recommender.recommend(input);
+    ScalingHistory history = input.history().withConsecutiveFailures(rec.consecutiveFailures());
+
+    if (current < spec.minReplicas() || current > spec.maxReplicas()) {
+      return outOfRange(input, rec, history.prune(now, spec.behavior()));
+    }
+    if (!rec.recorded()) {
+      return decision(rec, Limited.unlimited(current), history.prune(now, spec.behavior()));
+    }
+    Step step = new Step(now, current, rec.replicas());
+    Limited stabilized = Stabilization.stabilize(step, history.recommendations(), spec.behavior());
+    history = history.withRecommendation(now, rec.replicas());
+    Limited rated = RateLimits.apply(step.withTarget(stabilized.replicas()), spec, history);
+    Limited bounded = Bounds.clamp(rated.replicas(), spec);
+    Limit limit =
+        bounded.limit() != Limit.NONE
+            ? bounded.limit()
+            : rated.limit() != Limit.NONE ? rated.limit() : stabilized.limit();
+    return decision(
+        rec, new Limited(bounded.replicas(), limit), history.prune(now, spec.behavior()));
+  }
+
+  private static Decision decision(Recommendation rec, Limited desired, ScalingHistory history) {
+    return new Decision(
+        desired.replicas(),
+        rec.replicas(),
+        rec.reason(),
+        rec.message() + Format.limitSuffix(desired.limit(), desired.replicas()),
+        desired.limit(),
+        rec.metricsAvailable(),
+        history);
+  }
+
+  private static Decision outOfRange(
+      ScalingInput input, Recommendation rec, ScalingHistory history) {
+    ScalingSpec spec = input.spec();
+    int current = input.currentReplicas();
+    boolean below = current < spec.minReplicas();
+    int bound = below ? spec.minReplicas() : spec.maxReplicas();
+    String message =
+        "current "
+            + Format.replicas(current)
+            + (below ? " below minReplicas " : " above maxReplicas ")
+            + bound
+            + " -> "
+            + Format.replicas(bound);
+    return new Decision(
+        bound,
+        rec.replicas(),
+        below ? Reason.BELOW_MIN : Reason.ABOVE_MAX,
+        message,
+        below ? Limit.MIN_REPLICAS : Limit.MAX_REPLICAS,
+        rec.metricsAvailable(),
+        history);
+  }
+}

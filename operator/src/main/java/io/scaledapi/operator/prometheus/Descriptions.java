@@ -1,0 +1,50 @@
+package io.scaledapi.operator.prometheus;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+/** Formatting shared by the result types and the client. */
+final class Descriptions {
+
+  private Descriptions() {}
+
+  /** A number as Prometheus prints it: {@code 42}, {@code 0.5}, {@code NaN}, {@code +Inf}. */
+  static String number(double value) {
+    if (Double.isNaN(value)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(value)) {
+      return value > 0 ? "+Inf" : "-Inf";
+    }
+    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+      return Long.toString((long) value);
+    }
+    return Double.toString(value);
+  }
+
+  /** A short duration: {@code 2s}, {@code 500ms}, {@code 1.5s}. */
+  static String duration(Duration duration) {
+    long millis = duration.toMillis();
+    if (millis < 1000) {
+      return millis + "ms";
+    }
+    return BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString() + "s";
+  }
+
+  static String failure(FailureKind kind, int httpStatus, String errorType, String message) {
+    return switch (kind) {
+      case CONNECTION, TIMEOUT -> message;
+      case QUERY_REJECTED ->
+          errorType == null
+              ? message
+              : "Prometheus rejected the query (" + errorType + "): " + message;
+      case HTTP ->
+          "Prometheus answered HTTP "
+              + httpStatus
+              + (errorType == null ? "" : " (" + errorType + ")")
+              + ": "
+              + message;
+      case BAD_RESPONSE -> "unreadable response from Prometheus: " + message;
+    };
+  }
+}

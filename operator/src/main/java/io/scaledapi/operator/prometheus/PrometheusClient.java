@@ -1,0 +1,185 @@
+package io.scaledapi.operator.prometheus;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Queries the Prometheus HTTP API ({@code /api/v1/query} and {@code /api/v1/query_range}).
+ *
+ * <p>Queries are sent as form-encoded POST requests, so long expressions are fine. Network errors,
+ * timeouts, HTTP errors and Prometheus errors come back as {@code Failure} results; only invalid
+ * arguments throw. A problem with the configured CA certificate is reported the same way, by every
+ * query. Instances are thread-safe.
+ */
+public final class PrometheusClient implements MetricsSource {
+
+  /** Responses larger than this are rejected rather than held in memory. */
+  static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
+
+  private final PrometheusEndpoint endpoint;
+  private final long maxResponseBytes;
+  private final Optional<String> authorization;
+  private final HttpClient http;
+  private final TransportProblems problems;
+  private final Problem setupProblem;
+
+  /** A client for {@code endpoint}. */
+  public PrometheusClient(PrometheusEndpoint endpoint) {
+    this(endpoint, DEFAULT_MAX_RESPONSE_BYTES);
+  }
+
+  PrometheusClient(PrometheusEndpoint endpoint, long maxResponseBytes) {
+    this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+    this.maxResponseBytes = maxResponseBytes;
+    this.authorization = authorizationHeader(endpoint.auth());
+    this.problems = new TransportProblems(endpoint.address(), endpoint.timeout());
+    HttpClient.Builder builder =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(endpoint.timeout());
+    Problem problem = null;
+    if (endpoint.isHttps() && endpoint.caCertificatePem().isPresent()) {
+      try {
+        builder.sslContext(TrustedCertificates.sslContext(endpoint.caCertificatePem().get()));
+      } catch (GeneralSecurityException e) {
+        problem = problems.connection("invalid CA certificate: " + e.getMessage());
+      }
+    }
+    this.http = builder.build();
+    this.setupProblem = problem;
+  }
+
+  /** The endpoint this client talks to. */
+  public PrometheusEndpoint endpoint() {
+    return endpoint;
+  }
+
+  /** Evaluates {@code promql} at {@code time}; the result must be one series or a scalar. */
+  @Override
+  public QueryResult query(String promql, Instant time) {
+    Objects.requireNonNull(promql, "promql");
+    Objects.requireNonNull(time, "time");
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("query", promql);
+    form.put("time", seconds(time));
+    form.put("timeout", seconds(endpoint.timeout()));
+    return post(
+        "api/v1/query", form, PrometheusResponseParser::parseQuery, Problem::toQueryFailure);
+  }
+
+  /** Evaluates {@code promql} from {@code start} to {@code end} every {@code step}. */
+  public RangeResult queryRange(String promql, Instant start, Instant end, Duration step) {
+    Objects.requireNonNull(promql, "promql");
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(end, "end");
+    Objects.requireNonNull(step, "step");
+    if (end.isBefore(start)) {
+      throw new IllegalArgumentException("end " + end + " is before start " + start);
+    }
+    if (step.toMillis() < 1) {
+      throw new IllegalArgumentException("step must be at least 1ms: " + step);
+    }
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("query", promql);
+    form.put("start", seconds(start));
+    form.put("end", seconds(end));
+    form.put("step", seconds(step));
+    form.put("timeout", seconds(endpoint.timeout()));
+    return post(
+        "api/v1/query_range", form, PrometheusResponseParser::parseRange, Problem::toRangeFailure);
+  }
+
+  /** Sends the form and parses the response, or turns what went wrong into a failure. */
+  private <R> R post(
+      String apiPath,
+      Map<String, String> form,
+      BiFunction<Integer, byte[], R> parse,
+      Function<Problem, R> failure) {
+    if (setupProblem != null) {
+      return failure.apply(setupProblem);
+    }
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(resolve(apiPath))
+            .timeout(endpoint.timeout())
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(formEncode(form)));
+    authorization.ifPresent(value -> request.header("Authorization", value));
+    CompletableFuture<HttpResponse<byte[]>> pending =
+        http.sendAsync(request.build(), info -> new BoundedBodySubscriber(maxResponseBytes));
+    HttpResponse<byte[]> response;
+    try {
+      response = pending.get(endpoint.timeout().toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      pending.cancel(true);
+      return failure.apply(problems.timedOut(""));
+    } catch (InterruptedException e) {
+      pending.cancel(true);
+      Thread.currentThread().interrupt();
+      return failure.apply(problems.interrupted());
+    } catch (ExecutionException e) {
+      return failure.apply(problems.of(e.getCause() == null ? e : e.getCause()));
+    }
+    return parse.apply(response.statusCode(), response.body());
+  }
+
+  private URI resolve(String apiPath) {
+    String base = endpoint.address().toString();
+    while (base.endsWith("/")) {
+      base = base.substring(0, base.length() - 1);
+    }
+    return URI.create(base + "/" + apiPath);
+  }
+
+  private static Optional<String> authorizationHeader(PrometheusAuth auth) {
+    if (auth instanceof PrometheusAuth.Bearer bearer) {
+      return Optional.of("Bearer " + bearer.token());
+    }
+    if (auth instanceof PrometheusAuth.Basic basic) {
+      String pair = basic.username() + ":" + basic.password();
+      return Optional.of(
+          "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+    }
+    return Optional.empty();
+  }
+
+  private static String formEncode(Map<String, String> form) {
+    return form.entrySet().stream()
+        .map(
+            e ->
+                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+
+  /** Unix time in seconds with millisecond precision, as Prometheus expects. */
+  private static String seconds(Instant time) {
+    return BigDecimal.valueOf(time.toEpochMilli(), 3).toPlainString();
+  }
+
+  private static String seconds(Duration duration) {
+    return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString();
+  }
+}

@@ -1,0 +1,109 @@
+package io.scaledapi.operator.prometheus;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Outcome of an instant query that is expected to yield exactly one number. Errors from the network
+ * or from Prometheus are values of this type too, never exceptions.
+ */
+public sealed interface QueryResult {
+
+  /** One line for humans, fit for a status condition or an event. */
+  String describe();
+
+  /** One series, or a scalar, with a finite value. */
+  record Value(double value, Instant timestamp) implements QueryResult {
+
+    /** Requires a finite value; use {@link NotFinite} otherwise. */
+    public Value {
+      if (!Double.isFinite(value)) {
+        throw new IllegalArgumentException("not a finite value: " + value);
+      }
+      Objects.requireNonNull(timestamp, "timestamp");
+    }
+
+    @Override
+    public String describe() {
+      return "query returned " + Descriptions.number(value);
+    }
+  }
+
+  /** The query matched no series. */
+  record Empty() implements QueryResult {
+    @Override
+    public String describe() {
+      return "query returned no data";
+    }
+  }
+
+  /** One series, or a scalar, whose value is NaN or infinite. */
+  record NotFinite(double value, Instant timestamp) implements QueryResult {
+
+    /** Requires a value that is not finite; use {@link Value} otherwise. */
+    public NotFinite {
+      if (Double.isFinite(value)) {
+        throw new IllegalArgumentException("value is finite: " + value);
+      }
+      Objects.requireNonNull(timestamp, "timestamp");
+    }
+
+    @Override
+    public String describe() {
+      return "query returned " + Descriptions.number(value);
+    }
+  }
+
+  /** The query matched more than one series; holds their label sets, each sorted by name. */
+  record MultipleSeries(List<Map<String, String>> labelSets) implements QueryResult {
+
+    /** Copies the label sets; there must be at least two. */
+    public MultipleSeries {
+      if (labelSets.size() < 2) {
+        throw new IllegalArgumentException("needs at least two series, got " + labelSets.size());
+      }
+      labelSets =
+          labelSets.stream()
+              .map(labels -> Collections.unmodifiableMap(new TreeMap<>(labels)))
+              .toList();
+    }
+
+    @Override
+    public String describe() {
+      return "query returned "
+          + labelSets.size()
+          + " series; it must return one series; wrap it in sum()";
+    }
+  }
+
+  /**
+   * No usable answer.
+   *
+   * @param kind what went wrong
+   * @param httpStatus the HTTP status, or 0 if no response was received
+   * @param errorType Prometheus's {@code errorType} (such as {@code bad_data}), or {@code null}
+   * @param message Prometheus's own error text when it sent one, otherwise a short explanation or
+   *     an excerpt of the response
+   */
+  record Failure(FailureKind kind, int httpStatus, String errorType, String message)
+      implements QueryResult {
+
+    /** Checks the fields. */
+    public Failure {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(message, "message");
+      if (httpStatus < 0) {
+        throw new IllegalArgumentException("negative HTTP status: " + httpStatus);
+      }
+    }
+
+    @Override
+    public String describe() {
+      return Descriptions.failure(kind, httpStatus, errorType, message);
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package io.scaledapi.operator.prometheus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PrometheusResponseParserTest {
+
+  private static final Instant AT = Instant.ofEpochMilli(1700000000781L);
+
+  private static QueryResult query(int status, String body) {
+    return PrometheusResponseParser.parseQuery(status, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String vector(String... series) {
+    return "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":["
+        + String.join(",", series)
+        + "]}}";
+  }
+
+  @Test
+  void scalarIsASingleValue() {
+    QueryResult result =
+        query(
+            200,
+            "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1700000000.781,\"2.5\"]}}");
+
+    assertThat(result).isEqualTo(new QueryResult.Value(2.5, AT));
+    assertThat(result.describe()).isEqualTo("query returned 2.5");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"NaN, NaN", "+Inf, Infinity", "-Inf, -Infinity"})
+  void nonFiniteValuesAreReportedAsSuch(String text, double expected) {
+    QueryResult result =
+        query(200, vector("{\"metric\":{},\"value\":[1700000000.781,\"" + text + "\"]}"));
+
+    assertThat(result).isEqualTo(new QueryResult.NotFinite(expected, AT));
+    assertThat(result.describe()).isEqualTo("query returned " + text);
+  }
+
+  @Test
+  void scientificNotationIsRead() {
+    QueryResult result =
+        query(200, vector("{\"metric\":{},\"value\":[1700000000.781,\"1.5e+06\"]}"));
+
+    assertThat(result).isEqualTo(new QueryResult.Value(1_500_000, AT));
+    assertThat(result.describe()).isEqualTo("query returned 1500000");
+  }
+
+  @Test
+  void noSeriesIsEmpty() {
+    QueryResult result = query(200, vector());
+
+    assertThat(result).isEqualTo(new QueryResult.Empty());
+    assertThat(result.describe()).isEqualTo("query returned no data");
+  }
+
+  @Test
+  void severalSeriesAreReportedWithTheirLabels() {
+    QueryResult result =
+        query(
+            200,
+            vector(
+                "{\"metric\":{\"queue\":\"a\",\"__name__\":\"depth\"},\"value\":[1,\"1\"]}",
+                "{\"metric\":{\"queue\":\"b\",\"__name__\":\"depth\"},\"value\":[1,\"2\"]}",
+                "{\"metric\":{},\"value\":[1,\"3\"]}"));
+
+    assertThat(result)
+        .isEqualTo(
+            new QueryResult.MultipleSeries(
+                List.of(
+                    Map.of("__name__", "depth", "queue", "a"),
+                    Map.of("__name__", "depth", "queue", "b"),
+                    Map.of())));
+    assertThat(((QueryResult.MultipleSeries) result).labelSets().get(0).keySet())
+        .containsExactly("__name__", "queue");
+    assertThat(result.describe())
+        .isEqualTo("query returned 3 series; it must return one series; wrap it in sum()");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"resultType\":\"matrix\",\"result\":[]} | query returned a range vector; it must return an instant vector or a scalar",
+        "{\"resultType\":\"string\",\"result\":[1,\"x\"]} | query returned a string; it must return a number",
+        "{\"resultType\":\"vector\",\"result\":[{\"metric\":{},\"histogram\":[1,{}]}]} | query returned a native histogram; it must return a number"
+      })
+  void unusableResultTypesAreRejected(String data, String message) {
+    QueryResult result = query(200, "{\"status\":\"success\",\"data\":" + data + "}");
+
+    assertThat(result)
+        .isEqualTo(new QueryResult.Failure(FailureKind.QUERY_REJECTED, 200, null, message));
+    assertThat(result.describe()).isEqualTo(message);
+  }
+
+  @Test
+  void executionErrorIsRejected() {
+    QueryResult result =
+        query(
+            422,
+            "{\"status\":\"error\",\"errorType\":\"execution\",\"error\":\"many-to-many matching not allowed\"}");
+
+    assertThat(result)
+        .isEqualTo(
+            new QueryResult.Failure(
+                FailureKind.QUERY_REJECTED, 422, "execution", "many-to-many matching not allowed"));
+  }
+
+  @Test
+  void errorWithoutTextStillExplainsItself() {
+    QueryResult result = query(503, "{\"status\":\"error\",\"errorType\":\"timeout\"}");
+
+    assertThat(result.describe())
+        .isEqualTo("Prometheus answered HTTP 503 (timeout): no error message");
+  }
+
+  @Test
+  void emptyErrorBodyIsAnHttpFailure() {
+    QueryResult result = query(404, "");
+
+    assertThat(result)
+        .isEqualTo(new QueryResult.Failure(FailureKind.HTTP, 404, null, "(empty body)"));
+    assertThat(result.describe()).isEqualTo("Prometheus answered HTTP 404: (empty body)");
+  }
+
+  @Test
+  void rangeMatrixIsReadWithAllSeries() {
+    RangeResult result =
+        PrometheusResponseParser.parseRange(
+            200,
+            ("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":["
+                    + "{\"metric\":{\"q\":\"a\"},\"values\":[[1700000000.781,\"1\"],[1700000001.781,\"+Inf\"]]},"
+                    + "{\"metric\":{\"q\":\"b\"},\"values\":[]}]}}")
+                .getBytes(StandardCharsets.UTF_8));
+
+    assertThat(result)
+        .isEqualTo(
+            new RangeResult.Series(
+                List.of(
+                    new RangeSeries(
+                        Map.of("q", "a"),
+                        List.of(
+                            new Sample(AT, 1),
+                            new Sample(AT.plusSeconds(1), Double.POSITIVE_INFINITY))),
+                    new RangeSeries(Map.of("q", "b"), List.of()))));
+    assertThat(result.describe()).isEqualTo("query returned 2 series");
+  }
+
+  @Test
+  void rangeResponseOfTheWrongTypeIsABadResponse() {
+    RangeResult result =
+        PrometheusResponseParser.parseRange(200, vector().getBytes(StandardCharsets.UTF_8));
+
+    assertThat(result)
+        .isEqualTo(
+            new RangeResult.Failure(
+                FailureKind.BAD_RESPONSE,
+                200,
+                null,
+                "range query returned resultType 'vector', not a matrix"));
+  }
+
+  @Test
+  void excerptIsShortSingleLineAndWithoutMarkup() {
+    String excerpt =
+        PrometheusResponseParser.excerpt("<p>line one</p>\r\n\tline\u0000two " + "x".repeat(500));
+
+    assertThat(excerpt).startsWith("line one line two xxx").endsWith("...").hasSize(203);
+  }
+}

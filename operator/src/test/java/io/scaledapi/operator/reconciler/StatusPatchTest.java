@@ -1,0 +1,63 @@
+package io.scaledapi.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scaledapi.api.v1alpha1.QueueSpec;
+import io.scaledapi.api.v1alpha1.ScaleTargetRef;
+import io.scaledapi.api.v1alpha1.ScaledApi;
+import io.scaledapi.api.v1alpha1.ScaledApiSpec;
+import io.scaledapi.api.v1alpha1.ScaledApiStatus;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StatusPatchTest {
+  static final ScaledApiStatus STATUS =
+      new ScaledApiStatus(3L, 4, 9, null, null, null, 0, List.of());
+
+  static ScaledApi observed() {
+    ScaledApi sapi = new ScaledApi();
+    sapi.getMetadata().setName("api");
+    sapi.getMetadata().setNamespace("shop");
+    sapi.getMetadata().setResourceVersion("42");
+    sapi.getMetadata().setLabels(java.util.Map.of("team", "a"));
+    sapi.setSpec(
+        new ScaledApiSpec(
+            new ScaleTargetRef(null, null, "api"),
+            1,
+            10,
+            null,
+            null,
+            new QueueSpec("sum(q)", 10.0),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null));
+    return sapi;
+  }
+
+  @Test
+  void serverSideApplyPatchCarriesIdentityAndStatusOnly() {
+    ScaledApi patch = StatusPatch.of(observed(), STATUS, true);
+    assertThat(patch.getApiVersion()).isEqualTo("autoscaling.scaledapi.io/v1alpha1");
+    assertThat(patch.getKind()).isEqualTo("ScaledApi");
+    assertThat(patch.getMetadata().getName()).isEqualTo("api");
+    assertThat(patch.getMetadata().getNamespace()).isEqualTo("shop");
+    assertThat(patch.getMetadata().getResourceVersion()).isNull();
+    assertThat(patch.getMetadata().getLabels()).isNullOrEmpty();
+    assertThat(patch.getSpec()).isNull();
+    assertThat(patch.getStatus()).isEqualTo(STATUS);
+  }
+
+  @Test
+  void jsonPatchBaseIsACopyOfTheObservedWithTheNewStatus() {
+    ScaledApi observed = observed();
+    ScaledApi patch = StatusPatch.of(observed, STATUS, false);
+    assertThat(patch).isNotSameAs(observed);
+    assertThat(patch.getSpec()).isEqualTo(observed.getSpec());
+    assertThat(patch.getStatus()).isEqualTo(STATUS);
+    assertThat(observed.getStatus()).as("the observed object is left alone").isNull();
+  }
+}

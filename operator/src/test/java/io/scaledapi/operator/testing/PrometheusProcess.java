@@ -1,0 +1,281 @@
+package io.scaledapi.operator.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * A real Prometheus server for tests: its own config, data directory and loopback port, with its
+ * output in a log file. {@link #close()} stops it and deletes its files.
+ */
+public final class PrometheusProcess implements AutoCloseable {
+
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+  private static final int START_ATTEMPTS = 3;
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Process process;
+  private final Path workDir;
+  private final Path logFile;
+  private final URI baseUri;
+  private final List<String> targets;
+  private final Thread shutdownHook;
+
+  private PrometheusProcess(
+      Process process, Path workDir, Path logFile, URI baseUri, List<String> targets) {
+    this.process = process;
+    this.workDir = workDir;
+    this.logFile = logFile;
+    this.baseUri = baseUri;
+    this.targets = targets;
+    this.shutdownHook = new Thread(process::destroyForcibly, "stop-test-prometheus");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+  }
+
+  /**
+   * Starts Prometheus scraping {@code scrapeTargets} ({@code host:port}) as job {@code test} and
+   * waits until it is ready.
+   */
+  public static PrometheusProcess start(List<String> scrapeTargets, Duration scrapeInterval) {
+    Path binary = findBinary();
+    List<String> targets = List.copyOf(scrapeTargets);
+    Path workDir = null;
+    try {
+      workDir = Files.createTempDirectory("prometheus-test-");
+      Path config =
+          Files.writeString(workDir.resolve("prometheus.yml"), config(targets, scrapeInterval));
+      Path data = Files.createDirectory(workDir.resolve("data"));
+      Path log = workDir.resolve("prometheus.log");
+      for (int attempt = 1; ; attempt++) {
+        int port = freePort();
+        Process process =
+            new ProcessBuilder(
+                    binary.toString(),
+                    "--config.file=" + config,
+                    "--storage.tsdb.path=" + data,
+                    "--web.listen-address=127.0.0.1:" + port,
+                    "--web.enable-lifecycle",
+                    "--log.level=warn")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        PrometheusProcess prometheus =
+            new PrometheusProcess(
+                process, workDir, log, URI.create("http://127.0.0.1:" + port), targets);
+        boolean ready;
+        try {
+          ready = prometheus.awaitReady();
+        } catch (RuntimeException e) {
+          prometheus.discard();
+          throw e;
+        }
+        if (ready) {
+          return prometheus;
+        }
+        String output = prometheus.log();
+        prometheus.discard();
+        if (attempt == START_ATTEMPTS || !output.contains("address already in use")) {
+          throw new IllegalStateException("Prometheus did not start; its log:\n" + output);
+        }
+      }
+    } catch (IOException e) {
+      deleteRecursively(workDir);
+      throw new UncheckedIOException("cannot start Prometheus", e);
+    } catch (RuntimeException e) {
+      deleteRecursively(workDir);
+      throw e;
+    }
+  }
+
+  /** The server's address, {@code http://127.0.0.1:<port>}. */
+  public URI baseUri() {
+    return baseUri;
+  }
+
+  /** The version Prometheus reports, such as {@code 2.42.0}. */
+  public String version() {
+    return getJson("/api/v1/status/buildinfo").path("data").path("version").asText("unknown");
+  }
+
+  /** Waits until the {@code up} series of every scrape target is 1. */
+  public void awaitTargetUp(Duration timeout) {
+    Set<String> wanted = new HashSet<>(targets);
+    try {
+      await("targets " + wanted + " up")
+          .atMost(timeout)
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> upTargets().containsAll(wanted));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          "targets " + wanted + " not up within " + timeout + "; up: " + upTargets() + "\n" + log(),
+          e);
+    }
+  }
+
+  /** Stops the server and waits for it to exit; queries then fail to connect. */
+  public void stop() {
+    process.destroy();
+    try {
+      if (!process.waitFor(15, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(15, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Whether the server process is still running. */
+  public boolean isRunning() {
+    return process.isAlive();
+  }
+
+  /** Everything Prometheus has written to its log so far. */
+  public String log() {
+    try {
+      return Files.readString(logFile, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "(cannot read " + logFile + ": " + e + ")";
+    }
+  }
+
+  /** Stops the server and deletes its config, data and log. */
+  @Override
+  public void close() {
+    discard();
+    deleteRecursively(workDir);
+  }
+
+  private void discard() {
+    stop();
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook runs anyway
+    }
+  }
+
+  private boolean awaitReady() {
+    try {
+      await("Prometheus ready at " + baseUri)
+          .atMost(READY_TIMEOUT)
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> !process.isAlive() || status("/-/ready") == 200);
+    } catch (ConditionTimeoutException e) {
+      return false;
+    }
+    return process.isAlive();
+  }
+
+  private Set<String> upTargets() {
+    JsonNode result = getJson("/api/v1/query?query=up").path("data").path("result");
+    Set<String> up = new HashSet<>();
+    for (JsonNode series : result) {
+      if (series.path("value").path(1).asText().equals("1")) {
+        up.add(series.path("metric").path("instance").asText());
+      }
+    }
+    return up;
+  }
+
+  private int status(String path) throws InterruptedException {
+    try {
+      return send(path, HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private JsonNode getJson(String path) {
+    try {
+      return JSON.readTree(send(path, HttpResponse.BodyHandlers.ofString()).body());
+    } catch (IOException e) {
+      throw new UncheckedIOException("GET " + path + " failed\n" + log(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private <T> HttpResponse<T> send(String path, HttpResponse.BodyHandler<T> handler)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUri + path)).timeout(Duration.ofSeconds(5)).build();
+    return HTTP.send(request, handler);
+  }
+
+  private static String config(List<String> targets, Duration scrapeInterval) {
+    String interval = scrapeInterval.toMillis() + "ms";
+    String targetList =
+        targets.stream().map(t -> "'" + t + "'").collect(Collectors.joining(", ", "[", "]"));
+    return """
+        global:
+          scrape_interval: %1$s
+          scrape_timeout: %1$s
+          evaluation_interval: %1$s
+        scrape_configs:
+          - job_name: test
+            static_configs:
+              - targets: %2$s
+        """
+        .formatted(interval, targetList);
+  }
+
+  private static Path findBinary() {
+    String path = System.getenv().getOrDefault("PATH", "");
+    Stream<Path> candidates =
+        Stream.concat(
+            Stream.of(path.split(File.pathSeparator))
+                .filter(dir -> !dir.isEmpty())
+                .map(dir -> Path.of(dir, "prometheus")),
+            Stream.of(Path.of("/usr/bin/prometheus")));
+    return candidates
+        .filter(Files::isExecutable)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "prometheus binary not found; install it with apt-get install -y prometheus"));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (dir == null || !Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // best effort: leftovers in the temp directory are harmless
+    }
+  }
+}
