@@ -102,16 +102,7 @@ public final class PrometheusSources implements MetricsSources {
     ConfigMap map =
         get(() -> client.configMaps().inNamespace(namespace).withName(ca.configMapName()).get());
     if (map == null) {
-      throw new SourceConfigurationException(
-          "ConfigMap "
-              + ca.configMapName()
-              + " named in "
-              + field
-              + " does not exist in namespace "
-              + namespace
-              + "; create it or fix "
-              + field
-              + ".configMapName");
+      throw missing("ConfigMap", ca.configMapName(), field, namespace, ".configMapName");
     }
     String value = map.getData() == null ? null : map.getData().get(ca.keyOrDefault());
     if (value == null) {
@@ -130,16 +121,7 @@ public final class PrometheusSources implements MetricsSources {
   private String secretValue(String namespace, String name, String key, String field) {
     Secret secret = get(() -> client.secrets().inNamespace(namespace).withName(name).get());
     if (secret == null) {
-      throw new SourceConfigurationException(
-          "Secret "
-              + name
-              + " named in "
-              + field
-              + " does not exist in namespace "
-              + namespace
-              + "; create it or fix "
-              + field
-              + ".secretName");
+      throw missing("Secret", name, field, namespace, ".secretName");
     }
     if (secret.getData() != null && secret.getData().get(key) != null) {
       return new String(
@@ -150,6 +132,14 @@ public final class PrometheusSources implements MetricsSources {
     }
     throw new SourceConfigurationException(
         "Secret " + name + " has no key " + key + "; add it or name the right key in " + field);
+  }
+
+  private static SourceConfigurationException missing(
+      String kind, String name, String field, String namespace, String nameField) {
+    return new SourceConfigurationException(
+        String.format(
+            "%s %s named in %s does not exist in namespace %s; create it or fix %s%s",
+            kind, name, field, namespace, field, nameField));
   }
 
   private static <T> T get(java.util.function.Supplier<T> read) {

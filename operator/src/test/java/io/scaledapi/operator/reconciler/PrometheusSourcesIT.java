@@ -1,0 +1,126 @@
+package io.scaledapi.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.scaledapi.api.v1alpha1.BasicAuthSpec;
+import io.scaledapi.api.v1alpha1.PrometheusAuthSpec;
+import io.scaledapi.api.v1alpha1.PrometheusSpec;
+import io.scaledapi.api.v1alpha1.QueueSpec;
+import io.scaledapi.api.v1alpha1.ScaleTargetRef;
+import io.scaledapi.api.v1alpha1.ScaledApi;
+import io.scaledapi.api.v1alpha1.ScaledApiSpec;
+import io.scaledapi.api.v1alpha1.SecretKeyRef;
+import io.scaledapi.operator.prometheus.PrometheusAuth;
+import io.scaledapi.operator.prometheus.PrometheusEndpoint;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Connection settings come from the ScaledApi's own namespace, with errors naming the field. */
+@EnableKubernetesMockClient(crud = true)
+class PrometheusSourcesIT {
+  static KubernetesClient client;
+
+  static ScaledApi scaledApi(String ns, PrometheusSpec prometheus) {
+    ScaledApi sapi = new ScaledApi();
+    sapi.getMetadata().setName("api");
+    sapi.getMetadata().setNamespace(ns);
+    sapi.setSpec(
+        new ScaledApiSpec(
+            new ScaleTargetRef(null, null, "api"),
+            1,
+            10,
+            null,
+            prometheus,
+            new QueueSpec("sum(q)", 10.0),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null));
+    return sapi;
+  }
+
+  static void secret(String ns, String name, Map<String, String> data) {
+    client
+        .secrets()
+        .inNamespace(ns)
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(ns)
+                .endMetadata()
+                .withStringData(data)
+                .build())
+        .create();
+  }
+
+  static PrometheusSpec bearer(String secret) {
+    return new PrometheusSpec(
+        "http://prometheus:9090",
+        new PrometheusAuthSpec(new SecretKeyRef(secret, null), null),
+        null,
+        "3s");
+  }
+
+  @Test
+  void defaultAddressAppliesWhenTheSpecNamesNone() {
+    PrometheusSources sources =
+        new PrometheusSources(client, Optional.of(URI.create("http://default:9090")));
+    PrometheusEndpoint endpoint = sources.endpoint(scaledApi("a", null));
+    assertThat(endpoint.address()).isEqualTo(URI.create("http://default:9090"));
+    assertThat(endpoint.timeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(endpoint.auth()).isInstanceOf(PrometheusAuth.None.class);
+  }
+
+  @Test
+  void noAddressAnywhereSaysWhereToSetOne() {
+    PrometheusSources sources = new PrometheusSources(client, Optional.empty());
+    assertThatThrownBy(() -> sources.sourceFor(scaledApi("a", null)))
+        .hasMessage(
+            "no Prometheus address: set spec.prometheus.address, or start the operator with"
+                + " --prometheus-address");
+  }
+
+  @Test
+  void bearerTokenIsReadFromTheOwnNamespaceOnly() {
+    secret("other", "prom-token", Map.of("token", "s3cret-other"));
+    PrometheusSources sources = new PrometheusSources(client, Optional.empty());
+    assertThatThrownBy(() -> sources.sourceFor(scaledApi("mine", bearer("prom-token"))))
+        .hasMessage(
+            "Secret prom-token named in spec.prometheus.auth.bearer does not exist in namespace"
+                + " mine; create it or fix spec.prometheus.auth.bearer.secretName")
+        .hasMessageNotContaining("s3cret");
+
+    secret("mine", "prom-token", Map.of("token", "s3cret-mine\n"));
+    PrometheusEndpoint endpoint = sources.endpoint(scaledApi("mine", bearer("prom-token")));
+    assertThat(endpoint.auth()).isEqualTo(new PrometheusAuth.Bearer("s3cret-mine"));
+    assertThat(endpoint.toString()).doesNotContain("s3cret");
+    assertThat(endpoint.timeout()).isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void basicAuthWithAMissingKeyNamesTheKey() {
+    secret("basic", "prom-basic", Map.of("username", "alice"));
+    PrometheusSpec spec =
+        new PrometheusSpec(
+            "http://prometheus:9090",
+            new PrometheusAuthSpec(null, new BasicAuthSpec("prom-basic", null, null)),
+            null,
+            null);
+    PrometheusSources sources = new PrometheusSources(client, Optional.empty());
+    assertThatThrownBy(() -> sources.sourceFor(scaledApi("basic", spec)))
+        .hasMessage(
+            "Secret prom-basic has no key password; add it or name the right key in"
+                + " spec.prometheus.auth.basic");
+  }
+}
