@@ -3,6 +3,15 @@ package io.scaledapi.operator.prometheus;
 /** A failure before it is turned into the result type of the query that hit it. */
 record Problem(FailureKind kind, int httpStatus, String errorType, String message) {
 
+  /** The checks shared by every failure type: kind and message present, status not negative. */
+  static void check(FailureKind kind, int httpStatus, String message) {
+    java.util.Objects.requireNonNull(kind, "kind");
+    java.util.Objects.requireNonNull(message, "message");
+    if (httpStatus < 0) {
+      throw new IllegalArgumentException("negative HTTP status: " + httpStatus);
+    }
+  }
+
   QueryResult.Failure toQueryFailure() {
     return new QueryResult.Failure(kind, httpStatus, errorType, message);
   }

@@ -94,11 +94,7 @@ public sealed interface QueryResult {
 
     /** Checks the fields. */
     public Failure {
-      Objects.requireNonNull(kind, "kind");
-      Objects.requireNonNull(message, "message");
-      if (httpStatus < 0) {
-        throw new IllegalArgumentException("negative HTTP status: " + httpStatus);
-      }
+      Problem.check(kind, httpStatus, message);
     }
 
     @Override

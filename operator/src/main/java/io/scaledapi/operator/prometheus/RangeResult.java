@@ -1,7 +1,6 @@
 package io.scaledapi.operator.prometheus;
 
 import java.util.List;
-import java.util.Objects;
 
 /** Outcome of a range query. Errors are values of this type too, never exceptions. */
 public sealed interface RangeResult {
@@ -38,11 +37,7 @@ public sealed interface RangeResult {
 
     /** Checks the fields. */
     public Failure {
-      Objects.requireNonNull(kind, "kind");
-      Objects.requireNonNull(message, "message");
-      if (httpStatus < 0) {
-        throw new IllegalArgumentException("negative HTTP status: " + httpStatus);
-      }
+      Problem.check(kind, httpStatus, message);
     }
 
     @Override

@@ -36,14 +36,15 @@ public final class KubernetesScaleTargets implements ScaleTargets {
 
   @Override
   public TargetObservation observe(String namespace, ScaleTargetRef ref) {
-    String kindKey = ref.apiVersionOrDefault() + "/" + ref.kindOrDefault();
     ResourceDefinitionContext context;
     try {
       Optional<ResourceDefinitionContext> resolved = resolve(ref);
       if (resolved.isEmpty()) {
         return new TargetObservation.Missing(
             "TargetNotScalable",
-            kindKey
+            ref.apiVersionOrDefault()
+                + "/"
+                + ref.kindOrDefault()
                 + " is unknown to the API server or has no /scale subresource; set"
                 + " spec.scaleTargetRef to a Deployment, StatefulSet or another scalable kind");
       }

@@ -55,7 +55,7 @@ public final class PrometheusSources implements MetricsSources {
     URI address = address(spec);
     Duration timeout =
         Durations.parse(spec == null ? PrometheusSpec.DEFAULT_TIMEOUT : spec.timeoutOrDefault());
-    PrometheusAuth auth = spec == null ? new PrometheusAuth.None() : auth(namespace, spec.auth());
+    PrometheusAuth auth = auth(namespace, spec == null ? null : spec.auth());
     Optional<String> ca =
         spec == null || spec.tls() == null || spec.tls().ca() == null
             ? Optional.empty()

@@ -62,7 +62,7 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
     ScaledApiSpec spec = scaledApi.getSpec();
     StatusDraft draft =
         new StatusDraft(scaledApi.getStatus(), scaledApi.getMetadata().getGeneration());
-    Duration interval = spec == null ? Duration.ofSeconds(15) : SpecValidator.pollingInterval(spec);
+    Duration interval = SpecValidator.pollingInterval(spec);
 
     List<String> problems = SpecValidator.problems(spec);
     if (!problems.isEmpty()) {

@@ -53,7 +53,7 @@ public final class SignalReader {
     if (result instanceof QueryResult.Value value) {
       return SignalReading.of(value.value(), value.timestamp());
     }
-    return SignalReading.failed(signal + ": " + result.describe());
+    return SignalReading.failed(result.describe());
   }
 
   private static Snapshot snapshot(

@@ -60,15 +60,18 @@ public final class SpecValidator {
     return problems;
   }
 
-  /** The polling interval, or the default when it cannot be parsed. */
+  /** The polling interval, or the default when the spec has none or it cannot be parsed. */
   public static Duration pollingInterval(ScaledApiSpec spec) {
+    if (spec == null) {
+      return Durations.parse(ScaledApiSpec.DEFAULT_POLLING_INTERVAL);
+    }
     try {
       Duration d = Durations.parse(spec.pollingIntervalOrDefault());
       if (d.compareTo(MIN_POLLING_INTERVAL) < 0) {
         return MIN_POLLING_INTERVAL;
       }
       return d.compareTo(MAX_POLLING_INTERVAL) > 0 ? MAX_POLLING_INTERVAL : d;
-    } catch (IllegalArgumentException | NullPointerException e) {
+    } catch (IllegalArgumentException e) {
       return Durations.parse(ScaledApiSpec.DEFAULT_POLLING_INTERVAL);
     }
   }

@@ -46,11 +46,6 @@ final class StatusDraft {
     return this;
   }
 
-  StatusDraft currentReplicas(int current) {
-    this.currentReplicas = current;
-    return this;
-  }
-
   StatusDraft signals(SignalsStatus signals, int consecutiveFailures) {
     this.signals = signals;
     this.consecutiveMetricFailures = consecutiveFailures;

@@ -9,10 +9,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.scaledapi.api.v1alpha1.BasicAuthSpec;
 import io.scaledapi.api.v1alpha1.PrometheusAuthSpec;
 import io.scaledapi.api.v1alpha1.PrometheusSpec;
-import io.scaledapi.api.v1alpha1.QueueSpec;
-import io.scaledapi.api.v1alpha1.ScaleTargetRef;
 import io.scaledapi.api.v1alpha1.ScaledApi;
-import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.api.v1alpha1.SecretKeyRef;
 import io.scaledapi.operator.prometheus.PrometheusAuth;
 import io.scaledapi.operator.prometheus.PrometheusEndpoint;
@@ -28,25 +25,7 @@ class PrometheusSourcesIT {
   static KubernetesClient client;
 
   static ScaledApi scaledApi(String ns, PrometheusSpec prometheus) {
-    ScaledApi sapi = new ScaledApi();
-    sapi.getMetadata().setName("api");
-    sapi.getMetadata().setNamespace(ns);
-    sapi.setSpec(
-        new ScaledApiSpec(
-            new ScaleTargetRef(null, null, "api"),
-            1,
-            10,
-            null,
-            prometheus,
-            new QueueSpec("sum(q)", 10.0),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null));
-    return sapi;
+    return TestScaledApis.scaledApi(ns, TestScaledApis.minimalSpec(prometheus));
   }
 
   static void secret(String ns, String name, Map<String, String> data) {

@@ -307,10 +307,7 @@ class ScaledApiReconcilerIT {
 
   static void createScaledApi(String ns, ScaledApiSpec spec) {
     ensureNamespace(ns);
-    ScaledApi sapi = new ScaledApi();
-    sapi.getMetadata().setName("api");
-    sapi.getMetadata().setNamespace(ns);
-    sapi.setSpec(spec);
+    ScaledApi sapi = TestScaledApis.scaledApi(ns, spec);
     client.resources(ScaledApi.class).inNamespace(ns).resource(sapi).create();
   }
 

@@ -2,10 +2,7 @@ package io.scaledapi.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scaledapi.api.v1alpha1.QueueSpec;
-import io.scaledapi.api.v1alpha1.ScaleTargetRef;
 import io.scaledapi.api.v1alpha1.ScaledApi;
-import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.api.v1alpha1.ScaledApiStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,26 +12,9 @@ class StatusPatchTest {
       new ScaledApiStatus(3L, 4, 9, null, null, null, 0, List.of());
 
   static ScaledApi observed() {
-    ScaledApi sapi = new ScaledApi();
-    sapi.getMetadata().setName("api");
-    sapi.getMetadata().setNamespace("shop");
+    ScaledApi sapi = TestScaledApis.scaledApi("shop", TestScaledApis.minimalSpec(null));
     sapi.getMetadata().setResourceVersion("42");
     sapi.getMetadata().setLabels(java.util.Map.of("team", "a"));
-    sapi.setSpec(
-        new ScaledApiSpec(
-            new ScaleTargetRef(null, null, "api"),
-            1,
-            10,
-            null,
-            null,
-            new QueueSpec("sum(q)", 10.0),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null));
     return sapi;
   }
 
