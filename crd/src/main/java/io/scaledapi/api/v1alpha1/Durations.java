@@ -8,8 +8,11 @@ public final class Durations {
   /** The schema pattern: one or more number+unit pairs, units ms, s, m, h. */
   public static final String PATTERN = "^([0-9]+(ms|s|m|h))+$";
 
+  /** The pattern for long spans, which may also use days and weeks ("7d", "2w"). */
+  public static final String LONG_PATTERN = "^([0-9]+(ms|s|m|h|d|w))+$";
+
   private static final java.util.regex.Pattern PART =
-      java.util.regex.Pattern.compile("([0-9]+)(ms|s|m|h)");
+      java.util.regex.Pattern.compile("([0-9]+)(ms|s|m|h|d|w)");
 
   private Durations() {}
 
@@ -23,6 +26,23 @@ public final class Durations {
       throw new IllegalArgumentException(
           "'" + text + "' is not a duration; write a number and a unit, e.g. 250ms, 15s, 1m30s");
     }
+    return sum(text);
+  }
+
+  /**
+   * Parses a long span such as {@code 7d} or {@code 36h}; units ms, s, m, h, d (24h) and w (7d).
+   *
+   * @throws IllegalArgumentException naming the expected form when the text does not match
+   */
+  public static Duration parseLong(String text) {
+    if (text == null || !text.matches(LONG_PATTERN)) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a duration; write a number and a unit, e.g. 36h, 7d, 2w");
+    }
+    return sum(text);
+  }
+
+  private static Duration sum(String text) {
     Duration total = Duration.ZERO;
     Matcher m = PART.matcher(text);
     while (m.find()) {
@@ -33,7 +53,9 @@ public final class Durations {
                 case "ms" -> Duration.ofMillis(n);
                 case "s" -> Duration.ofSeconds(n);
                 case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
+                case "h" -> Duration.ofHours(n);
+                case "d" -> Duration.ofDays(n);
+                default -> Duration.ofDays(7 * n);
               });
     }
     return total;

@@ -13,7 +13,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
 /**
  * Scales an API workload on the depth of its request queue, read from Prometheus.
  *
- * <p>{@code kubectl get sapi} shows target, bounds, replicas, the last queue depth and the mode.
+ * <p>{@code kubectl get sapi} shows target, bounds, replicas, the last queue depth, the forecast
+ * and the mode.
  */
 @Group(ScaledApi.GROUP)
 @Version(ScaledApi.VERSION)
@@ -44,6 +45,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(
     name = "Queue",
     jsonPath = ".status.signals.queueDepth.value",
+    type = AdditionalPrinterColumn.Type.NUMBER)
+@AdditionalPrinterColumn(
+    name = "Forecast",
+    jsonPath = ".status.forecast.rate",
     type = AdditionalPrinterColumn.Type.NUMBER)
 @AdditionalPrinterColumn(
     name = "Mode",

@@ -23,6 +23,13 @@ import io.fabric8.generator.annotation.ValidationRule;
     message = "pollingInterval must be between 1s and 1h, for example 15s",
     fieldPath = ".pollingInterval",
     reason = "FieldValueInvalid")
+@ValidationRule(
+    value = "!has(self.prediction) || has(self.arrivalRate)",
+    message =
+        "prediction needs arrivalRate: add spec.arrivalRate.query, the requests per second"
+            + " to forecast",
+    fieldPath = ".prediction",
+    reason = "FieldValueRequired")
 public record ScaledApiSpec(
     @Required @JsonPropertyDescription("The workload to scale, through its /scale subresource.")
         ScaleTargetRef scaleTargetRef,
@@ -47,6 +54,10 @@ public record ScaledApiSpec(
         LatencySpec latency,
     @JsonPropertyDescription("Optional arrival-rate query, in requests per second.")
         ArrivalRateSpec arrivalRate,
+    @JsonPropertyDescription(
+            "Optional predictive pre-scaling on a forecast of the arrival rate; needs"
+                + " arrivalRate.")
+        PredictionSpec prediction,
     @JsonPropertyDescription(
             "Scale-up and scale-down behaviour, with the meaning and defaults of the"
                 + " HorizontalPodAutoscaler's behavior field.")
@@ -88,6 +99,13 @@ public record ScaledApiSpec(
 
   public Mode modeOrDefault() {
     return mode == null ? Mode.ENFORCE : mode;
+  }
+
+  /** The prediction settings when prediction is configured and enabled. */
+  public java.util.Optional<PredictionSpec> activePrediction() {
+    return prediction == null || !prediction.enabledOrDefault()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(prediction);
   }
 
   public boolean pausedOrDefault() {

@@ -17,9 +17,10 @@ public record ScaledApiStatus(
     @JsonPropertyDescription("Why the operator last changed the target's replicas.")
         String lastScaleReason,
     @JsonPropertyDescription("The signals read at the last poll.") SignalsStatus signals,
+    @JsonPropertyDescription("The last forecast, when prediction is on.") ForecastStatus forecast,
     @JsonPropertyDescription("Polls in a row in which a signal could not be read.")
         Integer consecutiveMetricFailures,
     @JsonPropertyDescription(
-            "Ready, MetricsAvailable, ScalingActive and ScalingLimited, as Kubernetes"
-                + " conditions.")
+            "Ready, MetricsAvailable, ScalingActive, ScalingLimited and PredictionReady, as"
+                + " Kubernetes conditions.")
         List<Condition> conditions) {}

@@ -100,7 +100,45 @@ class CrdSchemaTest {
     assertThat(version().getAdditionalPrinterColumns())
         .extracting(c -> c.getName())
         .containsExactlyInAnyOrder(
-            "Target", "Min", "Max", "Replicas", "Desired", "Queue", "Mode", "Age");
+            "Target", "Min", "Max", "Replicas", "Desired", "Queue", "Forecast", "Mode", "Age");
+  }
+
+  @Test
+  void predictionHasDefaultsPatternsAndRules() {
+    JSONSchemaProps prediction = spec.getProperties().get("prediction");
+    Map<String, JSONSchemaProps> p = prediction.getProperties();
+    assertThat(p.get("enabled").getDefault().asBoolean()).isTrue();
+    assertThat(p.get("leadTime").getDefault().asText()).isEqualTo("auto");
+    assertThat("auto").matches(p.get("leadTime").getPattern());
+    assertThat("1m30s").matches(p.get("leadTime").getPattern());
+    assertThat("soon").doesNotMatch(p.get("leadTime").getPattern());
+    assertThat(p.get("history").getDefault().asText()).isEqualTo("7d");
+    assertThat("7d").matches(p.get("history").getPattern());
+    assertThat(p.get("seasonLength").getDefault().asText()).isEqualTo("24h");
+    assertThat(p.get("confidence").getDefault().asDouble()).isEqualTo(0.9);
+    assertThat(p.get("confidence").getMinimum()).isEqualTo(0.5);
+    assertThat(p.get("confidence").getMaximum()).isEqualTo(0.999);
+    assertThat(p.get("capacityPerReplica").getXKubernetesIntOrString()).isTrue();
+    assertThat(p.get("mode").getEnum())
+        .extracting(n -> n.asText())
+        .containsExactlyInAnyOrder("Enforce", "ForecastOnly");
+    assertThat(prediction.getXKubernetesValidations())
+        .extracting(ValidationRule::getFieldPath)
+        .containsExactlyInAnyOrder(".leadTime", ".capacityPerReplica");
+    assertThat(spec.getXKubernetesValidations())
+        .extracting(ValidationRule::getRule)
+        .contains("!has(self.prediction) || has(self.arrivalRate)");
+  }
+
+  @Test
+  void longDurationsTakeDaysAndWeeks() {
+    assertThat(Durations.parseLong("7d").toHours()).isEqualTo(168);
+    assertThat(Durations.parseLong("2w").toDays()).isEqualTo(14);
+    assertThat(Durations.parseLong("1d12h").toHours()).isEqualTo(36);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Durations.parse("7d"))
+        .hasMessageContaining("e.g. 250ms, 15s, 1m30s");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Durations.parseLong("week"))
+        .hasMessageContaining("e.g. 36h, 7d, 2w");
   }
 
   @Test

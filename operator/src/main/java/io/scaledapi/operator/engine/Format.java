@@ -24,6 +24,15 @@ final class Format {
     return text;
   }
 
+  /** A rate for people: 540, 12.5, 0.42. */
+  static String rate(double value) {
+    double abs = Math.abs(value);
+    if (abs >= 100 || !Double.isFinite(value)) {
+      return number(Math.rint(value));
+    }
+    return number(abs >= 10 ? Math.rint(value * 10) / 10 : Math.rint(value * 100) / 100);
+  }
+
   /** "1 replica", "9 replicas". */
   static String replicas(int count) {
     return count == 1 ? "1 replica" : count + " replicas";

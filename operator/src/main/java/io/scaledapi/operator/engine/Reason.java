@@ -4,6 +4,7 @@ package io.scaledapi.operator.engine;
 public enum Reason {
   QUEUE_DEPTH("QueueDepth"),
   LATENCY("Latency"),
+  FORECAST("Forecast"),
   WITHIN_TOLERANCE("WithinTolerance"),
   METRICS_UNAVAILABLE("MetricsUnavailable"),
   FALLBACK("Fallback"),

@@ -5,8 +5,9 @@ import java.time.Instant;
 /**
  * The scaling decision, a pure function of its input. It follows the HPA's reconcileAutoscaler and
  * normalizeDesiredReplicasWithBehaviors in {@code pkg/controller/podautoscaler/horizontal.go}:
- * per-signal recommendation, stabilization window, rate policies, then the replica bounds. A
- * current count outside the bounds is moved straight to the nearest bound.
+ * per-signal recommendation (raised to what an enforced forecast needs), stabilization window, rate
+ * policies, then the replica bounds. A current count outside the bounds is moved straight to the
+ * nearest bound.
  */
 public final class ScalingEngine {
 
@@ -17,7 +18,7 @@ public final class ScalingEngine {
     ScalingSpec spec = input.spec();
     Instant now = input.now();
     int current = input.currentReplicas();
-    Recommendation rec = Recommender.recommend(input);
+    Recommendation rec = Predictive.raise(Recommender.recommend(input), input.prediction());
     ScalingHistory history = input.history().withConsecutiveFailures(rec.consecutiveFailures());
 
     if (current < spec.minReplicas() || current > spec.maxReplicas()) {

@@ -2,10 +2,25 @@ package io.scaledapi.operator.engine;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
-/** Everything one decision needs; {@code now} is the decision time. */
+/**
+ * Everything one decision needs; {@code now} is the decision time, {@code prediction} what the
+ * forecast asks for when prediction is on.
+ */
 public record ScalingInput(
-    Instant now, int currentReplicas, ScalingSpec spec, Signals signals, ScalingHistory history) {
+    Instant now,
+    int currentReplicas,
+    ScalingSpec spec,
+    Signals signals,
+    ScalingHistory history,
+    Optional<Prediction> prediction) {
+
+  /** An input without prediction. */
+  public ScalingInput(
+      Instant now, int currentReplicas, ScalingSpec spec, Signals signals, ScalingHistory history) {
+    this(now, currentReplicas, spec, signals, history, Optional.empty());
+  }
 
   /** Checks for nulls and a non-negative replica count. */
   public ScalingInput {
@@ -13,6 +28,7 @@ public record ScalingInput(
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(signals, "signals");
     Objects.requireNonNull(history, "history");
+    Objects.requireNonNull(prediction, "prediction");
     if (currentReplicas < 0) {
       throw new IllegalArgumentException(
           "currentReplicas must not be negative: " + currentReplicas);

@@ -15,9 +15,10 @@ public final class Conditions {
   public static final String METRICS_AVAILABLE = "MetricsAvailable";
   public static final String SCALING_ACTIVE = "ScalingActive";
   public static final String SCALING_LIMITED = "ScalingLimited";
+  public static final String PREDICTION_READY = "PredictionReady";
 
   private static final List<String> ORDER =
-      List.of(READY, METRICS_AVAILABLE, SCALING_ACTIVE, SCALING_LIMITED);
+      List.of(READY, METRICS_AVAILABLE, SCALING_ACTIVE, SCALING_LIMITED, PREDICTION_READY);
 
   private Conditions() {}
 

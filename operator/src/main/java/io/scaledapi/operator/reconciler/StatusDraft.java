@@ -1,6 +1,7 @@
 package io.scaledapi.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.Condition;
+import io.scaledapi.api.v1alpha1.ForecastStatus;
 import io.scaledapi.api.v1alpha1.ScaledApiStatus;
 import io.scaledapi.api.v1alpha1.SignalsStatus;
 import java.time.Instant;
@@ -16,6 +17,7 @@ final class StatusDraft {
   private String lastScaleTime;
   private String lastScaleReason;
   private SignalsStatus signals;
+  private ForecastStatus forecast;
   private Integer consecutiveMetricFailures;
   private final List<Conditions.Wanted> conditions = new ArrayList<>();
 
@@ -28,6 +30,7 @@ final class StatusDraft {
       lastScaleTime = previous.lastScaleTime();
       lastScaleReason = previous.lastScaleReason();
       signals = previous.signals();
+      forecast = previous.forecast();
       consecutiveMetricFailures = previous.consecutiveMetricFailures();
     }
   }
@@ -49,6 +52,12 @@ final class StatusDraft {
   StatusDraft signals(SignalsStatus signals, int consecutiveFailures) {
     this.signals = signals;
     this.consecutiveMetricFailures = consecutiveFailures;
+    return this;
+  }
+
+  /** The forecast to report; {@code null} removes it. */
+  StatusDraft forecast(ForecastStatus forecast) {
+    this.forecast = forecast;
     return this;
   }
 
@@ -79,6 +88,7 @@ final class StatusDraft {
         lastScaleTime,
         lastScaleReason,
         signals,
+        forecast,
         consecutiveMetricFailures,
         Conditions.merge(previousConditions(), conditions, now, generation));
   }

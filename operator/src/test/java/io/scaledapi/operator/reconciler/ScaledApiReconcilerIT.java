@@ -269,6 +269,7 @@ class ScaledApiReconcilerIT {
         new QueueSpec("sum(" + GAUGE + "{app=\"" + app + "\"})", 10.0),
         null,
         null,
+        null,
         new BehaviorSpec(fastUp, null),
         null,
         null,

@@ -33,6 +33,7 @@ class SpecValidatorTest {
         null,
         null,
         null,
+        null,
         fb,
         null,
         null);

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class StatusPatchTest {
   static final ScaledApiStatus STATUS =
-      new ScaledApiStatus(3L, 4, 9, null, null, null, 0, List.of());
+      new ScaledApiStatus(3L, 4, 9, null, null, null, null, 0, List.of());
 
   static ScaledApi observed() {
     ScaledApi sapi = TestScaledApis.scaledApi("shop", TestScaledApis.minimalSpec(null));

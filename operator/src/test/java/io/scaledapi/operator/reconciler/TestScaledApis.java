@@ -25,6 +25,7 @@ final class TestScaledApis {
         null,
         null,
         null,
+        null,
         null);
   }
 
