@@ -89,6 +89,7 @@ public final class PrometheusClient implements MetricsSource {
   }
 
   /** Evaluates {@code promql} from {@code start} to {@code end} every {@code step}. */
+  @Override
   public RangeResult queryRange(String promql, Instant start, Instant end, Duration step) {
     Objects.requireNonNull(promql, "promql");
     Objects.requireNonNull(start, "start");

@@ -4,7 +4,8 @@
  * <p>{@link io.scaledapi.operator.prometheus.PrometheusClient} runs instant and range queries and
  * turns every ordinary outcome, including network and Prometheus errors, into a result value
  * ({@link io.scaledapi.operator.prometheus.QueryResult}, {@link
- * io.scaledapi.operator.prometheus.RangeResult}). Code that only needs one number per query should
- * depend on {@link io.scaledapi.operator.prometheus.MetricsSource}.
+ * io.scaledapi.operator.prometheus.RangeResult}). Code that reads metrics should depend on {@link
+ * io.scaledapi.operator.prometheus.MetricsSource}, which a lambda can implement for instant
+ * queries.
  */
 package io.scaledapi.operator.prometheus;

@@ -2,6 +2,7 @@ package io.scaledapi.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.APIResourceList;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -60,7 +61,7 @@ public final class KubernetesScaleTargets implements ScaleTargets {
       }
       int spec = scale.getSpec() == null ? 0 : nullToZero(scale.getSpec().getReplicas());
       int status = scale.getStatus() == null ? 0 : nullToZero(scale.getStatus().getReplicas());
-      return new TargetObservation.Found(spec, status, scale);
+      return new TargetObservation.Found(spec, ready(context, namespace, ref, status), scale);
     } catch (KubernetesClientException e) {
       if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
         return notFound(namespace, ref);
@@ -97,6 +98,31 @@ public final class KubernetesScaleTargets implements ScaleTargets {
               + e.getMessage(),
           e);
     }
+  }
+
+  /**
+   * The target's {@code status.readyReplicas}, which {@code /scale} does not carry; the replicas of
+   * {@code /scale} when the kind has no such field.
+   */
+  private int ready(
+      ResourceDefinitionContext context, String namespace, ScaleTargetRef ref, int fallback) {
+    GenericKubernetesResource target =
+        client
+            .genericKubernetesResources(context)
+            .inNamespace(namespace)
+            .withName(ref.name())
+            .get();
+    if (target == null || !(target.getAdditionalProperties().get("status") instanceof Map<?, ?>)) {
+      return fallback;
+    }
+    Object ready = target.get("status", "readyReplicas");
+    if (ready instanceof Number n) {
+      return n.intValue();
+    }
+    // Deployments, StatefulSets and ReplicaSets leave the field out while no replica is ready.
+    return BUILT_IN.containsKey(ref.apiVersionOrDefault() + "/" + ref.kindOrDefault())
+        ? 0
+        : fallback;
   }
 
   private Optional<ResourceDefinitionContext> resolve(ScaleTargetRef ref) {

@@ -1,6 +1,7 @@
 package io.scaledapi.operator.reconciler;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -9,16 +10,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The operator's own metrics. Names follow Prometheus conventions once exported: {@code
  * scaledapi_reconciles_total}, {@code scaledapi_decisions_total}, {@code
  * scaledapi_prometheus_query_duration_seconds}, {@code scaledapi_scale_events_total}, {@code
- * scaledapi_desired_replicas}.
+ * scaledapi_desired_replicas}, {@code scaledapi_forecast_requests_per_second}.
  */
 public final class OperatorMetrics {
   private final MeterRegistry registry;
   private final Map<String, AtomicInteger> desired = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> forecasts = new ConcurrentHashMap<>();
 
   public OperatorMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -52,6 +55,26 @@ public final class OperatorMetrics {
               return holder;
             })
         .set(desiredReplicas);
+  }
+
+  /** The last forecast of a ScaledApi: the point forecast and the upper end provisioned for. */
+  public void forecast(String namespace, String name, double rate, double upper) {
+    forecastGauge(namespace, name, "point").set(Double.doubleToLongBits(rate));
+    forecastGauge(namespace, name, "upper").set(Double.doubleToLongBits(upper));
+  }
+
+  private AtomicLong forecastGauge(String namespace, String name, String band) {
+    return forecasts.computeIfAbsent(
+        namespace + "/" + name + "/" + band,
+        key -> {
+          AtomicLong bits = new AtomicLong(Double.doubleToLongBits(Double.NaN));
+          Gauge.builder("scaledapi.forecast", bits, b -> Double.longBitsToDouble(b.get()))
+              .description("Forecast arrival rate at the lead time, by band (point or upper).")
+              .baseUnit("requests.per.second")
+              .tags(Tags.of("namespace", namespace, "scaledapi", name, "band", band))
+              .register(registry);
+          return bits;
+        });
   }
 
   /** One write of a target's /scale, up or down, that succeeded or failed. */

@@ -4,6 +4,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.scaledapi.api.v1alpha1.ForecastStatus;
 import io.scaledapi.api.v1alpha1.Mode;
 import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
@@ -40,9 +41,11 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
 
   private final Collaborators c;
   private final ScalingStates states = new ScalingStates();
+  private final Predictor predictor;
 
   public ScaledApiReconciler(Collaborators collaborators) {
     this.c = collaborators;
+    this.predictor = new Predictor(new Warmer(collaborators.signals().sources()));
   }
 
   @Override
@@ -76,6 +79,8 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
     TargetObservation.Found target = (TargetObservation.Found) observed;
 
     SignalReader.Snapshot signals = c.signals().read(scaledApi, now);
+    Predictor.Outcome prediction =
+        predictor.predict(new Predictor.Inputs(scaledApi, now, signals, target, interval));
     Decision decision =
         ScalingEngine.decide(
             new ScalingInput(
@@ -83,7 +88,8 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
                 target.specReplicas(),
                 EngineSpecs.from(spec),
                 signals.signals(),
-                states.get(scaledApi)));
+                states.get(scaledApi),
+                prediction.prediction()));
     c.metrics()
         .decided(
             namespace,
@@ -92,7 +98,15 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
             decision.desiredReplicas());
     draft
         .replicas(target.specReplicas(), decision.desiredReplicas())
-        .signals(signals.status(), decision.history().consecutiveFailures());
+        .signals(signals.status(), decision.history().consecutiveFailures())
+        .forecast(prediction.status());
+    prediction.condition().ifPresent(draft::condition);
+    ForecastStatus forecast = prediction.status();
+    if (forecast != null && forecast.rate() != null) {
+      c.metrics()
+          .forecast(
+              namespace, scaledApi.getMetadata().getName(), forecast.rate(), forecast.upper());
+    }
     reportMetrics(scaledApi, draft, decision);
     reportLimit(draft, decision);
 
@@ -127,6 +141,7 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
     int current = target.specReplicas();
     int desired = decision.desiredReplicas();
     String change = current + " -> " + desired + ": " + decision.message();
+    String verb = decision.reason() == Reason.FORECAST ? "pre-scale " : "scale ";
     ScaledApiSpec spec = scaledApi.getSpec();
     if (!decision.metricsAvailable() && decision.reason() == Reason.METRICS_UNAVAILABLE) {
       draft.condition(Conditions.SCALING_ACTIVE, false, "MetricsUnavailable", decision.message());
@@ -135,7 +150,7 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
     if (spec.pausedOrDefault()) {
       String message =
           decision.scales(current)
-              ? "spec.paused is true; would scale " + change
+              ? "spec.paused is true; would " + verb + change
               : "spec.paused is true; " + decision.message();
       draft.condition(Conditions.SCALING_ACTIVE, false, "Paused", message);
       return decision.history();
@@ -150,9 +165,9 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
       if (previous == null
           || previous.desiredReplicas() == null
           || previous.desiredReplicas() != desired) {
-        c.events().record(scaledApi, Type.NORMAL, "DryRunRescale", "would scale " + change);
+        c.events().record(scaledApi, Type.NORMAL, "DryRunRescale", "would " + verb + change);
       }
-      draft.condition(Conditions.SCALING_ACTIVE, true, "DryRun", "would scale " + change);
+      draft.condition(Conditions.SCALING_ACTIVE, true, "DryRun", "would " + verb + change);
       return decision.history();
     }
     String direction = desired > current ? "up" : "down";
@@ -166,9 +181,13 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
       return decision.history();
     }
     c.metrics().scaled(direction, true);
-    c.events().record(scaledApi, Type.NORMAL, "Rescaled", change);
-    draft.scaled(now, change);
-    draft.condition(Conditions.SCALING_ACTIVE, true, reason, change);
+    if (desired > current) {
+      predictor.scaledUp(scaledApi, now, desired);
+    }
+    String done = decision.reason() == Reason.FORECAST ? "pre-scaled " + change : change;
+    c.events().record(scaledApi, Type.NORMAL, "Rescaled", done);
+    draft.scaled(now, done);
+    draft.condition(Conditions.SCALING_ACTIVE, true, reason, done);
     return decision.history().withScaleEvent(now, current, desired);
   }
 

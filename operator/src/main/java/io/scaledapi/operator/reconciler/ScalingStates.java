@@ -28,7 +28,7 @@ final class ScalingStates {
     byUid.put(key(scaledApi), history);
   }
 
-  private static String key(ScaledApi scaledApi) {
+  static String key(ScaledApi scaledApi) {
     String uid = scaledApi.getMetadata().getUid();
     return uid != null
         ? uid

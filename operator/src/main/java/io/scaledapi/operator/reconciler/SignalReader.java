@@ -22,6 +22,11 @@ public final class SignalReader {
   }
 
   /** What was read: the engine's view, and the status view. */
+  /** Where this reader's queries go. */
+  MetricsSources sources() {
+    return sources;
+  }
+
   public record Snapshot(
       Signals signals, Optional<SignalReading> arrivalRate, SignalsStatus status) {}
 

@@ -57,6 +57,7 @@ public final class SpecValidator {
         && spec.fallback().replicas() > spec.maxReplicas()) {
       problems.add("spec.fallback.replicas must not exceed spec.maxReplicas");
     }
+    PredictionSettings.parse(spec, problems);
     return problems;
   }
 

@@ -67,6 +67,10 @@ final class StatusDraft {
     return this;
   }
 
+  StatusDraft condition(Conditions.Wanted wanted) {
+    return condition(wanted.type(), wanted.status(), wanted.reason(), wanted.message());
+  }
+
   StatusDraft condition(String type, boolean status, String reason, String message) {
     conditions.removeIf(c -> c.type().equals(type));
     conditions.add(new Conditions.Wanted(type, status, reason, message));

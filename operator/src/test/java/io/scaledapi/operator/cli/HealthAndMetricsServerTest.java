@@ -31,6 +31,7 @@ class HealthAndMetricsServerTest {
     metrics.reconciled("success");
     metrics.scaled("up", true);
     metrics.decided("shop", "checkout", "QueueDepth", 9);
+    metrics.forecast("shop", "checkout", 540.5, 610);
     AtomicBoolean ready = new AtomicBoolean(false);
     try (HealthAndMetricsServer server =
         new HealthAndMetricsServer(
@@ -51,7 +52,13 @@ class HealthAndMetricsServerTest {
           .contains("scaledapi_reconciles_total{result=\"success\"} 1.0")
           .contains("scaledapi_scale_events_total{direction=\"up\",result=\"success\"} 1.0")
           .contains("scaledapi_decisions_total{reason=\"QueueDepth\"} 1.0")
-          .contains("scaledapi_desired_replicas{namespace=\"shop\",scaledapi=\"checkout\"} 9.0");
+          .contains("scaledapi_desired_replicas{namespace=\"shop\",scaledapi=\"checkout\"} 9.0")
+          .contains(
+              "scaledapi_forecast_requests_per_second{band=\"point\",namespace=\"shop\","
+                  + "scaledapi=\"checkout\"} 540.5")
+          .contains(
+              "scaledapi_forecast_requests_per_second{band=\"upper\",namespace=\"shop\","
+                  + "scaledapi=\"checkout\"} 610.0");
     }
   }
 }

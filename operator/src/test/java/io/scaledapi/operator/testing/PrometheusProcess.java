@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -20,6 +19,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -31,6 +31,9 @@ import org.awaitility.core.ConditionTimeoutException;
  * output in a log file. {@link #close()} stops it and deletes its files.
  */
 public final class PrometheusProcess implements AutoCloseable {
+
+  /** Long enough for any history a test backfills; Prometheus's default is 15 days. */
+  private static final String RETENTION = "365d";
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
   private static final int START_ATTEMPTS = 3;
@@ -61,7 +64,34 @@ public final class PrometheusProcess implements AutoCloseable {
    * waits until it is ready.
    */
   public static PrometheusProcess start(List<String> scrapeTargets, Duration scrapeInterval) {
-    Path binary = findBinary();
+    return start(scrapeTargets, scrapeInterval, Optional.empty());
+  }
+
+  /**
+   * Starts Prometheus, without scrape targets, on a data directory that already holds {@code
+   * history}, and waits until it is ready.
+   *
+   * @throws IllegalStateException if promtool cannot turn the history into blocks; the message
+   *     holds promtool's output
+   */
+  public static PrometheusProcess startWithHistory(Backfill history) {
+    return startWithHistory(history, List.of(), Duration.ofSeconds(15));
+  }
+
+  /**
+   * Starts Prometheus on a data directory that already holds {@code history}, scraping {@code
+   * scrapeTargets} as {@link #start} does. Prometheus accepts scraped samples only after the newest
+   * sample of the history, so history for scraped series should end before now. Blocks that end
+   * more than {@value #RETENTION} before the newest one are deleted.
+   */
+  public static PrometheusProcess startWithHistory(
+      Backfill history, List<String> scrapeTargets, Duration scrapeInterval) {
+    return start(scrapeTargets, scrapeInterval, Optional.of(history));
+  }
+
+  private static PrometheusProcess start(
+      List<String> scrapeTargets, Duration scrapeInterval, Optional<Backfill> history) {
+    Path binary = Executables.find("prometheus");
     List<String> targets = List.copyOf(scrapeTargets);
     Path workDir = null;
     try {
@@ -69,6 +99,9 @@ public final class PrometheusProcess implements AutoCloseable {
       Path config =
           Files.writeString(workDir.resolve("prometheus.yml"), config(targets, scrapeInterval));
       Path data = Files.createDirectory(workDir.resolve("data"));
+      if (history.isPresent()) {
+        Promtool.createBlocks(history.get(), workDir, data);
+      }
       Path log = workDir.resolve("prometheus.log");
       for (int attempt = 1; ; attempt++) {
         int port = freePort();
@@ -77,6 +110,7 @@ public final class PrometheusProcess implements AutoCloseable {
                     binary.toString(),
                     "--config.file=" + config,
                     "--storage.tsdb.path=" + data,
+                    "--storage.tsdb.retention.time=" + RETENTION,
                     "--web.listen-address=127.0.0.1:" + port,
                     "--web.enable-lifecycle",
                     "--log.level=warn")
@@ -243,23 +277,6 @@ public final class PrometheusProcess implements AutoCloseable {
               - targets: %2$s
         """
         .formatted(interval, targetList);
-  }
-
-  private static Path findBinary() {
-    String path = System.getenv().getOrDefault("PATH", "");
-    Stream<Path> candidates =
-        Stream.concat(
-            Stream.of(path.split(File.pathSeparator))
-                .filter(dir -> !dir.isEmpty())
-                .map(dir -> Path.of(dir, "prometheus")),
-            Stream.of(Path.of("/usr/bin/prometheus")));
-    return candidates
-        .filter(Files::isExecutable)
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "prometheus binary not found; install it with apt-get install -y prometheus"));
   }
 
   private static int freePort() throws IOException {

@@ -1,0 +1,17 @@
+package io.scaledapi.operator.reconciler;
+
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/** Requests per second one ready replica serves, and where that comes from: Spec or Learned. */
+record Capacity(double perReplica, String source) {
+
+  static Optional<Capacity> of(PredictionSettings settings, OptionalDouble learned) {
+    if (settings.capacityPerReplica().isPresent()) {
+      return Optional.of(new Capacity(settings.capacityPerReplica().getAsDouble(), "Spec"));
+    }
+    return learned.isPresent()
+        ? Optional.of(new Capacity(learned.getAsDouble(), "Learned"))
+        : Optional.empty();
+  }
+}

@@ -1,0 +1,183 @@
+package io.scaledapi.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.scaledapi.api.v1alpha1.ArrivalRateSpec;
+import io.scaledapi.api.v1alpha1.BehaviorSpec;
+import io.scaledapi.api.v1alpha1.PredictionSpec;
+import io.scaledapi.api.v1alpha1.QueueSpec;
+import io.scaledapi.api.v1alpha1.ScaleTargetRef;
+import io.scaledapi.api.v1alpha1.ScaledApiSpec;
+import io.scaledapi.api.v1alpha1.ScalingPolicySpec;
+import io.scaledapi.api.v1alpha1.ScalingRulesSpec;
+import io.scaledapi.api.v1alpha1.SelectPolicy;
+import io.scaledapi.operator.prometheus.PrometheusClient;
+import io.scaledapi.operator.prometheus.PrometheusEndpoint;
+import io.scaledapi.operator.prometheus.QueryResult;
+import io.scaledapi.operator.testing.PrometheusProcess;
+import io.scaledapi.operator.testing.TestExporter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lead time auto, learned from a Deployment in the mock API server whose ready replicas lag its
+ * spec: the operator's clock is moved on by hand between the scale-up and the replicas becoming
+ * ready, so the learned start-up time is known exactly.
+ */
+@EnableKubernetesMockClient(crud = true)
+class LeadTimeLearningIT {
+  static final String QUEUE = "api_queue_requests_waiting";
+  static final String ARRIVALS = "api_requests_per_second";
+  static final Duration POLL = Duration.ofSeconds(1);
+
+  static KubernetesClient client;
+  static MockCluster cluster;
+  static TestExporter exporter;
+  static PrometheusProcess prometheus;
+  static ScaledApiOperator operator;
+  static final MovableClock CLOCK = new MovableClock(Instant.now());
+
+  /** A clock that stands still until the test moves it. */
+  static final class MovableClock extends Clock {
+    private final AtomicReference<Instant> now;
+
+    MovableClock(Instant start) {
+      this.now = new AtomicReference<>(start);
+    }
+
+    void set(Instant instant) {
+      now.set(instant);
+    }
+
+    void advance(Duration d) {
+      now.updateAndGet(t -> t.plus(d));
+    }
+
+    @Override
+    public Instant instant() {
+      return now.get();
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+
+  @BeforeAll
+  static void start() {
+    cluster = new MockCluster(client);
+    exporter = TestExporter.start();
+    prometheus = PrometheusProcess.start(List.of(exporter.target()), Duration.ofSeconds(1));
+    prometheus.awaitTargetUp(Duration.ofSeconds(30));
+    operator = cluster.startOperator(prometheus.baseUri(), CLOCK);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (operator != null) {
+      operator.close();
+    }
+    if (prometheus != null) {
+      prometheus.close();
+    }
+    if (exporter != null) {
+      exporter.close();
+    }
+  }
+
+  @Test
+  void learnsTheTimeFromScaleUpToReadyReplicas() {
+    String ns = "lead";
+    exporter.set(ARRIVALS, Map.of("app", ns), 100);
+    exporter.set(QUEUE, Map.of("app", ns), 95);
+    PrometheusClient query =
+        new PrometheusClient(PrometheusEndpoint.of(prometheus.baseUri(), Duration.ofSeconds(5)));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                query.query("sum(" + QUEUE + "{app=\"" + ns + "\"})", Instant.now())
+                        instanceof QueryResult.Value v
+                    && v.value() == 95);
+    // from here on the operator's clock stands still unless moved
+    CLOCK.set(Instant.now());
+    cluster.createDeployment(ns, "api", 1);
+    setReady(ns, 1);
+    cluster.createScaledApi(ns, spec(ns));
+    // nothing learned yet: the default start-up plus the polling interval
+    cluster.awaitStatus(
+        ns,
+        s -> {
+          assertThat(s.forecast().leadTimeSource()).isEqualTo("Default");
+          assertThat(s.forecast().horizon()).isEqualTo("61s");
+          assertThat(MockCluster.condition(s, Conditions.PREDICTION_READY).getReason())
+              .isEqualTo("InsufficientHistory");
+        });
+    // the queue makes the operator scale 1 -> 10; the pods are not ready yet
+    await().atMost(Duration.ofSeconds(20)).until(() -> cluster.replicas(ns, "api") == 10);
+    CLOCK.advance(Duration.ofSeconds(45));
+    cluster.awaitStatus(ns, s -> assertThat(s.forecast().time()).isEqualTo(seconds(CLOCK)));
+    assertThat(cluster.status(ns).forecast().leadTimeSource()).isEqualTo("Default");
+    setReady(ns, 10);
+    cluster.awaitStatus(
+        ns,
+        s -> {
+          assertThat(s.forecast().leadTimeSource()).isEqualTo("Learned");
+          // 45 s from the /scale write to 10 ready replicas, plus the 1 s polling interval
+          assertThat(s.forecast().horizon()).isEqualTo("46s");
+        });
+  }
+
+  static String seconds(Clock clock) {
+    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+  }
+
+  static void setReady(String ns, int ready) {
+    Deployment d = client.apps().deployments().inNamespace(ns).withName("api").get();
+    d.setStatus(new DeploymentStatusBuilder().withReplicas(ready).withReadyReplicas(ready).build());
+    client.apps().deployments().inNamespace(ns).resource(d).updateStatus();
+  }
+
+  static ScaledApiSpec spec(String app) {
+    ScalingRulesSpec fastUp =
+        new ScalingRulesSpec(
+            0,
+            SelectPolicy.MAX,
+            List.of(new ScalingPolicySpec(ScalingPolicySpec.PolicyType.PODS, 100, 15)));
+    return new ScaledApiSpec(
+        new ScaleTargetRef("apps/v1", "Deployment", "api"),
+        1,
+        20,
+        "1s",
+        null,
+        new QueueSpec("sum(" + QUEUE + "{app=\"" + app + "\"})", 10.0),
+        null,
+        new ArrivalRateSpec("sum(" + ARRIVALS + "{app=\"" + app + "\"})"),
+        new PredictionSpec(true, "auto", "1h", null, null, null, null),
+        new BehaviorSpec(fastUp, null),
+        null,
+        null,
+        null,
+        null);
+  }
+}

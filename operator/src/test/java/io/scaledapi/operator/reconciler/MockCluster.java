@@ -1,0 +1,119 @@
+package io.scaledapi.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.scaledapi.api.v1alpha1.ScaledApi;
+import io.scaledapi.api.v1alpha1.ScaledApiSpec;
+import io.scaledapi.api.v1alpha1.ScaledApiStatus;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** What the reconciler ITs do to and read from the mock API server; each ScaledApi is "api". */
+record MockCluster(KubernetesClient client) {
+
+  /** An operator on this cluster with {@code prometheus} as the default source, started. */
+  ScaledApiOperator startOperator(URI prometheus, Clock clock) {
+    ScaledApiOperator operator =
+        ScaledApiOperator.create(
+            client,
+            new ScaledApiOperator.Settings(
+                Optional.of(prometheus),
+                Set.of(),
+                Optional.empty(),
+                false, // the mock API server refuses server-side apply with 415
+                clock,
+                "it"),
+            new SimpleMeterRegistry());
+    operator.start();
+    return operator;
+  }
+
+  void createDeployment(String ns, String name, int replicas) {
+    ensureNamespace(ns);
+    Deployment d =
+        new DeploymentBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .withNamespace(ns)
+            .endMetadata()
+            .withNewSpec()
+            .withReplicas(replicas)
+            .withNewSelector()
+            .addToMatchLabels("app", name)
+            .endSelector()
+            .withNewTemplate()
+            .withNewMetadata()
+            .addToLabels("app", name)
+            .endMetadata()
+            .withNewSpec()
+            .addNewContainer()
+            .withName("api")
+            .withImage("example/api:1")
+            .endContainer()
+            .endSpec()
+            .endTemplate()
+            .endSpec()
+            .build();
+    client.apps().deployments().inNamespace(ns).resource(d).create();
+  }
+
+  void createScaledApi(String ns, ScaledApiSpec spec) {
+    ensureNamespace(ns);
+    ScaledApi sapi = TestScaledApis.scaledApi(ns, spec);
+    client.resources(ScaledApi.class).inNamespace(ns).resource(sapi).create();
+  }
+
+  void ensureNamespace(String ns) {
+    if (client.namespaces().withName(ns).get() == null) {
+      client
+          .namespaces()
+          .resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+          .create();
+    }
+  }
+
+  int replicas(String ns, String name) {
+    Deployment d = client.apps().deployments().inNamespace(ns).withName(name).get();
+    return d.getSpec().getReplicas();
+  }
+
+  ScaledApiStatus status(String ns) {
+    ScaledApi sapi = client.resources(ScaledApi.class).inNamespace(ns).withName("api").get();
+    return sapi == null ? null : sapi.getStatus();
+  }
+
+  void awaitStatus(String ns, java.util.function.Consumer<ScaledApiStatus> check) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(100))
+        .untilAsserted(
+            () -> {
+              ScaledApiStatus s = status(ns);
+              assertThat(s).as("status of %s/api", ns).isNotNull();
+              check.accept(s);
+            });
+  }
+
+  static Condition condition(ScaledApiStatus s, String type) {
+    return Conditions.find(s.conditions(), type)
+        .orElseThrow(() -> new AssertionError("no condition " + type + " in " + s.conditions()));
+  }
+
+  List<Event> events(String ns, String reason) {
+    return client.v1().events().inNamespace(ns).list().getItems().stream()
+        .filter(e -> reason.equals(e.getReason()))
+        .toList();
+  }
+}
