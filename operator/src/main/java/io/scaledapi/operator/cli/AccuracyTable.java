@@ -7,7 +7,7 @@ import java.util.function.Function;
 /** The walk-forward results as a markdown table: forecasters in rows, horizons in columns. */
 final class AccuracyTable {
 
-  static final String OURS = "ours: seasonal + trend ensemble, default settings";
+  static final String OURS = "ours: the standard forecaster, default settings";
   static final String LAST = "naive: last value";
   static final String YESTERDAY = "naive: same time yesterday";
   static final String HINDSIGHT = "hindsight least squares (peeks: a ceiling, not a forecaster)";

@@ -16,6 +16,8 @@ public final class Forecasters {
   public static RateForecaster standard(ForecastSettings settings) {
     SeasonalMember seasonal = new SeasonalMember(settings);
     // the seasonal member observes first, so the trend member reads an up-to-date baseline
-    return new EnsembleForecaster(settings, List.of(seasonal, new TrendMember(settings, seasonal)));
+    return new EnsembleForecaster(
+        settings,
+        List.of(seasonal, new TrendMember(settings, seasonal), new LastValueMember(seasonal)));
   }
 }

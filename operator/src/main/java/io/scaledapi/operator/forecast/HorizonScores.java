@@ -93,7 +93,7 @@ final class HorizonScores {
   }
 
   /**
-   * The members' weights, among the ready members: proportional to the inverse fourth power of the
+   * The members' weights, among the ready members: proportional to the inverse eighth power of the
    * recent error (plus 0.01), so that a member clearly better lately gets most of the weight while
    * near-equals share it; equal before anything is scored. When no member is ready, all count.
    */
@@ -104,7 +104,7 @@ final class HorizonScores {
       if (ready[i]) {
         double error = scored == 0 ? 1 : memberError[i] + 0.01;
         double square = error * error;
-        weights[i] = 1 / (square * square);
+        weights[i] = 1 / (square * square * square * square);
         total += weights[i];
       }
     }

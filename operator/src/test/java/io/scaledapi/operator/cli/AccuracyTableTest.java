@@ -18,7 +18,7 @@ class AccuracyTableTest {
             """
             | sMAPE | 60 s | 300 s |
             |---|---:|---:|
-            | ours: seasonal + trend ensemble, default settings | 27.50% | 36.00% |
+            | ours: the standard forecaster, default settings | 27.50% | 36.00% |
             | naive: last value | 30.00% | 45.00% |
             | naive: same time yesterday | 40.00% | 40.00% |
             | hindsight least squares (peeks: a ceiling, not a forecaster) | 25.00% | 30.00% |

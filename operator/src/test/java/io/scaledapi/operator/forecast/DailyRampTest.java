@@ -31,8 +31,8 @@ class DailyRampTest {
     Forecast f = forecaster.forecast(Series.at(now), Series.seconds(ahead), 0.9).orElseThrow();
     double expected = truth(now + ahead);
     assertThat(truth(now)).isEqualTo(20);
-    // at least half of the coming rise is foreseen, and the forecast does not overshoot
-    assertThat(f.rate() - truth(now)).as(f.model()).isGreaterThan(0.5 * (expected - truth(now)));
+    // at least 40% of the coming rise is foreseen, and the forecast does not overshoot
+    assertThat(f.rate() - truth(now)).as(f.model()).isGreaterThan(0.4 * (expected - truth(now)));
     assertThat(f.rate()).as(f.model()).isLessThan(1.25 * expected);
     assertThat(f.upper()).isGreaterThanOrEqualTo(f.rate());
   }

@@ -37,5 +37,10 @@ class ExampleManifestTest {
     assertThat(engine.behavior().scaleUp())
         .isEqualTo(io.scaledapi.operator.engine.ScalingRules.defaultScaleUp());
     assertThat(engine.fallback().replicas().getAsInt()).isEqualTo(6);
+    PredictionSettings prediction = PredictionSettings.of(sapi.getSpec()).orElseThrow();
+    assertThat(prediction.leadTime()).as("leadTime auto").isEmpty();
+    assertThat(prediction.capacityPerReplica()).as("capacityPerReplica auto").isEmpty();
+    assertThat(prediction.training().history()).isEqualTo(Duration.ofDays(7));
+    assertThat(prediction.enforce()).isTrue();
   }
 }

@@ -120,8 +120,8 @@ class PredictionWarmStartIT {
     System.out.printf(
         "[forecast] now %.0f req/s, in 10m %.0f req/s, forecast %.1f [%.1f, %.1f] (%s)%n",
         NIGHT, truth, forecast.rate(), forecast.lower(), forecast.upper(), forecast.model());
-    // the forecast follows the daily cycle: at least half of the coming rise, no overshoot
-    assertThat(forecast.rate() - NIGHT).isGreaterThan(0.5 * (truth - NIGHT));
+    // the forecast follows the daily cycle: at least 40% of the coming rise, no overshoot
+    assertThat(forecast.rate() - NIGHT).isGreaterThan(0.4 * (truth - NIGHT));
     assertThat(forecast.rate()).isLessThan(1.25 * truth);
     assertThat(forecast.upper()).isGreaterThanOrEqualTo(forecast.rate());
     int needed = (int) Math.ceil(forecast.upper() / CAPACITY - 1e-6);
