@@ -3,6 +3,7 @@ package io.scaledapi.operator.prometheus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.scaledapi.operator.testing.PrometheusLogOnFailure;
 import io.scaledapi.operator.testing.PrometheusProcess;
 import io.scaledapi.operator.testing.TestExporter;
 import java.time.Duration;
@@ -15,9 +16,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 /** Runs the client against a real Prometheus that scrapes a {@link TestExporter} every second. */
 class PrometheusClientIT {
@@ -30,15 +29,8 @@ class PrometheusClientIT {
   private static PrometheusClient client;
 
   @RegisterExtension
-  static final TestWatcher PRINT_PROMETHEUS_LOG_ON_FAILURE =
-      new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-          if (prometheus != null) {
-            System.out.println("Prometheus log:\n" + prometheus.log());
-          }
-        }
-      };
+  static final PrometheusLogOnFailure PRINT_PROMETHEUS_LOG_ON_FAILURE =
+      new PrometheusLogOnFailure(() -> prometheus);
 
   @BeforeAll
   static void startPrometheus() {

@@ -9,6 +9,7 @@ import io.scaledapi.operator.prometheus.RangeResult;
 import io.scaledapi.operator.reconciler.HistoryLoader.History;
 import io.scaledapi.operator.reconciler.HistoryLoader.HistoryPoint;
 import io.scaledapi.operator.testing.OpenMetricsHistory;
+import io.scaledapi.operator.testing.PrometheusLogOnFailure;
 import io.scaledapi.operator.testing.PrometheusProcess;
 import io.scaledapi.operator.testing.SampleTimes;
 import java.time.Duration;
@@ -20,9 +21,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 /** Loads days of backfilled history from a real Prometheus. */
 class HistoryLoaderIT {
@@ -40,15 +39,8 @@ class HistoryLoaderIT {
   private static PrometheusClient client;
 
   @RegisterExtension
-  static final TestWatcher PRINT_PROMETHEUS_LOG_ON_FAILURE =
-      new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-          if (prometheus != null) {
-            System.out.println("Prometheus log:\n" + prometheus.log());
-          }
-        }
-      };
+  static final PrometheusLogOnFailure PRINT_PROMETHEUS_LOG_ON_FAILURE =
+      new PrometheusLogOnFailure(() -> prometheus);
 
   @BeforeAll
   static void startPrometheus() {

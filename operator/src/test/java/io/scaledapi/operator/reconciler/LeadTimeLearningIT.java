@@ -7,15 +7,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.scaledapi.api.v1alpha1.ArrivalRateSpec;
-import io.scaledapi.api.v1alpha1.BehaviorSpec;
 import io.scaledapi.api.v1alpha1.PredictionSpec;
-import io.scaledapi.api.v1alpha1.QueueSpec;
-import io.scaledapi.api.v1alpha1.ScaleTargetRef;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
-import io.scaledapi.api.v1alpha1.ScalingPolicySpec;
-import io.scaledapi.api.v1alpha1.ScalingRulesSpec;
-import io.scaledapi.api.v1alpha1.SelectPolicy;
 import io.scaledapi.operator.prometheus.PrometheusClient;
 import io.scaledapi.operator.prometheus.PrometheusEndpoint;
 import io.scaledapi.operator.prometheus.QueryResult;
@@ -26,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +40,7 @@ class LeadTimeLearningIT {
   static MockCluster cluster;
   static TestExporter exporter;
   static PrometheusProcess prometheus;
-  static ScaledApiOperator operator;
+  static LiveStack stack;
   static final MovableClock CLOCK = new MovableClock(Instant.now());
 
   /** A clock that stands still until the test moves it. */
@@ -86,22 +78,15 @@ class LeadTimeLearningIT {
   @BeforeAll
   static void start() {
     cluster = new MockCluster(client);
-    exporter = TestExporter.start();
-    prometheus = PrometheusProcess.start(List.of(exporter.target()), Duration.ofSeconds(1));
-    prometheus.awaitTargetUp(Duration.ofSeconds(30));
-    operator = cluster.startOperator(prometheus.baseUri(), CLOCK);
+    stack = LiveStack.start(cluster, CLOCK);
+    exporter = stack.exporter();
+    prometheus = stack.prometheus();
   }
 
   @AfterAll
   static void stop() {
-    if (operator != null) {
-      operator.close();
-    }
-    if (prometheus != null) {
-      prometheus.close();
-    }
-    if (exporter != null) {
-      exporter.close();
+    if (stack != null) {
+      stack.close();
     }
   }
 
@@ -159,25 +144,10 @@ class LeadTimeLearningIT {
   }
 
   static ScaledApiSpec spec(String app) {
-    ScalingRulesSpec fastUp =
-        new ScalingRulesSpec(
-            0,
-            SelectPolicy.MAX,
-            List.of(new ScalingPolicySpec(ScalingPolicySpec.PolicyType.PODS, 100, 15)));
-    return new ScaledApiSpec(
-        new ScaleTargetRef("apps/v1", "Deployment", "api"),
-        1,
+    return TestScaledApis.predicting(
+        "sum(" + QUEUE + "{app=\"" + app + "\"})",
+        "sum(" + ARRIVALS + "{app=\"" + app + "\"})",
         20,
-        "1s",
-        null,
-        new QueueSpec("sum(" + QUEUE + "{app=\"" + app + "\"})", 10.0),
-        null,
-        new ArrivalRateSpec("sum(" + ARRIVALS + "{app=\"" + app + "\"})"),
-        new PredictionSpec(true, "auto", "1h", null, null, null, null),
-        new BehaviorSpec(fastUp, null),
-        null,
-        null,
-        null,
-        null);
+        new PredictionSpec(true, "auto", "1h", null, null, null, null));
   }
 }

@@ -5,16 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.scaledapi.api.v1alpha1.ArrivalRateSpec;
-import io.scaledapi.api.v1alpha1.BehaviorSpec;
 import io.scaledapi.api.v1alpha1.PredictionMode;
 import io.scaledapi.api.v1alpha1.PredictionSpec;
-import io.scaledapi.api.v1alpha1.QueueSpec;
-import io.scaledapi.api.v1alpha1.ScaleTargetRef;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
-import io.scaledapi.api.v1alpha1.ScalingPolicySpec;
-import io.scaledapi.api.v1alpha1.ScalingRulesSpec;
-import io.scaledapi.api.v1alpha1.SelectPolicy;
 import io.scaledapi.operator.testing.OpenMetricsHistory;
 import io.scaledapi.operator.testing.PrometheusProcess;
 import io.scaledapi.operator.testing.SampleTimes;
@@ -191,25 +184,10 @@ class PredictionWarmStartIT {
   }
 
   static ScaledApiSpec spec(String app, PredictionMode mode, IntOrString capacity) {
-    ScalingRulesSpec fastUp =
-        new ScalingRulesSpec(
-            0,
-            SelectPolicy.MAX,
-            List.of(new ScalingPolicySpec(ScalingPolicySpec.PolicyType.PODS, 100, 15)));
-    return new ScaledApiSpec(
-        new ScaleTargetRef("apps/v1", "Deployment", "api"),
-        1,
+    return TestScaledApis.predicting(
+        "sum(api_queue_requests_waiting{app=\"" + app + "\"})",
+        "sum(rate(api_requests_arrived_total{app=\"" + app + "\"}[2m]))",
         40,
-        "1s",
-        null,
-        new QueueSpec("sum(api_queue_requests_waiting{app=\"" + app + "\"})", 10.0),
-        null,
-        new ArrivalRateSpec("sum(rate(api_requests_arrived_total{app=\"" + app + "\"}[2m]))"),
-        new PredictionSpec(true, "10m", "4d", "24h", 0.9, capacity, mode),
-        new BehaviorSpec(fastUp, null),
-        null,
-        null,
-        null,
-        null);
+        new PredictionSpec(true, "10m", "4d", "24h", 0.9, capacity, mode));
   }
 }

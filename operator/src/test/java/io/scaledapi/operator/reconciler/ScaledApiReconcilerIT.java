@@ -8,15 +8,11 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBui
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.scaledapi.api.v1alpha1.BehaviorSpec;
 import io.scaledapi.api.v1alpha1.Mode;
 import io.scaledapi.api.v1alpha1.PrometheusSpec;
 import io.scaledapi.api.v1alpha1.QueueSpec;
 import io.scaledapi.api.v1alpha1.ScaleTargetRef;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
-import io.scaledapi.api.v1alpha1.ScalingPolicySpec;
-import io.scaledapi.api.v1alpha1.ScalingRulesSpec;
-import io.scaledapi.api.v1alpha1.SelectPolicy;
 import io.scaledapi.operator.testing.PrometheusProcess;
 import io.scaledapi.operator.testing.TestExporter;
 import java.time.Clock;
@@ -41,30 +37,23 @@ class ScaledApiReconcilerIT {
   static KubernetesClient client;
   static TestExporter exporter;
   static PrometheusProcess prometheus;
-  static ScaledApiOperator operator;
+  static LiveStack stack;
   static MockCluster cluster;
 
   @BeforeAll
   static void startEverything() throws Exception {
     cluster = new MockCluster(client);
-    exporter = TestExporter.start();
-    prometheus = PrometheusProcess.start(List.of(exporter.target()), SCRAPE);
-    prometheus.awaitTargetUp(Duration.ofSeconds(30));
+    stack = LiveStack.start(cluster, Clock.systemUTC());
+    exporter = stack.exporter();
+    prometheus = stack.prometheus();
     System.out.println(
         "[real prometheus] ScaledApiReconcilerIT runs against " + prometheus.baseUri());
-    operator = cluster.startOperator(prometheus.baseUri(), Clock.systemUTC());
   }
 
   @AfterAll
-  static void stopEverything() throws Exception {
-    if (operator != null) {
-      operator.close();
-    }
-    if (prometheus != null) {
-      prometheus.close();
-    }
-    if (exporter != null) {
-      exporter.close();
+  static void stopEverything() {
+    if (stack != null) {
+      stack.close();
     }
   }
 
@@ -241,11 +230,6 @@ class ScaledApiReconcilerIT {
 
   static ScaledApiSpec spec(
       String app, String target, Mode mode, boolean paused, String prometheusAddress) {
-    ScalingRulesSpec fastUp =
-        new ScalingRulesSpec(
-            0,
-            SelectPolicy.MAX,
-            List.of(new ScalingPolicySpec(ScalingPolicySpec.PolicyType.PODS, 100, 15)));
     return new ScaledApiSpec(
         new ScaleTargetRef("apps/v1", "Deployment", target),
         1,
@@ -256,7 +240,7 @@ class ScaledApiReconcilerIT {
         null,
         null,
         null,
-        new BehaviorSpec(fastUp, null),
+        TestScaledApis.fastScaleUp(),
         null,
         null,
         mode,

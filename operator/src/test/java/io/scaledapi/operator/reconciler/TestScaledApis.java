@@ -1,10 +1,17 @@
 package io.scaledapi.operator.reconciler;
 
+import io.scaledapi.api.v1alpha1.ArrivalRateSpec;
+import io.scaledapi.api.v1alpha1.BehaviorSpec;
+import io.scaledapi.api.v1alpha1.PredictionSpec;
 import io.scaledapi.api.v1alpha1.PrometheusSpec;
 import io.scaledapi.api.v1alpha1.QueueSpec;
 import io.scaledapi.api.v1alpha1.ScaleTargetRef;
 import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
+import io.scaledapi.api.v1alpha1.ScalingPolicySpec;
+import io.scaledapi.api.v1alpha1.ScalingRulesSpec;
+import io.scaledapi.api.v1alpha1.SelectPolicy;
+import java.util.List;
 
 /** ScaledApi objects for tests: one named "api", scaling a Deployment named "api". */
 final class TestScaledApis {
@@ -23,6 +30,36 @@ final class TestScaledApis {
         null,
         null,
         null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /** Scale-up without a window, up to 100 pods per 15 s: tests see one decision at once. */
+  static BehaviorSpec fastScaleUp() {
+    return new BehaviorSpec(
+        new ScalingRulesSpec(
+            0,
+            SelectPolicy.MAX,
+            List.of(new ScalingPolicySpec(ScalingPolicySpec.PolicyType.PODS, 100, 15))),
+        null);
+  }
+
+  /** Polling every second, 1 to {@code max} replicas of Deployment "api", fast scale-up. */
+  static ScaledApiSpec predicting(
+      String queueQuery, String arrivalQuery, int max, PredictionSpec prediction) {
+    return new ScaledApiSpec(
+        new ScaleTargetRef("apps/v1", "Deployment", "api"),
+        1,
+        max,
+        "1s",
+        null,
+        new QueueSpec(queueQuery, 10.0),
+        null,
+        new ArrivalRateSpec(arrivalQuery),
+        prediction,
+        fastScaleUp(),
         null,
         null,
         null,

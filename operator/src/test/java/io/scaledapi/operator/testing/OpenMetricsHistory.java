@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.DoubleUnaryOperator;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -24,8 +23,6 @@ import java.util.stream.Collectors;
  */
 public final class OpenMetricsHistory implements Backfill {
 
-  private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
-  private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
   private static final String TOTAL = "_total";
 
   private enum Type {
@@ -106,8 +103,8 @@ public final class OpenMetricsHistory implements Backfill {
   }
 
   private OpenMetricsHistory with(Series added) {
-    checkName(added.name());
-    added.labels().keySet().forEach(OpenMetricsHistory::checkLabelName);
+    Exposition.checkName(added.name());
+    added.labels().keySet().forEach(Exposition::checkLabelName);
     Objects.requireNonNull(added.times(), "times");
     Objects.requireNonNull(added.function(), "function");
     for (Series existing : series) {
@@ -145,7 +142,7 @@ public final class OpenMetricsHistory implements Backfill {
       } else {
         value = series.function().applyAsDouble(seconds(time));
       }
-      out.write(prefix + format(value) + " " + timestamp(time) + "\n");
+      out.write(prefix + Exposition.format(value) + " " + timestamp(time) + "\n");
     }
   }
 
@@ -163,7 +160,7 @@ public final class OpenMetricsHistory implements Backfill {
       return "";
     }
     return labels.entrySet().stream()
-        .map(e -> e.getKey() + "=\"" + escape(e.getValue()) + "\"")
+        .map(e -> e.getKey() + "=\"" + Exposition.escape(e.getValue()) + "\"")
         .collect(Collectors.joining(",", "{", "}"));
   }
 
@@ -173,31 +170,5 @@ public final class OpenMetricsHistory implements Backfill {
 
   private static String timestamp(Instant time) {
     return BigDecimal.valueOf(time.toEpochMilli(), 3).stripTrailingZeros().toPlainString();
-  }
-
-  private static String format(double value) {
-    if (Double.isNaN(value)) {
-      return "NaN";
-    }
-    if (Double.isInfinite(value)) {
-      return value > 0 ? "+Inf" : "-Inf";
-    }
-    return Double.toString(value);
-  }
-
-  private static String escape(String labelValue) {
-    return labelValue.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
-  }
-
-  private static void checkName(String name) {
-    if (!METRIC_NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("invalid metric name: " + name);
-    }
-  }
-
-  private static void checkLabelName(String label) {
-    if (!LABEL_NAME.matcher(label).matches() || label.startsWith("__")) {
-      throw new IllegalArgumentException("invalid label name: " + label);
-    }
   }
 }

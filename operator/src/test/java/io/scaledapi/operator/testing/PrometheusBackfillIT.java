@@ -15,9 +15,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -38,15 +36,8 @@ class PrometheusBackfillIT {
   private static PrometheusClient client;
 
   @RegisterExtension
-  static final TestWatcher PRINT_PROMETHEUS_LOG_ON_FAILURE =
-      new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-          if (prometheus != null) {
-            System.out.println("Prometheus log:\n" + prometheus.log());
-          }
-        }
-      };
+  static final PrometheusLogOnFailure PRINT_PROMETHEUS_LOG_ON_FAILURE =
+      new PrometheusLogOnFailure(() -> prometheus);
 
   @BeforeAll
   static void startPrometheus() {

@@ -14,16 +14,12 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 
 /**
  * A tiny Prometheus target: serves {@code /metrics} in the text exposition format on a free
  * loopback port, with gauges that tests set and remove. Thread-safe.
  */
 public final class TestExporter implements AutoCloseable {
-
-  private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
-  private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
   /** Metric name to label set (sorted by label name) to value; guarded by {@code this}. */
   private final Map<String, Map<Map<String, String>, Double>> gauges = new TreeMap<>();
@@ -61,8 +57,8 @@ public final class TestExporter implements AutoCloseable {
 
   /** Sets gauge {@code name} with {@code labels} to {@code value} (NaN and infinities allowed). */
   public synchronized void set(String name, Map<String, String> labels, double value) {
-    checkName(name);
-    labels.keySet().forEach(TestExporter::checkLabelName);
+    Exposition.checkName(name);
+    labels.keySet().forEach(Exposition::checkLabelName);
     gauges.computeIfAbsent(name, n -> new HashMap<>()).put(new TreeMap<>(labels), value);
   }
 
@@ -102,11 +98,11 @@ public final class TestExporter implements AutoCloseable {
                       (label, labelValue) ->
                           text.append(label)
                               .append("=\"")
-                              .append(escape(labelValue))
+                              .append(Exposition.escape(labelValue))
                               .append("\","));
                   text.setCharAt(text.length() - 1, '}');
                 }
-                text.append(' ').append(format(value)).append('\n');
+                text.append(' ').append(Exposition.format(value)).append('\n');
               });
         });
     return text.toString();
@@ -131,32 +127,6 @@ public final class TestExporter implements AutoCloseable {
         out.write(body);
       }
       scrapes.incrementAndGet();
-    }
-  }
-
-  private static String format(double value) {
-    if (Double.isNaN(value)) {
-      return "NaN";
-    }
-    if (Double.isInfinite(value)) {
-      return value > 0 ? "+Inf" : "-Inf";
-    }
-    return Double.toString(value);
-  }
-
-  private static String escape(String labelValue) {
-    return labelValue.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
-  }
-
-  private static void checkName(String name) {
-    if (!METRIC_NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("invalid metric name: " + name);
-    }
-  }
-
-  private static void checkLabelName(String label) {
-    if (!LABEL_NAME.matcher(label).matches() || label.startsWith("__")) {
-      throw new IllegalArgumentException("invalid label name: " + label);
     }
   }
 }
