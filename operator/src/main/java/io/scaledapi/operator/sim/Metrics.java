@@ -1,0 +1,23 @@
+package io.scaledapi.operator.sim;
+
+import java.time.Duration;
+
+/**
+ * The pods' metrics as Prometheus holds them: sampled every scrape interval, so a query at second
+ * {@code t} sees the last scrape at or before {@code t}, never the live value.
+ */
+public interface Metrics {
+
+  /**
+   * {@code rate(requests_arrived_total[window])} at {@code t}: the counter's increase between the
+   * first and last scrape inside {@code (t - window, t]}, divided by the time between them; NaN
+   * when fewer than two scrapes fall inside.
+   */
+  double arrivalRate(long t, Duration window);
+
+  /** The gauge of requests waiting in the queue, as last scraped at or before {@code t}. */
+  double queueDepth(long t);
+
+  /** The gauge of requests being served, as last scraped at or before {@code t}. */
+  double inFlight(long t);
+}

@@ -1,0 +1,21 @@
+package io.scaledapi.operator.sim;
+
+import java.time.Instant;
+
+/**
+ * What a policy sees when it decides at second {@code t}.
+ *
+ * @param now the wall-clock time of second {@code t} ({@link Workload#start()} plus t)
+ * @param specReplicas the replicas asked for (the target's spec)
+ * @param readyReplicas the replicas serving (the target's status)
+ * @param metrics the scraped metrics, for policies that read Prometheus
+ * @param concurrency requests in the system (waiting plus in service) averaged over the last
+ *     second, as Knative's queue-proxy reports it to its autoscaler directly, without Prometheus
+ */
+public record View(
+    long t,
+    Instant now,
+    int specReplicas,
+    int readyReplicas,
+    Metrics metrics,
+    double concurrency) {}
