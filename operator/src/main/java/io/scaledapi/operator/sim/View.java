@@ -11,6 +11,8 @@ import java.time.Instant;
  * @param metrics the scraped metrics, for policies that read Prometheus
  * @param concurrency requests in the system (waiting plus in service) averaged over the last
  *     second, as Knative's queue-proxy reports it to its autoscaler directly, without Prometheus
+ * @param requestsLastSecond requests that arrived in the last second, as the queue-proxies report
+ *     them to Knative's autoscaler directly (its "rps" metric)
  */
 public record View(
     long t,
@@ -18,4 +20,5 @@ public record View(
     int specReplicas,
     int readyReplicas,
     Metrics metrics,
-    double concurrency) {}
+    double concurrency,
+    double requestsLastSecond) {}
