@@ -18,7 +18,7 @@ import java.util.OptionalDouble;
  * @param leadTime the given lead time; empty for {@code auto}
  * @param capacityPerReplica the given capacity; empty for {@code auto}
  */
-record PredictionSettings(
+public record PredictionSettings(
     Training training,
     Optional<Duration> leadTime,
     double confidence,
@@ -36,11 +36,11 @@ record PredictionSettings(
    *
    * @param prometheus where the history is read (null: the operator's default)
    */
-  record Training(
+  public record Training(
       String query, Duration history, Duration seasonLength, PrometheusSpec prometheus) {}
 
   /** The settings of an enabled prediction, or empty when it is off or has problems. */
-  static Optional<PredictionSettings> of(ScaledApiSpec spec) {
+  public static Optional<PredictionSettings> of(ScaledApiSpec spec) {
     List<String> problems = new ArrayList<>();
     Optional<PredictionSettings> settings = parse(spec, problems);
     return problems.isEmpty() ? settings : Optional.empty();

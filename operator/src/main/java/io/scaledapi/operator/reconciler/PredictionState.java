@@ -2,6 +2,7 @@ package io.scaledapi.operator.reconciler;
 
 import io.scaledapi.operator.engine.CapacityLearner;
 import io.scaledapi.operator.engine.LeadTimeLearner;
+import io.scaledapi.operator.engine.Prediction;
 import io.scaledapi.operator.forecast.ForecastSettings;
 import io.scaledapi.operator.forecast.Forecasters;
 import io.scaledapi.operator.forecast.RateForecaster;
@@ -15,7 +16,7 @@ import java.util.OptionalDouble;
  * is done, and the lead-time and capacity learners. In memory only: a restarted operator warms
  * again from Prometheus and loses nothing it cannot read back.
  */
-final class PredictionState {
+public final class PredictionState {
   private final PredictionSettings.Training training;
   private final RateForecaster forecaster;
   private boolean warmed;
@@ -24,7 +25,7 @@ final class PredictionState {
   private LeadTimeLearner leadTime = LeadTimeLearner.empty();
   private CapacityLearner capacity = CapacityLearner.empty();
 
-  PredictionState(PredictionSettings.Training training) {
+  public PredictionState(PredictionSettings.Training training) {
     this.training = training;
     this.forecaster =
         Forecasters.standard(ForecastSettings.defaults().withSeasonLength(training.seasonLength()));
@@ -34,7 +35,7 @@ final class PredictionState {
     return training;
   }
 
-  RateForecaster forecaster() {
+  public RateForecaster forecaster() {
     return forecaster;
   }
 
@@ -55,12 +56,13 @@ final class PredictionState {
     return Optional.ofNullable(warmNote);
   }
 
-  void scaledUp(Instant at, int toReplicas) {
+  /** The operator raised the target to {@code toReplicas} at {@code at}. */
+  public void scaledUp(Instant at, int toReplicas) {
     leadTime = leadTime.withScaleUp(at, toReplicas);
   }
 
   /** What the target and the signals showed at a reconcile. */
-  void observeTarget(
+  public void observeTarget(
       Instant now,
       int specReplicas,
       int readyReplicas,
@@ -78,6 +80,28 @@ final class PredictionState {
 
   OptionalDouble capacityEstimate() {
     return capacity.estimate();
+  }
+
+  /**
+   * What the engine provisions for now, as the operator computes it each reconcile: the forecast at
+   * the lead time with the capacity per replica; empty while either is not known.
+   */
+  public Optional<Prediction> prediction(
+      PredictionSettings settings, Instant now, Duration pollingInterval) {
+    LeadTime lead = LeadTime.of(settings, leadTimeEstimate(), pollingInterval);
+    Optional<Capacity> known = Capacity.of(settings, capacityEstimate());
+    return known.flatMap(
+        c ->
+            forecaster
+                .forecast(now, lead.horizon(), settings.confidence())
+                .map(
+                    f ->
+                        new Prediction(
+                            f.rate(),
+                            f.upper(),
+                            lead.horizon(),
+                            c.perReplica(),
+                            settings.enforce())));
   }
 
   String capacityNotReadyReason() {

@@ -1,0 +1,139 @@
+package io.scaledapi.operator.sim;
+
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.scaledapi.api.v1alpha1.ArrivalRateSpec;
+import io.scaledapi.api.v1alpha1.PredictionMode;
+import io.scaledapi.api.v1alpha1.PredictionSpec;
+import io.scaledapi.api.v1alpha1.QueueSpec;
+import io.scaledapi.api.v1alpha1.ScaleTargetRef;
+import io.scaledapi.api.v1alpha1.ScaledApiSpec;
+import io.scaledapi.operator.engine.Decision;
+import io.scaledapi.operator.engine.Prediction;
+import io.scaledapi.operator.engine.ScalingEngine;
+import io.scaledapi.operator.engine.ScalingHistory;
+import io.scaledapi.operator.engine.ScalingInput;
+import io.scaledapi.operator.engine.ScalingSpec;
+import io.scaledapi.operator.engine.SignalReading;
+import io.scaledapi.operator.engine.Signals;
+import io.scaledapi.operator.reconciler.EngineSpecs;
+import io.scaledapi.operator.reconciler.PredictionSettings;
+import io.scaledapi.operator.reconciler.PredictionState;
+import io.scaledapi.operator.reconciler.SpecValidator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The operator itself as a policy: the same engine, forecaster and learners, fed what the operator
+ * reads from Prometheus (queue depth and the arrival rate as scraped), every polling interval.
+ *
+ * <p>The simulator cannot run PromQL: whatever the spec's queries say, the queue depth is the
+ * scraped gauge of waiting requests and the arrival rate is the 1-minute rate of the scraped
+ * arrivals counter. The latency guard is not modelled.
+ */
+public final class OursPolicy implements Policy {
+  static final Duration RATE_WINDOW = Duration.ofMinutes(1);
+
+  private final ScalingSpec spec;
+  private final Duration period;
+  private final Optional<PredictionSettings> prediction;
+  private final Optional<PredictionState> state;
+  private ScalingHistory history = ScalingHistory.empty();
+
+  private OursPolicy(ScaledApiSpec api) {
+    this.spec = EngineSpecs.from(api);
+    this.period = SpecValidator.pollingInterval(api);
+    this.prediction = PredictionSettings.of(api);
+    this.state = prediction.map(p -> new PredictionState(p.training()));
+  }
+
+  /** The operator with {@code spec}, or with {@link #defaultSpec} when empty. */
+  public static PolicyFactory factory(Optional<ScaledApiSpec> spec) {
+    return (workload, cluster) -> {
+      ScaledApiSpec api = spec.orElseGet(() -> defaultSpec(cluster));
+      java.util.List<String> problems = SpecValidator.problems(api);
+      if (!problems.isEmpty()) {
+        throw new IllegalArgumentException("the ScaledApi spec is invalid: " + problems);
+      }
+      return new OursPolicy(api);
+    };
+  }
+
+  /**
+   * The spec the simulator uses when none is given: polling every 15 s, one replica per 10 waiting
+   * requests, and prediction with lead time and capacity learned ({@code auto}), provisioning for
+   * the 0.9 quantile of the forecast; the HPA's default behavior.
+   */
+  public static ScaledApiSpec defaultSpec(ClusterSpec cluster) {
+    return new ScaledApiSpec(
+        new ScaleTargetRef("apps/v1", "Deployment", "api"),
+        1,
+        cluster.maxReplicas(),
+        "15s",
+        null,
+        new QueueSpec("sum(api_queue_requests_waiting)", 10.0),
+        null,
+        new ArrivalRateSpec("sum(rate(api_requests_arrived_total[1m]))"),
+        new PredictionSpec(
+            true, "auto", "7d", "24h", 0.9, new IntOrString("auto"), PredictionMode.ENFORCE),
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  @Override
+  public String name() {
+    return "ours";
+  }
+
+  @Override
+  public Duration period() {
+    return period;
+  }
+
+  @Override
+  public int decide(View view) {
+    Instant now = view.now();
+    double queue = view.metrics().queueDepth(view.t());
+    double arrival = view.metrics().arrivalRate(view.t(), RATE_WINDOW);
+    SignalReading queueReading =
+        Double.isFinite(queue)
+            ? SignalReading.of(queue, now)
+            : SignalReading.failed("queue: no scrape yet");
+    Optional<Prediction> forecast = Optional.empty();
+    if (state.isPresent()) {
+      PredictionState s = state.get();
+      boolean hasArrival = Double.isFinite(arrival);
+      if (hasArrival) {
+        s.forecaster().observe(now, arrival);
+      }
+      s.observeTarget(
+          now,
+          view.specReplicas(),
+          view.readyReplicas(),
+          hasArrival ? Optional.of(arrival) : Optional.empty(),
+          queueReading.available() ? Optional.of(queue) : Optional.empty());
+      forecast = s.prediction(prediction.get(), now, period);
+    }
+    Decision decision =
+        ScalingEngine.decide(
+            new ScalingInput(
+                now,
+                view.specReplicas(),
+                spec,
+                Signals.queueOnly(queueReading),
+                history,
+                forecast));
+    history = decision.history();
+    int desired = decision.desiredReplicas();
+    if (desired != view.specReplicas()) {
+      history = history.withScaleEvent(now, view.specReplicas(), desired);
+      if (desired > view.specReplicas()) {
+        state.ifPresent(s -> s.scaledUp(now, desired));
+      }
+    }
+    return desired;
+  }
+}
