@@ -1,6 +1,7 @@
 package io.scaledapi.operator.sim;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -37,5 +38,24 @@ public record Workload(String name, Instant start, double[] arrivals) {
   @Override
   public double[] arrivals() {
     return arrivals.clone();
+  }
+
+  /** Equal when the name, start and every second's arrivals are. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Workload w
+        && name.equals(w.name)
+        && start.equals(w.start)
+        && Arrays.equals(arrivals, w.arrivals);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, start, Arrays.hashCode(arrivals));
+  }
+
+  @Override
+  public String toString() {
+    return "Workload[" + name + ", from " + start + ", " + arrivals.length + " s]";
   }
 }

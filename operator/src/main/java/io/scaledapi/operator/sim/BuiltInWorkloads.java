@@ -1,0 +1,67 @@
+package io.scaledapi.operator.sim;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Workloads that need no input file, each the same for the same seed:
+ *
+ * <ul>
+ *   <li>{@code daily-spikes} (the default): seven days, one value a second, of a daily cycle
+ *       between about 30 and 300 requests per second with a morning climb, noise, and several
+ *       sudden spikes of 3 to 8 times the traffic lasting minutes, as API traffic has;
+ *   <li>{@code step}: one hour, 20 requests per second for 15 minutes and then 200; no noise, for
+ *       tests and demonstrations.
+ * </ul>
+ *
+ * Every workload starts on Monday 2024-01-01 at 00:00 UTC.
+ */
+public final class BuiltInWorkloads {
+
+  /** The workload {@code simulate} runs when given none. */
+  public static final String DEFAULT = "daily-spikes";
+
+  static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
+
+  private static final int WEEK = 7;
+  private static final int STEP_SECONDS = 3600;
+  private static final int STEP_AT = 900;
+
+  private BuiltInWorkloads() {}
+
+  /** The names {@link #named} knows, the default first. */
+  public static List<String> names() {
+    return List.of(DEFAULT, "step");
+  }
+
+  /**
+   * The built-in workload {@code name}, its rates multiplied by {@code rateScale}.
+   *
+   * @throws IllegalArgumentException for an unknown name or a scale that is not a positive number
+   */
+  public static Workload named(String name, long seed, double rateScale) {
+    if (!(rateScale > 0) || Double.isInfinite(rateScale)) {
+      throw new IllegalArgumentException("rateScale must be a positive number: " + rateScale);
+    }
+    String scaled = rateScale == 1 ? "" : " x" + rateScale;
+    return switch (name) {
+      case DEFAULT ->
+          new Workload(
+              DEFAULT + " (seed " + seed + ")" + scaled,
+              START,
+              DailySpikes.arrivals(seed, rateScale, WEEK));
+      case "step" -> new Workload("step" + scaled, START, step(rateScale));
+      default ->
+          throw new IllegalArgumentException(
+              "no built-in workload named '" + name + "'; known: " + String.join(", ", names()));
+    };
+  }
+
+  private static double[] step(double rateScale) {
+    double[] arrivals = new double[STEP_SECONDS];
+    Arrays.fill(arrivals, 0, STEP_AT, 20 * rateScale);
+    Arrays.fill(arrivals, STEP_AT, STEP_SECONDS, 200 * rateScale);
+    return arrivals;
+  }
+}

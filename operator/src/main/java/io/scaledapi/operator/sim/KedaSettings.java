@@ -1,0 +1,47 @@
+package io.scaledapi.operator.sim;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A KEDA ScaledObject with one Prometheus trigger (metricType {@code AverageValue}, threshold =
+ * {@code targetUtilization × capacityPerReplica}) and the HPA it creates.
+ *
+ * @param hpa the HPA KEDA creates and the kube-controller-manager runs: its sync period, tolerance,
+ *     rate window of the trigger's query, {@code minReplicas} (KEDA's {@code minReplicaCount},
+ *     which the simulator keeps at least 1) and {@code behavior} (KEDA's {@code
+ *     advanced.horizontalPodAutoscalerConfig.behavior}, unset by default)
+ * @param pollingInterval {@code spec.pollingInterval}, 30 s by default
+ * @param useCachedMetrics the trigger's {@code useCachedMetrics}, false by default
+ * @param ignoreNullValues the Prometheus trigger's {@code ignoreNullValues}, true by default
+ */
+public record KedaSettings(
+    HpaSettings hpa, Duration pollingInterval, boolean useCachedMetrics, boolean ignoreNullValues) {
+
+  /** Checks the values. */
+  public KedaSettings {
+    Objects.requireNonNull(hpa, "hpa");
+    Objects.requireNonNull(pollingInterval, "pollingInterval");
+    if (pollingInterval.toSeconds() < 1) {
+      throw new IllegalArgumentException("pollingInterval must be at least 1s: " + pollingInterval);
+    }
+  }
+
+  /**
+   * KEDA's defaults (https://keda.sh/docs/2.21/reference/scaledobject-spec/): polling every 30 s,
+   * no metric cache, null values read as 0; in front of {@link HpaSettings#defaults()}.
+   */
+  public static KedaSettings defaults() {
+    return new KedaSettings(HpaSettings.defaults(), Duration.ofSeconds(30), false, true);
+  }
+
+  /** These settings with {@code useCachedMetrics} set. */
+  public KedaSettings withCachedMetrics(boolean cached) {
+    return new KedaSettings(hpa, pollingInterval, cached, ignoreNullValues);
+  }
+
+  /** These settings with {@code ignoreNullValues} set. */
+  public KedaSettings withIgnoreNullValues(boolean ignore) {
+    return new KedaSettings(hpa, pollingInterval, useCachedMetrics, ignore);
+  }
+}

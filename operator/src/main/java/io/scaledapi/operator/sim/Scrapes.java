@@ -1,0 +1,99 @@
+package io.scaledapi.operator.sim;
+
+import java.time.Duration;
+
+/**
+ * Prometheus as a policy sees it: the scrapes of one run, kept for the last hour in a ring. Each
+ * scrape holds the counter of arrived requests, the gauge of waiting requests and the gauge of
+ * requests in service. {@link #arrivalRate} follows the simulator's {@link Metrics} contract: the
+ * increase between the first and last scrape inside the window over the time between them, without
+ * the extrapolation to the window's edges that Prometheus's {@code rate()} adds.
+ */
+final class Scrapes implements Metrics {
+
+  /** How far back a query may look. */
+  static final Duration RETENTION = Duration.ofHours(1);
+
+  private final long[] time;
+  private final double[] arrived;
+  private final double[] waiting;
+  private final double[] inFlight;
+  private int first;
+  private int size;
+  private boolean evicted;
+
+  Scrapes(Duration scrapeInterval) {
+    int capacity = (int) (RETENTION.toSeconds() / Math.max(1, scrapeInterval.toSeconds())) + 2;
+    time = new long[capacity];
+    arrived = new double[capacity];
+    waiting = new double[capacity];
+    inFlight = new double[capacity];
+  }
+
+  /** Records a scrape at second {@code t}, later than every earlier one. */
+  void add(long t, double arrivedTotal, double waitingNow, double inFlightNow) {
+    if (size > 0 && t <= time[slot(size - 1)]) {
+      throw new IllegalArgumentException("scrapes must come in time order: " + t);
+    }
+    if (size == time.length) {
+      first = (first + 1) % time.length;
+      size--;
+      evicted = true;
+    }
+    int i = slot(size++);
+    time[i] = t;
+    arrived[i] = arrivedTotal;
+    waiting[i] = waitingNow;
+    inFlight[i] = inFlightNow;
+  }
+
+  @Override
+  public double arrivalRate(long t, Duration window) {
+    double from = t - window.toMillis() / 1000.0;
+    if (evicted && from < time[slot(0)]) {
+      throw new IllegalArgumentException(
+          "the simulated Prometheus keeps " + RETENTION + " of scrapes; asked from " + from);
+    }
+    int last = lastAtOrBefore(t);
+    int firstInside = lastAtOrBefore(from) + 1;
+    if (last < 0 || last <= firstInside) {
+      return Double.NaN;
+    }
+    int a = slot(firstInside);
+    int b = slot(last);
+    return (arrived[b] - arrived[a]) / (time[b] - time[a]);
+  }
+
+  @Override
+  public double queueDepth(long t) {
+    int last = lastAtOrBefore(t);
+    return last < 0 ? Double.NaN : waiting[slot(last)];
+  }
+
+  @Override
+  public double inFlight(long t) {
+    int last = lastAtOrBefore(t);
+    return last < 0 ? Double.NaN : inFlight[slot(last)];
+  }
+
+  /** The position (0 = oldest kept) of the last scrape at or before {@code t}; -1 if none. */
+  private int lastAtOrBefore(double t) {
+    int lo = 0;
+    int hi = size - 1;
+    int found = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (time[slot(mid)] <= t) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
+  }
+
+  private int slot(int position) {
+    return (first + position) % time.length;
+  }
+}
