@@ -27,12 +27,15 @@ import java.util.Optional;
  * The operator itself as a policy: the same engine, forecaster and learners, fed what the operator
  * reads from Prometheus (queue depth and the arrival rate as scraped), every polling interval.
  *
- * <p>The simulator cannot run PromQL: whatever the spec's queries say, the queue depth is the
- * scraped gauge of waiting requests and the arrival rate is the 1-minute rate of the scraped
- * arrivals counter. The latency guard is not modelled.
+ * <p>The simulator cannot run PromQL: whatever the spec's queries say, the queue signal is the
+ * scraped requests waiting plus those in service (so that a healthy queue of zero waiting still
+ * says how busy the replicas are), the capacity learner sees the waiting ones alone, and the
+ * arrival rate is the 1-minute rate of the scraped arrivals counter. The latency guard is not
+ * modelled.
  */
 public final class OursPolicy implements Policy {
   static final Duration RATE_WINDOW = Duration.ofMinutes(1);
+  static final double TARGET_UTILIZATION = 0.7;
 
   private final ScalingSpec spec;
   private final Duration period;
@@ -60,9 +63,11 @@ public final class OursPolicy implements Policy {
   }
 
   /**
-   * The spec the simulator uses when none is given: polling every 15 s, one replica per 10 waiting
-   * requests, and prediction with lead time and capacity learned ({@code auto}), provisioning for
-   * the 0.9 quantile of the forecast; the HPA's default behavior.
+   * The spec the simulator uses when none is given: polling every 15 s; one replica per {@code 0.7
+   * × capacityPerReplica} requests waiting or in service (the simulator's requests take a nominal
+   * second, so this is the 70% utilization the baselines target too); prediction with lead time and
+   * capacity learned ({@code auto}), provisioning for the 0.9 quantile of the forecast; the HPA's
+   * default behavior.
    */
   public static ScaledApiSpec defaultSpec(ClusterSpec cluster) {
     return new ScaledApiSpec(
@@ -71,7 +76,9 @@ public final class OursPolicy implements Policy {
         cluster.maxReplicas(),
         "15s",
         null,
-        new QueueSpec("sum(api_queue_requests_waiting)", 10.0),
+        new QueueSpec(
+            "sum(api_queue_requests_waiting) + sum(api_requests_in_flight)",
+            TARGET_UTILIZATION * cluster.capacityPerReplica()),
         null,
         new ArrivalRateSpec("sum(rate(api_requests_arrived_total[1m]))"),
         new PredictionSpec(
@@ -96,7 +103,8 @@ public final class OursPolicy implements Policy {
   @Override
   public int decide(View view) {
     Instant now = view.now();
-    double queue = view.metrics().queueDepth(view.t());
+    double waiting = view.metrics().queueDepth(view.t());
+    double queue = waiting + view.metrics().inFlight(view.t());
     double arrival = view.metrics().arrivalRate(view.t(), RATE_WINDOW);
     SignalReading queueReading =
         Double.isFinite(queue)
@@ -114,7 +122,7 @@ public final class OursPolicy implements Policy {
           view.specReplicas(),
           view.readyReplicas(),
           hasArrival ? Optional.of(arrival) : Optional.empty(),
-          queueReading.available() ? Optional.of(queue) : Optional.empty());
+          Double.isFinite(waiting) ? Optional.of(waiting) : Optional.empty());
       forecast = s.prediction(prediction.get(), now, period);
     }
     Decision decision =

@@ -75,9 +75,11 @@ class OursPolicyTest {
     Policy ours = OursPolicy.factory(Optional.of(withPrediction(null))).create(WORKLOAD, CLUSTER);
     assertThat(ours.name()).isEqualTo("ours");
     assertThat(ours.period()).isEqualTo(Duration.ofSeconds(15));
-    Metrics queue95 = new FakeMetrics(t -> 100, t -> 95);
-    assertThat(ours.decide(view(0, 1, 1, queue95))).isEqualTo(5); // HPA default: +4 pods per 15 s
-    assertThat(ours.decide(view(15, 5, 1, queue95))).isEqualTo(10);
+    // 350 waiting at a target of 35 (70% of 50) per replica: 10 replicas, reached in two steps of
+    // the HPA's default scale-up policy (+4 pods or +100% per 15 s)
+    Metrics queue350 = new FakeMetrics(t -> 100, t -> 350);
+    assertThat(ours.decide(view(0, 1, 1, queue350))).isEqualTo(5);
+    assertThat(ours.decide(view(15, 5, 1, queue350))).isEqualTo(10);
   }
 
   @Test
