@@ -3,13 +3,22 @@ package io.scaledapi.operator.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code run} starts the operator. */
+/**
+ * The command line: {@code run} starts the operator; {@code simulate} and {@code backtest} compare
+ * it with other autoscalers on recorded or built-in traffic.
+ */
 @Command(
     name = "scaledapi-operator",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Scales API workloads on the depth of their request queue.",
-    subcommands = {RunCommand.class, ForecastAccuracyCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class,
+      SimulateCommand.class,
+      BacktestCommand.class,
+      ForecastAccuracyCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,213 @@
+package io.scaledapi.operator.cli;
+
+import io.scaledapi.api.v1alpha1.ScaledApiSpec;
+import io.scaledapi.operator.sim.ClusterSpec;
+import io.scaledapi.operator.sim.Workload;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import picocli.CommandLine.Option;
+
+/**
+ * The modelled cluster and the policies to compare: options {@code simulate} and {@code backtest}
+ * share.
+ */
+final class ClusterOptions {
+
+  static final int DEFAULT_MAX_REPLICAS = 200;
+
+  @Option(
+      names = "--startup",
+      paramLabel = "DURATION",
+      defaultValue = "60s",
+      converter = DurationConverter.class,
+      description = "Time from a replica being requested to it serving. Default: ${DEFAULT-VALUE}.")
+  Duration startup;
+
+  @Option(
+      names = "--startup-jitter",
+      paramLabel = "DURATION",
+      defaultValue = "0s",
+      converter = DurationConverter.class,
+      description =
+          "Each start-up is drawn uniformly from startup ± this, at most --startup."
+              + " Default: ${DEFAULT-VALUE}.")
+  Duration startupJitter;
+
+  @Option(
+      names = "--capacity",
+      paramLabel = "REQ_PER_S",
+      description =
+          "Requests per second one ready replica serves. Default: the spec's"
+              + " prediction.capacityPerReplica when it is a number, else 50 for simulate;"
+              + " backtest needs one of the two.")
+  Double capacity;
+
+  @Option(
+      names = "--slo",
+      paramLabel = "DURATION",
+      defaultValue = "250ms",
+      converter = DurationConverter.class,
+      description = "The queue wait a request may have. Default: ${DEFAULT-VALUE}.")
+  Duration slo;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      defaultValue = "30s",
+      converter = DurationConverter.class,
+      description =
+          "Drop a request still waiting after this long; 0 never drops. Default: ${DEFAULT-VALUE}.")
+  Duration timeout;
+
+  @Option(
+      names = "--scrape",
+      paramLabel = "DURATION",
+      defaultValue = "15s",
+      converter = DurationConverter.class,
+      description = "Prometheus's scrape interval. Default: ${DEFAULT-VALUE}.")
+  Duration scrape;
+
+  @Option(
+      names = "--max-replicas",
+      paramLabel = "N",
+      description =
+          "The most replicas any policy may run. Default: the spec's maxReplicas, else "
+              + ClusterOptions.DEFAULT_MAX_REPLICAS
+              + ".")
+  Integer maxReplicas;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "Seed of every random draw. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(
+      names = "--rate-scale",
+      defaultValue = "1",
+      paramLabel = "X",
+      description = "Multiply the arrival rate by X. Default: ${DEFAULT-VALUE}.")
+  double rateScale;
+
+  @Option(
+      names = "--policies",
+      paramLabel = "NAME",
+      split = ",",
+      defaultValue = "ours,hpa,keda,knative,oracle",
+      description = "Policies to compare, comma-separated. Default: ${DEFAULT-VALUE}.")
+  List<String> policies;
+
+  @Option(
+      names = "--spec",
+      paramLabel = "SCALEDAPI.yaml",
+      description =
+          "A ScaledApi manifest for 'ours'; backtest needs it. Without it simulate uses a spec"
+              + " with the queue and prediction, lead time and capacity learned.")
+  Path specFile;
+
+  /**
+   * Checks every option, before anything slow is done; returns the policies to compare.
+   *
+   * @throws IllegalArgumentException naming the option and the fix
+   */
+  List<String> check() {
+    if (!(rateScale > 0) || Double.isInfinite(rateScale)) {
+      throw new IllegalArgumentException(
+          "--rate-scale must be a positive number, e.g. 0.5 or 40; got " + rateScale);
+    }
+    if (startupJitter.compareTo(startup) > 0) {
+      throw new IllegalArgumentException(
+          "--startup-jitter "
+              + DurationConverter.format(startupJitter)
+              + " is longer than --startup "
+              + DurationConverter.format(startup)
+              + "; give at most the start-up");
+    }
+    if (slo.isZero()) {
+      throw new IllegalArgumentException("--slo must be longer than 0, e.g. 250ms");
+    }
+    if (scrape.toMillis() < 1000) {
+      throw new IllegalArgumentException("--scrape must be at least 1s, e.g. 15s");
+    }
+    if (maxReplicas != null && maxReplicas < 1) {
+      throw new IllegalArgumentException("--max-replicas must be at least 1; got " + maxReplicas);
+    }
+    return PolicyCatalog.parse(policies);
+  }
+
+  /** The spec of {@code --spec}, read and validated; empty without it. */
+  Optional<ScaledApiSpec> spec() {
+    return specFile == null ? Optional.empty() : Optional.of(SpecFile.read(specFile));
+  }
+
+  /** {@code --capacity}, else the spec's number, else {@code fallback}. */
+  OptionalDouble capacity(Optional<ScaledApiSpec> spec, OptionalDouble fallback) {
+    if (capacity != null) {
+      if (!(capacity > 0) || Double.isInfinite(capacity)) {
+        throw new IllegalArgumentException(
+            "--capacity must be a positive number of requests per second, e.g. 50; got "
+                + capacity);
+      }
+      return OptionalDouble.of(capacity);
+    }
+    OptionalDouble fromSpec = spec.map(SpecFile::capacity).orElse(OptionalDouble.empty());
+    return fromSpec.isPresent() ? fromSpec : fallback;
+  }
+
+  /**
+   * The cluster for {@code workload}, with options {@link #check() checked}: it starts with the
+   * replicas the workload's first minute needs, so that no policy pays for a cold start the others
+   * would pay too.
+   */
+  ClusterSpec cluster(Workload workload, double capacityPerReplica, Optional<ScaledApiSpec> spec) {
+    int max =
+        maxReplicas != null
+            ? maxReplicas
+            : spec.map(ScaledApiSpec::maxReplicas).orElse(DEFAULT_MAX_REPLICAS);
+    int initial = initialReplicas(workload, capacityPerReplica, max);
+    return new ClusterSpec(
+        startup,
+        startupJitter,
+        capacityPerReplica,
+        initial,
+        max,
+        timeout.isZero() ? Optional.empty() : Optional.of(timeout),
+        slo,
+        scrape,
+        seed);
+  }
+
+  /** The run's settings for the report, in reading order. */
+  Map<String, String> settings(ClusterSpec cluster, List<String> chosen) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("start-up", DurationConverter.format(startup));
+    settings.put("start-up jitter", "± " + DurationConverter.format(startupJitter));
+    settings.put(
+        "capacity per replica",
+        String.format(Locale.ROOT, "%s req/s", Comparison.number(cluster.capacityPerReplica())));
+    settings.put("SLO (queue wait)", DurationConverter.format(slo));
+    settings.put(
+        "request timeout", cluster.requestTimeout().map(DurationConverter::format).orElse("none"));
+    settings.put("scrape interval", DurationConverter.format(scrape));
+    settings.put("initial replicas", Integer.toString(cluster.initialReplicas()));
+    settings.put("max replicas", Integer.toString(cluster.maxReplicas()));
+    settings.put("rate scale", Comparison.number(rateScale));
+    settings.put("seed", Long.toString(seed));
+    settings.put("policies", String.join(", ", chosen));
+    settings.put(
+        "spec for ours", specFile == null ? "built-in default" : specFile.getFileName().toString());
+    return settings;
+  }
+
+  private static int initialReplicas(Workload workload, double capacityPerReplica, int max) {
+    double needed = Math.ceil(Arrivals.firstMinuteRate(workload) / capacityPerReplica);
+    return (int) Math.max(1, Math.min(max, needed));
+  }
+}

@@ -1,0 +1,114 @@
+package io.scaledapi.operator.cli;
+
+import io.scaledapi.operator.sim.PolicyResult;
+import io.scaledapi.operator.sim.SimulationResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+
+/**
+ * The results of a run side by side, each policy against the oracle: the columns of the table on
+ * stdout and in the report, formatted once for both.
+ *
+ * @param rows one per policy, in the order they ran
+ */
+record Comparison(List<Row> rows) {
+
+  static final List<String> HEADERS =
+      List.of(
+          "policy",
+          "served",
+          "dropped",
+          "waited > SLO",
+          "wait p50",
+          "wait p99",
+          "wait max",
+          "replica-seconds",
+          "scale actions",
+          "replica-s vs oracle",
+          "waited > SLO vs oracle");
+
+  /**
+   * One policy's result.
+   *
+   * @param costRatio its replica-seconds divided by the oracle's; empty without an oracle
+   * @param excessViolating its share of requests waiting longer than the SLO minus the oracle's, in
+   *     percentage points; empty without an oracle
+   */
+  record Row(PolicyResult result, OptionalDouble costRatio, OptionalDouble excessViolating) {
+
+    /** The row's cells, under {@link #HEADERS}. */
+    List<String> cells() {
+      PolicyResult r = result;
+      return List.of(
+          r.policy(),
+          count(r.served()),
+          count(r.dropped()),
+          String.format(Locale.ROOT, "%.3f%%", 100 * r.violatingShare()),
+          waitTime(r.waitP50()),
+          waitTime(r.waitP99()),
+          waitTime(r.waitMax()),
+          count(r.replicaSeconds()),
+          String.format(Locale.ROOT, "%,d", r.scaleActions()),
+          costRatio.isPresent()
+              ? String.format(Locale.ROOT, "%.2fx", costRatio.getAsDouble())
+              : "n/a",
+          excessViolating.isPresent()
+              ? String.format(Locale.ROOT, "%+.3f pp", excessViolating.getAsDouble())
+              : "n/a");
+    }
+  }
+
+  /**
+   * Compares the results of {@code run}; {@code policies} are the catalog names of the policies in
+   * the order they ran, which says which result is the oracle's.
+   */
+  static Comparison of(SimulationResult run, List<String> policies) {
+    List<PolicyResult> results = run.results();
+    if (results.size() != policies.size()) {
+      throw new IllegalStateException(
+          policies.size() + " policies ran but " + results.size() + " results came back");
+    }
+    int oracleAt = policies.indexOf(PolicyCatalog.ORACLE);
+    PolicyResult oracle = oracleAt < 0 ? null : results.get(oracleAt);
+    List<Row> rows = new ArrayList<>();
+    for (PolicyResult r : results) {
+      OptionalDouble cost = OptionalDouble.empty();
+      OptionalDouble excess = OptionalDouble.empty();
+      if (oracle != null) {
+        if (oracle.replicaSeconds() > 0) {
+          cost = OptionalDouble.of(r.replicaSeconds() / oracle.replicaSeconds());
+        }
+        excess = OptionalDouble.of(100 * (r.violatingShare() - oracle.violatingShare()));
+      }
+      rows.add(new Row(r, cost, excess));
+    }
+    return new Comparison(List.copyOf(rows));
+  }
+
+  /** A count of requests or replica-seconds, rounded, with thousands separators. */
+  static String count(double value) {
+    return Double.isFinite(value) ? String.format(Locale.ROOT, "%,.0f", value) : "n/a";
+  }
+
+  /** A queue wait in seconds: {@code 120 ms}, {@code 3.40 s}, {@code 95 s}. */
+  static String waitTime(double seconds) {
+    if (!Double.isFinite(seconds)) {
+      return "n/a";
+    }
+    if (seconds < 1) {
+      return String.format(Locale.ROOT, "%.0f ms", seconds * 1000);
+    }
+    return seconds < 60
+        ? String.format(Locale.ROOT, "%.2f s", seconds)
+        : String.format(Locale.ROOT, "%.0f s", seconds);
+  }
+
+  /** A plain number without needless decimals: {@code 50}, {@code 12.5}. */
+  static String number(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15
+        ? Long.toString((long) value)
+        : String.format(Locale.ROOT, "%.6g", value).replaceAll("\\.?0+$", "");
+  }
+}

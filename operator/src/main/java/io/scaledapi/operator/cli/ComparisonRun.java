@@ -1,0 +1,118 @@
+package io.scaledapi.operator.cli;
+
+import io.scaledapi.api.v1alpha1.ScaledApiSpec;
+import io.scaledapi.operator.sim.ClusterSpec;
+import io.scaledapi.operator.sim.SimulationResult;
+import io.scaledapi.operator.sim.Simulator;
+import io.scaledapi.operator.sim.Workload;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/** Runs every chosen policy on one workload, prints the comparison and writes the HTML report. */
+final class ComparisonRun {
+
+  /**
+   * What to run and where to write.
+   *
+   * @param command the command's name, the prefix of messages
+   * @param policies catalog names, in the order to run and show them
+   * @param spec the ScaledApi spec for {@code ours}; its default when empty
+   * @param settings the run's settings for the report, besides the cluster's
+   */
+  record Request(
+      String command,
+      Workload workload,
+      ClusterSpec cluster,
+      List<String> policies,
+      Optional<ScaledApiSpec> spec,
+      Map<String, String> settings,
+      Path report) {}
+
+  private ComparisonRun() {}
+
+  /**
+   * Fails early, before a long run, when the report cannot be written where asked.
+   *
+   * @throws IllegalArgumentException naming {@code --report} and the fix
+   */
+  static void checkReportPath(Path report) {
+    Path dir = report.toAbsolutePath().getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw new IllegalArgumentException(
+          "--report " + report + ": the directory " + dir + " does not exist; create it first");
+    }
+    if (Files.isDirectory(report)) {
+      throw new IllegalArgumentException(
+          "--report " + report + " is a directory; give a file name such as report.html");
+    }
+  }
+
+  /** Runs {@code request}; 0 when the table was printed and the report written, 1 otherwise. */
+  static int execute(Request request, PrintWriter out, PrintWriter err, LongSupplier nanoTime) {
+    Workload workload = request.workload();
+    ClusterSpec cluster = request.cluster();
+    double busiest = Arrivals.busiestMinuteRate(workload);
+    double needed = Math.ceil(busiest / cluster.capacityPerReplica());
+    if (needed > cluster.maxReplicas()) {
+      err.printf(
+          Locale.ROOT,
+          "%s: warning: the busiest minute (%s req/s) needs %.0f replicas of %s req/s, more than"
+              + " --max-replicas %d; every policy will queue. Raise --max-replicas or lower"
+              + " --rate-scale.%n",
+          request.command(),
+          Comparison.count(busiest),
+          needed,
+          Comparison.number(cluster.capacityPerReplica()),
+          cluster.maxReplicas());
+    }
+    ProgressPrinter progress = new ProgressPrinter(err, request.command(), nanoTime);
+    SimulationResult result =
+        Simulator.run(
+            workload,
+            cluster,
+            PolicyCatalog.factories(request.policies(), request.spec()),
+            progress);
+    Comparison comparison = Comparison.of(result, request.policies());
+    double arrived = 0;
+    for (int t = 0; t < workload.seconds(); t++) {
+      arrived += workload.at(t);
+    }
+    out.printf(
+        Locale.ROOT,
+        "%s: %s of arrivals from %s, %s requests, busiest minute %s req/s%n%n",
+        workload.name(),
+        SvgChart.elapsed(workload.seconds()),
+        workload.start(),
+        Comparison.count(arrived),
+        Comparison.count(busiest));
+    out.print(ResultsTable.render(comparison));
+    out.flush();
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("workload", workload.name());
+    settings.putAll(request.settings());
+    String title = request.command() + ": " + workload.name();
+    String html = new HtmlReport(title, settings, result, comparison).render();
+    try {
+      Files.writeString(request.report(), html, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      err.println(
+          request.command() + ": cannot write the report to " + request.report() + ": " + e);
+      err.flush();
+      return 1;
+    }
+    out.printf(Locale.ROOT, "%nreport: %s%n", request.report());
+    out.flush();
+    err.printf(Locale.ROOT, "%s: done in %.1f s%n", request.command(), progress.elapsedSeconds());
+    err.flush();
+    return 0;
+  }
+}

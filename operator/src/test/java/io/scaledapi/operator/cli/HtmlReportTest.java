@@ -1,0 +1,89 @@
+package io.scaledapi.operator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scaledapi.operator.sim.SimulationResult;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The HTML report: valid HTML by the W3C checker, one chart per series, all text escaped. */
+class HtmlReportTest {
+
+  static final List<String> POLICIES = PolicyCatalog.NAMES;
+
+  static String render(SimulationResult run, Map<String, String> settings) {
+    Comparison comparison = Comparison.of(run, POLICIES.subList(0, run.results().size()));
+    return new HtmlReport("simulate: " + run.workload().name(), settings, run, comparison).render();
+  }
+
+  static List<String> chartTitles(String html) {
+    Matcher m =
+        Pattern.compile("<svg [^>]*>\\s*<title id=\"[^\"]+\">([^<]*)</title>").matcher(html);
+    List<String> titles = new java.util.ArrayList<>();
+    while (m.find()) {
+      titles.add(m.group(1));
+    }
+    return titles;
+  }
+
+  @Test
+  void isValidHtmlByTheNuChecker() {
+    String html = render(FakeResults.run("daily-spikes", 300, POLICIES), Map.of("seed", "1"));
+
+    assertThat(NuHtmlChecker.messages(html)).isEmpty();
+  }
+
+  @Test
+  void theCheckerFindsErrorsInBrokenHtml() {
+    // the check can fail: an undeclared element and a table cell outside a table are errors
+    String html = render(FakeResults.run("w", 10, POLICIES), Map.of());
+    String broken = html.replace("<h2>Results</h2>", "<h2>Results</h2><blink>x</blink><td>y</td>");
+
+    assertThat(NuHtmlChecker.messages(broken)).isNotEmpty();
+  }
+
+  @Test
+  void hasOneTitledChartPerSeries() {
+    String html = render(FakeResults.run("daily-spikes", 100, POLICIES), Map.of());
+
+    List<String> expected = new java.util.ArrayList<>(List.of("Traffic: arrival rate"));
+    POLICIES.forEach(p -> expected.add("Replicas: " + p));
+    POLICIES.forEach(p -> expected.add("Queue wait: " + p));
+    assertThat(html.split("<svg ", -1)).hasSize(1 + 1 + 2 * POLICIES.size());
+    assertThat(chartTitles(html)).containsExactlyElementsOf(expected);
+    // the SLO is drawn on every wait chart
+    assertThat(html.split("class=\"slo\"", -1)).hasSize(1 + POLICIES.size());
+    assertThat(html).contains(">SLO 250ms</text>");
+  }
+
+  @Test
+  void escapesEveryText() {
+    String evil = "<script>alert(\"x\")</script> & 'q'";
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("query", "sum(rate(x{a=\"<b>\"}[1m])) > 0 & more");
+    SimulationResult run = FakeResults.run(evil, 50, List.of("ours", "<i>hpa</i>"));
+
+    String html = render(run, settings);
+
+    assertThat(html).doesNotContain("<script", "<i>", "<b>");
+    assertThat(html)
+        .contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;")
+        .contains("sum(rate(x{a=&quot;&lt;b&gt;&quot;}[1m])) &gt; 0 &amp; more")
+        .contains("Replicas: &lt;i&gt;hpa&lt;/i&gt;");
+    assertThat(NuHtmlChecker.messages(html)).isEmpty();
+  }
+
+  @Test
+  void isSelfContainedAndSmallForThousandsOfPoints() {
+    String html = render(FakeResults.run("forty-days", 3000, POLICIES), Map.of());
+
+    assertThat(html).doesNotContain("<script", "<link", " src=", "url(", "@import");
+    assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http:", "https:");
+    assertThat(html.length()).isLessThan(1_000_000);
+    assertThat(NuHtmlChecker.messages(html)).isEmpty();
+  }
+}

@@ -1,0 +1,164 @@
+package io.scaledapi.operator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scaledapi.operator.sim.BuiltInWorkloads;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+/** {@code simulate} through the real command line, on a tiny trace in a temporary directory. */
+class SimulateCommandTest {
+
+  @TempDir Path dir;
+  final CliRunner cli = new CliRunner();
+
+  /** Two hours in 60 s bins: 20 req/s, with a jump to 150 req/s for the second hour. */
+  Path trace() throws IOException {
+    StringBuilder csv = new StringBuilder("t_seconds,requests\n");
+    for (int i = 0; i < 120; i++) {
+      csv.append(i * 60).append(',').append(i < 60 ? 1200 : 9000).append('\n');
+    }
+    return Files.writeString(dir.resolve("trace.csv"), csv);
+  }
+
+  /** {@code simulate} on the trace with {@code more}, at 10 req/s per replica into report.html. */
+  String[] simulate(String... more) throws IOException {
+    List<String> args =
+        new java.util.ArrayList<>(List.of("simulate", "--trace", trace().toString()));
+    List<String> given = List.of(more);
+    if (!given.contains("--capacity")) {
+      args.addAll(List.of("--capacity", "10"));
+    }
+    if (!given.contains("--report")) {
+      args.addAll(List.of("--report", dir.resolve("report.html").toString()));
+    }
+    args.addAll(given);
+    return args.toArray(String[]::new);
+  }
+
+  @Test
+  void printsTheTableAndWritesTheReport() throws IOException {
+    assertThat(cli.run(simulate())).as(cli.err()).isZero();
+
+    assertThat(cli.out())
+        .startsWith(
+            "trace.csv: 2h of arrivals from 1970-01-01T00:00:00Z, 612,000 requests, busiest"
+                + " minute 150 req/s\n")
+        .contains("| policy  |")
+        .contains("report: " + dir.resolve("report.html"));
+    List<String> rows = cli.tableRows();
+    assertThat(rows).hasSize(5);
+    for (int i = 0; i < rows.size(); i++) {
+      assertThat(rows.get(i)).startsWith("| " + PolicyCatalog.NAMES.get(i) + " ");
+    }
+    assertThat(rows.get(4)).matches("\\| oracle .* 1\\.00x \\| +\\+0\\.000 pp \\|");
+    String html = Files.readString(dir.resolve("report.html"));
+    assertThat(HtmlReportTest.chartTitles(html)).hasSize(1 + 2 * 5);
+    assertThat(html).contains("<th>start-up</th><td>1m</td>", "<td>trace.csv</td>");
+    assertThat(NuHtmlChecker.messages(html)).isEmpty();
+  }
+
+  @Test
+  void comparesOnlyThePoliciesAskedForWithTheSpecGiven() throws IOException {
+    Path spec = Files.writeString(dir.resolve("api.yaml"), CliRunner.SPEC_YAML.formatted(10));
+
+    int code = cli.run(simulate("--policies", "ours,oracle", "--spec", spec.toString()));
+
+    assertThat(code).as(cli.err()).isZero();
+    assertThat(cli.tableRows()).hasSize(2);
+    String html = Files.readString(dir.resolve("report.html"));
+    assertThat(HtmlReportTest.chartTitles(html)).hasSize(1 + 2 * 2);
+    assertThat(html).contains("<th>spec for ours</th><td>api.yaml</td>");
+    assertThat(html).contains("<th>max replicas</th><td>40</td>");
+  }
+
+  @Test
+  void theSameSeedGivesTheSameOutput() throws IOException {
+    String[] args = simulate("--startup-jitter", "20s", "--seed", "7");
+    assertThat(cli.run(args)).isZero();
+    String firstOut = cli.out();
+    String firstReport = Files.readString(dir.resolve("report.html"));
+
+    assertThat(cli.run(args)).isZero();
+
+    assertThat(cli.out()).isEqualTo(firstOut);
+    assertThat(Files.readString(dir.resolve("report.html"))).isEqualTo(firstReport);
+  }
+
+  @Test
+  void warnsWhenTheTrafficNeedsMoreThanTheMaximum() throws IOException {
+    assertThat(cli.run(simulate("--max-replicas", "5", "--policies", "hpa"))).isZero();
+
+    assertThat(cli.err())
+        .contains(
+            "simulate: warning: the busiest minute (150 req/s) needs 15 replicas of 10 req/s, more"
+                + " than --max-replicas 5; every policy will queue.");
+  }
+
+  @Test
+  void withNoArgumentsItRunsTheBuiltInWorkloadWithEveryPolicyIntoTheCurrentDirectory() {
+    SimulateCommand command = new SimulateCommand();
+    new CommandLine(command).parseArgs();
+
+    assertThat(command.trace).isNull();
+    assertThat(command.workload).isNull();
+    assertThat(BuiltInWorkloads.names()).contains(SimulateCommand.DEFAULT_WORKLOAD);
+    assertThat(command.report).isEqualTo(Path.of("simulation-report.html"));
+    assertThat(command.options.policies).isEqualTo(PolicyCatalog.NAMES);
+    assertThat(command.options.capacity).isNull();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--policies ours,vpa | --policies: unknown policy 'vpa'; choose from ours, hpa, keda,"
+            + " knative, oracle",
+        "--slo fast | Invalid value for option '--slo': 'fast' is not a duration; write a number"
+            + " and a unit, e.g. 250ms",
+        "--capacity 0 | --capacity must be a positive number of requests per second, e.g. 50",
+        "--capacity lots | Invalid value for option '--capacity': 'lots' is not a",
+        "--startup 60s --startup-jitter 90s | --startup-jitter 1m30s is longer than --startup 1m",
+        "--scrape 500ms | --scrape must be at least 1s",
+        "--slo 0 | --slo must be longer than 0",
+        "--rate-scale -2 | --rate-scale must be a positive number, e.g. 0.5 or 40; got -2",
+        "--max-replicas 0 | --max-replicas must be at least 1; got 0",
+        "--workload daily-spikes | give either --trace FILE.csv or --workload NAME, not both",
+        "--spec nowhere.yaml | --spec: no such file: nowhere.yaml",
+        "--report no/such/dir/r.html | --report no/such/dir/r.html: the directory",
+        "--frobnicate | Unknown option: '--frobnicate'",
+      })
+  void badOptionsAreRefusedNamingTheOptionAndTheFix(String options, String message)
+      throws IOException {
+    String[] args = simulate(options.strip().split(" "));
+
+    assertThat(cli.run(args)).isEqualTo(2);
+    assertThat(cli.err()).contains(message.strip());
+    assertThat(cli.out()).isEmpty();
+    // the report of an earlier run would be left alone; none was written
+    assertThat(dir.resolve("report.html")).doesNotExist();
+  }
+
+  @Test
+  void unknownWorkloadsAndUnreadableTracesAreNamed() throws IOException {
+    assertThat(cli.run("simulate", "--workload", "nope")).isEqualTo(2);
+    assertThat(cli.err())
+        .contains("--workload: no built-in workload named 'nope'; choose from ")
+        .contains(SimulateCommand.DEFAULT_WORKLOAD)
+        .contains("or give --trace FILE.csv");
+
+    Path bad = Files.writeString(dir.resolve("bad.csv"), "t_seconds,requests\n0,1\n60,x\n");
+    assertThat(cli.run("simulate", "--trace", bad.toString())).isEqualTo(2);
+    assertThat(cli.err()).contains("line 3: requests must be a number, got 'x'");
+
+    assertThat(cli.run("simulate", "--trace", dir.resolve("none.csv").toString())).isEqualTo(2);
+    assertThat(cli.err()).contains("simulate: --trace: no such file: ");
+  }
+}
