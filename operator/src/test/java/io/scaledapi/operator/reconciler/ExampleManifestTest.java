@@ -43,4 +43,16 @@ class ExampleManifestTest {
     assertThat(prediction.training().history()).isEqualTo(Duration.ofDays(7));
     assertThat(prediction.enforce()).isTrue();
   }
+
+  @Test
+  void theSimulatorsReactiveOnlySpecIsValidAndHasNoPrediction() throws IOException {
+    ScaledApi sapi;
+    try (InputStream in =
+        Files.newInputStream(Path.of("../examples/simulate/reactive-only.yaml"))) {
+      sapi = Serialization.unmarshal(in, ScaledApi.class);
+    }
+    assertThat(SpecValidator.problems(sapi.getSpec())).isEmpty();
+    assertThat(PredictionSettings.of(sapi.getSpec())).isEmpty();
+    assertThat(EngineSpecs.from(sapi.getSpec()).queueTargetPerReplica()).isEqualTo(35.0);
+  }
 }
