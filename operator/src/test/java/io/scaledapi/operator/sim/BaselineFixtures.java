@@ -29,8 +29,8 @@ final class BaselineFixtures {
 
   private BaselineFixtures() {}
 
-  /** Prometheus answering the arrival rate at second {@code t} from a function of {@code t}. */
-  record RateMetrics(LongToDoubleFunction rate) implements Metrics {
+  /** Prometheus answering the arrival rate and the queue at second {@code t} from functions. */
+  record FakeMetrics(LongToDoubleFunction rate, LongToDoubleFunction queue) implements Metrics {
     @Override
     public double arrivalRate(long t, Duration window) {
       return rate.applyAsDouble(t);
@@ -38,7 +38,7 @@ final class BaselineFixtures {
 
     @Override
     public double queueDepth(long t) {
-      return 0;
+      return queue.applyAsDouble(t);
     }
 
     @Override
@@ -48,7 +48,7 @@ final class BaselineFixtures {
   }
 
   static Metrics rate(LongToDoubleFunction rate) {
-    return new RateMetrics(rate);
+    return new FakeMetrics(rate, t -> 0);
   }
 
   static Policy create(PolicyFactory factory) {

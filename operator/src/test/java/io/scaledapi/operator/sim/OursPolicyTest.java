@@ -15,37 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /** The operator as a simulator policy: the engine and forecaster on scraped metrics. */
 class OursPolicyTest {
-  static final Instant START = Instant.parse("2025-03-03T00:00:00Z");
-  static final ClusterSpec CLUSTER =
-      new ClusterSpec(
-          Duration.ofSeconds(60),
-          Duration.ZERO,
-          50,
-          1,
-          100,
-          Optional.empty(),
-          Duration.ofMillis(250),
-          Duration.ofSeconds(15),
-          1);
-  static final Workload WORKLOAD = new Workload("test", START, new double[] {1});
-
-  /** Metrics that answer from functions of the second. */
-  record FakeMetrics(LongToDoubleFunction rate, LongToDoubleFunction queue) implements Metrics {
-    @Override
-    public double arrivalRate(long t, Duration window) {
-      return rate.applyAsDouble(t);
-    }
-
-    @Override
-    public double queueDepth(long t) {
-      return queue.applyAsDouble(t);
-    }
-
-    @Override
-    public double inFlight(long t) {
-      return 0;
-    }
-  }
+  static final Instant START = BaselineFixtures.START;
+  static final ClusterSpec CLUSTER = BaselineFixtures.CLUSTER;
+  static final Workload WORKLOAD = BaselineFixtures.WORKLOAD;
 
   static View view(long t, int spec, int ready, Metrics metrics) {
     return new View(t, START.plusSeconds(t), spec, ready, metrics, 0, 0);
@@ -77,7 +49,7 @@ class OursPolicyTest {
     assertThat(ours.period()).isEqualTo(Duration.ofSeconds(15));
     // 350 waiting at a target of 35 (70% of 50) per replica: 10 replicas, reached in two steps of
     // the HPA's default scale-up policy (+4 pods or +100% per 15 s)
-    Metrics queue350 = new FakeMetrics(t -> 100, t -> 350);
+    Metrics queue350 = new BaselineFixtures.FakeMetrics(t -> 100, t -> 350);
     assertThat(ours.decide(view(0, 1, 1, queue350))).isEqualTo(5);
     assertThat(ours.decide(view(15, 5, 1, queue350))).isEqualTo(10);
   }
@@ -85,7 +57,7 @@ class OursPolicyTest {
   @Test
   void withoutScrapesItHolds() {
     Policy ours = OursPolicy.factory(Optional.empty()).create(WORKLOAD, CLUSTER);
-    Metrics none = new FakeMetrics(t -> Double.NaN, t -> Double.NaN);
+    Metrics none = new BaselineFixtures.FakeMetrics(t -> Double.NaN, t -> Double.NaN);
     assertThat(ours.decide(view(0, 3, 3, none))).isEqualTo(3);
   }
 
@@ -98,7 +70,7 @@ class OursPolicyTest {
     long rise = 8 * 3600;
     LongToDoubleFunction daily =
         t -> (t % 86_400) >= rise && (t % 86_400) < rise + 4 * 3600 ? 2000 : 100;
-    Metrics m = new FakeMetrics(daily, t -> 0);
+    Metrics m = new BaselineFixtures.FakeMetrics(daily, t -> 0);
     int replicas = 2;
     long beforeRise = 3 * 86_400 + rise - 300;
     for (long t = 0; t < beforeRise; t += 15) {
