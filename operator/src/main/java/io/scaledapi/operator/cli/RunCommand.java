@@ -82,18 +82,7 @@ public final class RunCommand implements Callable<Integer> {
     String instance =
         Optional.ofNullable(System.getenv("POD_NAME"))
             .orElseGet(() -> hostName() + "-" + ProcessHandle.current().pid());
-    ScaledApiOperator.Settings settings =
-        new ScaledApiOperator.Settings(
-            Optional.ofNullable(prometheusAddress),
-            new LinkedHashSet<>(namespaces),
-            leaderElection
-                ? Optional.of(
-                    new ScaledApiOperator.LeaderElection(
-                        leaseName, Optional.ofNullable(leaseNamespace)))
-                : Optional.empty(),
-            true,
-            Clock.systemUTC(),
-            instance);
+    ScaledApiOperator.Settings settings = settings(instance);
     KubernetesClient client = new KubernetesClientBuilder().build();
     ScaledApiOperator operator = ScaledApiOperator.create(client, settings, registry);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -113,6 +102,21 @@ public final class RunCommand implements Callable<Integer> {
       stopped.await();
     }
     return 0;
+  }
+
+  /** The operator's settings from the options, with server-side apply for status. */
+  ScaledApiOperator.Settings settings(String instance) {
+    return new ScaledApiOperator.Settings(
+        Optional.ofNullable(prometheusAddress),
+        new LinkedHashSet<>(namespaces),
+        leaderElection
+            ? Optional.of(
+                new ScaledApiOperator.LeaderElection(
+                    leaseName, Optional.ofNullable(leaseNamespace), true))
+            : Optional.empty(),
+        true,
+        Clock.systemUTC(),
+        instance);
   }
 
   private static String hostName() {

@@ -12,8 +12,14 @@ import java.util.Set;
 /** Wires the reconciler into a JOSDK operator; used by {@code run} and by the tests alike. */
 public final class ScaledApiOperator implements AutoCloseable {
 
-  /** Leader election on a Lease; only the leader reconciles. */
-  public record LeaderElection(String leaseName, Optional<String> leaseNamespace) {}
+  /**
+   * Leader election on a Lease; only the leader reconciles.
+   *
+   * @param exitWhenLost end the process when leadership is lost, so that a restarted pod starts
+   *     over as a follower (true in production; a test that stops the operator keeps its JVM)
+   */
+  public record LeaderElection(
+      String leaseName, Optional<String> leaseNamespace, boolean exitWhenLost) {}
 
   /**
    * How the operator runs.
@@ -67,7 +73,12 @@ public final class ScaledApiOperator implements AutoCloseable {
                               new LeaderElectionConfiguration(
                                   le.leaseName(),
                                   le.leaseNamespace().orElse(null),
-                                  settings.instance())));
+                                  LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+                                  LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+                                  LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+                                  settings.instance(),
+                                  null,
+                                  le.exitWhenLost())));
             });
     operator.register(
         reconciler,

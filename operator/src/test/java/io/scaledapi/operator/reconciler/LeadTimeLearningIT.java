@@ -77,7 +77,7 @@ class LeadTimeLearningIT {
 
   @BeforeAll
   static void start() {
-    cluster = new MockCluster(client);
+    cluster = MockCluster.of(client);
     stack = LiveStack.start(cluster, CLOCK);
     exporter = stack.exporter();
     prometheus = stack.prometheus();
@@ -87,6 +87,9 @@ class LeadTimeLearningIT {
   static void stop() {
     if (stack != null) {
       stack.close();
+    }
+    if (cluster != null) {
+      cluster.close();
     }
   }
 

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.api.v1alpha1.ScaledApiStatus;
+import io.scaledapi.operator.rbac.ApiCallLog;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,24 +21,43 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** What the reconciler ITs do to and read from the mock API server; each ScaledApi is "api". */
-record MockCluster(KubernetesClient client) {
+/**
+ * What the reconciler ITs do to and read from the mock API server; each ScaledApi is "api". The
+ * test works through {@code client}; operators get {@code operatorClient}, whose calls land in
+ * {@code log}.
+ */
+record MockCluster(KubernetesClient client, ApiCallLog log, KubernetesClient operatorClient)
+    implements AutoCloseable {
+
+  static MockCluster of(KubernetesClient client) {
+    ApiCallLog log = new ApiCallLog();
+    return new MockCluster(client, log, log.client(client));
+  }
 
   /** An operator on this cluster with {@code prometheus} as the default source, started. */
   ScaledApiOperator startOperator(URI prometheus, Clock clock) {
+    return startOperator(
+        new ScaledApiOperator.Settings(
+            Optional.of(prometheus),
+            Set.of(),
+            Optional.empty(),
+            false, // the mock API server refuses server-side apply with 415
+            clock,
+            "it"));
+  }
+
+  ScaledApiOperator startOperator(ScaledApiOperator.Settings settings) {
     ScaledApiOperator operator =
-        ScaledApiOperator.create(
-            client,
-            new ScaledApiOperator.Settings(
-                Optional.of(prometheus),
-                Set.of(),
-                Optional.empty(),
-                false, // the mock API server refuses server-side apply with 415
-                clock,
-                "it"),
-            new SimpleMeterRegistry());
+        ScaledApiOperator.create(operatorClient, settings, new SimpleMeterRegistry());
     operator.start();
     return operator;
+  }
+
+  /** Closes the operators' client and adds the calls they made to the union of all ITs. */
+  @Override
+  public void close() {
+    operatorClient.close();
+    log.addToUnion();
   }
 
   void createDeployment(String ns, String name, int replicas) {

@@ -48,7 +48,7 @@ class PredictionWarmStartIT {
 
   @BeforeAll
   static void start() {
-    cluster = new MockCluster(client);
+    cluster = MockCluster.of(client);
     now = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(STEP);
     long rampStart = (now.getEpochSecond() + 60) % 86_400;
     dailyRate = t -> rate(((long) t - rampStart + 86_400 * 10) % 86_400);
@@ -71,6 +71,9 @@ class PredictionWarmStartIT {
     }
     if (prometheus != null) {
       prometheus.close();
+    }
+    if (cluster != null) {
+      cluster.close();
     }
   }
 

@@ -13,16 +13,36 @@ import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.api.v1alpha1.SecretKeyRef;
 import io.scaledapi.operator.prometheus.PrometheusAuth;
 import io.scaledapi.operator.prometheus.PrometheusEndpoint;
+import io.scaledapi.operator.rbac.ApiCallLog;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Connection settings come from the ScaledApi's own namespace, with errors naming the field. */
 @EnableKubernetesMockClient(crud = true)
 class PrometheusSourcesIT {
+  static final ApiCallLog LOG = new ApiCallLog();
   static KubernetesClient client;
+
+  /** The operator's side: its calls are recorded, the test's own setup calls are not. */
+  static KubernetesClient sourcesClient;
+
+  @BeforeAll
+  static void recordTheOperatorsCalls() {
+    sourcesClient = LOG.client(client);
+  }
+
+  @AfterAll
+  static void addCallsToUnion() {
+    if (sourcesClient != null) {
+      sourcesClient.close();
+    }
+    LOG.addToUnion();
+  }
 
   static ScaledApi scaledApi(String ns, PrometheusSpec prometheus) {
     return TestScaledApis.scaledApi(ns, TestScaledApis.minimalSpec(prometheus));
@@ -54,7 +74,7 @@ class PrometheusSourcesIT {
   @Test
   void defaultAddressAppliesWhenTheSpecNamesNone() {
     PrometheusSources sources =
-        new PrometheusSources(client, Optional.of(URI.create("http://default:9090")));
+        new PrometheusSources(sourcesClient, Optional.of(URI.create("http://default:9090")));
     PrometheusEndpoint endpoint = sources.endpoint(scaledApi("a", null));
     assertThat(endpoint.address()).isEqualTo(URI.create("http://default:9090"));
     assertThat(endpoint.timeout()).isEqualTo(Duration.ofSeconds(5));
@@ -63,7 +83,7 @@ class PrometheusSourcesIT {
 
   @Test
   void noAddressAnywhereSaysWhereToSetOne() {
-    PrometheusSources sources = new PrometheusSources(client, Optional.empty());
+    PrometheusSources sources = new PrometheusSources(sourcesClient, Optional.empty());
     assertThatThrownBy(() -> sources.sourceFor(scaledApi("a", null)))
         .hasMessage(
             "no Prometheus address: set spec.prometheus.address, or start the operator with"
@@ -73,7 +93,7 @@ class PrometheusSourcesIT {
   @Test
   void bearerTokenIsReadFromTheOwnNamespaceOnly() {
     secret("other", "prom-token", Map.of("token", "s3cret-other"));
-    PrometheusSources sources = new PrometheusSources(client, Optional.empty());
+    PrometheusSources sources = new PrometheusSources(sourcesClient, Optional.empty());
     assertThatThrownBy(() -> sources.sourceFor(scaledApi("mine", bearer("prom-token"))))
         .hasMessage(
             "Secret prom-token named in spec.prometheus.auth.bearer does not exist in namespace"
@@ -96,7 +116,7 @@ class PrometheusSourcesIT {
             new PrometheusAuthSpec(null, new BasicAuthSpec("prom-basic", null, null)),
             null,
             null);
-    PrometheusSources sources = new PrometheusSources(client, Optional.empty());
+    PrometheusSources sources = new PrometheusSources(sourcesClient, Optional.empty());
     assertThatThrownBy(() -> sources.sourceFor(scaledApi("basic", spec)))
         .hasMessage(
             "Secret prom-basic has no key password; add it or name the right key in"

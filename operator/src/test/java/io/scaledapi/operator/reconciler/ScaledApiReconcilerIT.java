@@ -42,7 +42,7 @@ class ScaledApiReconcilerIT {
 
   @BeforeAll
   static void startEverything() throws Exception {
-    cluster = new MockCluster(client);
+    cluster = MockCluster.of(client);
     stack = LiveStack.start(cluster, Clock.systemUTC());
     exporter = stack.exporter();
     prometheus = stack.prometheus();
@@ -54,6 +54,9 @@ class ScaledApiReconcilerIT {
   static void stopEverything() {
     if (stack != null) {
       stack.close();
+    }
+    if (cluster != null) {
+      cluster.close();
     }
   }
 

@@ -1,0 +1,54 @@
+{{/*
+The rules the operator needs on the namespaces it watches, in one place. The ClusterRole (all
+namespaces) and the Roles (watchNamespaces) both render these. Each rule says what it is for;
+keep them in step with the operator's API calls.
+*/}}
+{{- define "scaledapi-operator.rbacRules" -}}
+# Watch ScaledApis (the JOSDK informer).
+- apiGroups: ["autoscaling.scaledapi.io"]
+  resources: ["scaledapis"]
+  verbs: ["get", "list", "watch"]
+# Write ScaledApi status (conditions, signals, forecast).
+- apiGroups: ["autoscaling.scaledapi.io"]
+  resources: ["scaledapis/status"]
+  verbs: ["get", "patch", "update"]
+# Read the scale targets (readyReplicas, for the learned lead time and capacity).
+- apiGroups: ["apps"]
+  resources: ["deployments", "statefulsets", "replicasets"]
+  verbs: ["get"]
+# Read and set the replicas of the scale targets through /scale.
+- apiGroups: ["apps"]
+  resources: ["deployments/scale", "statefulsets/scale", "replicasets/scale"]
+  verbs: ["get", "update"]
+# Find HorizontalPodAutoscalers that already target the workload (ConflictingHPA).
+- apiGroups: ["autoscaling"]
+  resources: ["horizontalpodautoscalers"]
+  verbs: ["list"]
+# Report decisions and failures as Events.
+- apiGroups: [""]
+  resources: ["events"]
+  verbs: ["create", "patch"]
+# Read Prometheus credentials (spec.prometheus.auth) and CA bundles from the ScaledApi's namespace.
+- apiGroups: [""]
+  resources: ["secrets", "configmaps"]
+  verbs: ["get"]
+{{- range .Values.rbac.extraScaleTargets }}
+# Extra scale target from rbac.extraScaleTargets.
+- apiGroups: [{{ .apiGroup | quote }}]
+  resources: [{{ .resource | quote }}]
+  verbs: ["get"]
+- apiGroups: [{{ .apiGroup | quote }}]
+  resources: [{{ printf "%s/scale" .resource | quote }}]
+  verbs: ["get", "update"]
+{{- end }}
+{{- end }}
+
+{{/*
+The rules for leader election, granted in the release namespace only.
+*/}}
+{{- define "scaledapi-operator.leaderElectionRules" -}}
+# Acquire and renew the leader-election Lease.
+- apiGroups: ["coordination.k8s.io"]
+  resources: ["leases"]
+  verbs: ["get", "create", "update"]
+{{- end }}

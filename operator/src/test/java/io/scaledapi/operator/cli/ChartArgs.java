@@ -1,0 +1,44 @@
+package io.scaledapi.operator.cli;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.scaledapi.operator.reconciler.ScaledApiOperator;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine;
+
+/**
+ * The settings the operator runs with when started by a rendered Deployment: its container's
+ * arguments parsed by {@code run} itself. The parts a mock API server cannot have are adjusted: a
+ * merge patch for status instead of server-side apply, and the Lease in the release namespace,
+ * which in a pod is the client's own namespace; and a lost Lease stops the operator, not the JVM.
+ */
+public final class ChartArgs {
+  private ChartArgs() {}
+
+  public static ScaledApiOperator.Settings settings(
+      Deployment deployment, String releaseNamespace, URI prometheus, String instance) {
+    List<Container> containers = deployment.getSpec().getTemplate().getSpec().getContainers();
+    List<String> args = new ArrayList<>(containers.get(0).getArgs());
+    int run = args.indexOf("run");
+    RunCommand command = new RunCommand();
+    new CommandLine(command).parseArgs(args.subList(run + 1, args.size()).toArray(String[]::new));
+    ScaledApiOperator.Settings s = command.settings(instance);
+    return new ScaledApiOperator.Settings(
+        s.defaultPrometheus().or(() -> Optional.of(prometheus)),
+        s.namespaces(),
+        s.leaderElection()
+            .map(
+                le ->
+                    new ScaledApiOperator.LeaderElection(
+                        le.leaseName(),
+                        le.leaseNamespace().or(() -> Optional.of(releaseNamespace)),
+                        false)),
+        false,
+        Clock.systemUTC(),
+        instance);
+  }
+}
