@@ -4,14 +4,14 @@ namespaces) and the Roles (watchNamespaces) both render these. Each rule says wh
 keep them in step with the operator's API calls.
 */}}
 {{- define "scaledapi-operator.rbacRules" -}}
-# Watch ScaledApis (the JOSDK informer).
+# Watch ScaledApis (the JOSDK informer lists, then watches; it never gets one by name).
 - apiGroups: ["autoscaling.scaledapi.io"]
   resources: ["scaledapis"]
-  verbs: ["get", "list", "watch"]
-# Write ScaledApi status (conditions, signals, forecast).
+  verbs: ["list", "watch"]
+# Write ScaledApi status (conditions, signals, forecast): a patch, server-side apply or JSON.
 - apiGroups: ["autoscaling.scaledapi.io"]
   resources: ["scaledapis/status"]
-  verbs: ["get", "patch", "update"]
+  verbs: ["patch"]
 # Read the scale targets (readyReplicas, for the learned lead time and capacity).
 - apiGroups: ["apps"]
   resources: ["deployments", "statefulsets", "replicasets"]
@@ -24,10 +24,10 @@ keep them in step with the operator's API calls.
 - apiGroups: ["autoscaling"]
   resources: ["horizontalpodautoscalers"]
   verbs: ["list"]
-# Report decisions and failures as Events.
+# Report decisions and failures as Events (each one created, never updated).
 - apiGroups: [""]
   resources: ["events"]
-  verbs: ["create", "patch"]
+  verbs: ["create"]
 # Read Prometheus credentials (spec.prometheus.auth) and CA bundles from the ScaledApi's namespace.
 - apiGroups: [""]
   resources: ["secrets", "configmaps"]
@@ -47,8 +47,9 @@ keep them in step with the operator's API calls.
 The rules for leader election, granted in the release namespace only.
 */}}
 {{- define "scaledapi-operator.leaderElectionRules" -}}
-# Acquire and renew the leader-election Lease.
+# Acquire and renew the leader-election Lease: fabric8 renews it with a patch, and the operator
+# framework checks at start-up for get, create and update on leases in one rule.
 - apiGroups: ["coordination.k8s.io"]
   resources: ["leases"]
-  verbs: ["get", "create", "update"]
+  verbs: ["get", "create", "update", "patch"]
 {{- end }}

@@ -99,7 +99,8 @@ class ChartTemplateTest {
             r -> {
               assertThat(r.getApiGroups()).containsExactly("coordination.k8s.io");
               assertThat(r.getResources()).containsExactly("leases");
-              assertThat(r.getVerbs()).containsExactlyInAnyOrder("get", "create", "update");
+              assertThat(r.getVerbs())
+                  .containsExactlyInAnyOrder("get", "create", "update", "patch");
             });
 
     Service service = one(objects, Service.class);
@@ -115,12 +116,12 @@ class ChartTemplateTest {
     assertThat(role.getRules())
         .extracting(ChartTemplateTest::describe)
         .containsExactlyInAnyOrder(
-            "autoscaling.scaledapi.io scaledapis get,list,watch",
-            "autoscaling.scaledapi.io scaledapis/status get,patch,update",
+            "autoscaling.scaledapi.io scaledapis list,watch",
+            "autoscaling.scaledapi.io scaledapis/status patch",
             "apps deployments,statefulsets,replicasets get",
             "apps deployments/scale,statefulsets/scale,replicasets/scale get,update",
             "autoscaling horizontalpodautoscalers list",
-            " events create,patch",
+            " events create",
             " secrets,configmaps get");
   }
 
@@ -152,7 +153,7 @@ class ChartTemplateTest {
             r ->
                 assertThat(r.getRules())
                     .extracting(ChartTemplateTest::describe)
-                    .containsExactly("coordination.k8s.io leases get,create,update"));
+                    .containsExactly("coordination.k8s.io leases get,create,update,patch"));
     assertThat(all(objects, RoleBinding.class))
         .extracting(b -> b.getMetadata().getNamespace())
         .containsExactlyInAnyOrder("shop", "payments", NAMESPACE);

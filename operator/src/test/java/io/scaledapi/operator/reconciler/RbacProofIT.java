@@ -70,7 +70,9 @@ class RbacProofIT {
 
   @Test
   void watchNamespacesInstallGrantsExactlyWhatTheOperatorUses() {
-    prove(Map.of("watchNamespaces", "{team-a,team-b}"), List.of("team-a", "team-b"));
+    prove(
+        Map.of("watchNamespaces[0]", "team-a", "watchNamespaces[1]", "team-b"),
+        List.of("team-a", "team-b"));
   }
 
   void prove(Map<String, String> values, List<String> namespaces) {
