@@ -1,0 +1,94 @@
+package io.scaledapi.example.queueapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** The API on a free loopback port, driven over real HTTP. */
+class QueueApiServerTest {
+
+  private static QueueApiServer start(int workers, Duration serviceTime, int capacity)
+      throws Exception {
+    return QueueApiServer.start(new QueueApiConfig(workers, serviceTime, capacity, "127.0.0.1", 0));
+  }
+
+  @Test
+  void theQueueFillsWhenArrivalsOutpaceWorkersAndDrainsToZero() throws Exception {
+    try (QueueApiServer api = start(2, Duration.ofMillis(100), 100)) {
+      List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        answers.add(Http.getAsync(api, "/work"));
+      }
+      await().atMost(Duration.ofSeconds(5)).until(() -> api.waiting() > 0);
+      assertThat(api.inFlight()).isBetween(1, 2);
+      await().atMost(Duration.ofSeconds(10)).until(() -> api.waiting() == 0 && api.inFlight() == 0);
+      for (CompletableFuture<HttpResponse<String>> answer : answers) {
+        assertThat(answer.get().statusCode()).isEqualTo(200);
+      }
+      assertThat(api.arrived()).isEqualTo(12.0);
+      assertThat(api.rejected()).isZero();
+      assertThat(Http.get(api, "/metrics").body())
+          .contains("api_queue_requests_waiting 0.0")
+          .contains("api_requests_arrived_total 12.0")
+          .contains("api_request_duration_seconds_count 12");
+    }
+  }
+
+  @Test
+  void aFullQueueAnswers503AndCountsTheRejection() throws Exception {
+    try (QueueApiServer api = start(1, Duration.ofSeconds(5), 2)) {
+      for (int i = 0; i < 3; i++) {
+        Http.getAsync(api, "/work");
+      }
+      await().atMost(Duration.ofSeconds(5)).until(() -> api.inFlight() == 1 && api.waiting() == 2);
+      HttpResponse<String> answer = Http.get(api, "/work");
+      assertThat(answer.statusCode()).isEqualTo(503);
+      assertThat(api.rejected()).isEqualTo(1.0);
+      assertThat(Http.get(api, "/metrics").body()).contains("api_requests_rejected_total 1.0");
+    }
+  }
+
+  @Test
+  void metricsExposeEveryMetricWithItsType() throws Exception {
+    try (QueueApiServer api = start(1, Duration.ZERO, 10)) {
+      assertThat(Http.get(api, "/work").statusCode()).isEqualTo(200);
+      HttpResponse<String> metrics = Http.get(api, "/metrics");
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      assertThat(metrics.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
+      assertThat(metrics.body())
+          .contains("# TYPE api_queue_requests_waiting gauge")
+          .contains("# TYPE api_requests_in_flight gauge")
+          .contains("# TYPE api_requests_arrived_total counter")
+          .contains("# TYPE api_requests_rejected_total counter")
+          .contains("# TYPE api_request_duration_seconds histogram")
+          .contains("# TYPE api_queue_wait_seconds histogram")
+          .contains("api_request_duration_seconds_bucket{le=\"0.05\"} 1")
+          .contains("api_request_duration_seconds_bucket{le=\"+Inf\"} 1");
+    }
+  }
+
+  @Test
+  void healthzAnswersOkAndOtherMethodsAreRefused() throws Exception {
+    try (QueueApiServer api = start(1, Duration.ZERO, 10)) {
+      assertThat(Http.get(api, "/healthz").body()).isEqualTo("ok\n");
+      java.net.http.HttpRequest post =
+          java.net.http.HttpRequest.newBuilder(Http.uri(api, "/work"))
+              .timeout(Duration.ofSeconds(5))
+              .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+              .build();
+      assertThat(
+              java.net.http.HttpClient.newHttpClient()
+                  .send(post, HttpResponse.BodyHandlers.discarding())
+                  .statusCode())
+          .isEqualTo(405);
+      assertThat(api.arrived()).isZero();
+    }
+  }
+}
