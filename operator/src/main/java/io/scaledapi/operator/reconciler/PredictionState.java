@@ -3,6 +3,7 @@ package io.scaledapi.operator.reconciler;
 import io.scaledapi.operator.engine.CapacityLearner;
 import io.scaledapi.operator.engine.LeadTimeLearner;
 import io.scaledapi.operator.engine.Prediction;
+import io.scaledapi.operator.forecast.Forecast;
 import io.scaledapi.operator.forecast.ForecastSettings;
 import io.scaledapi.operator.forecast.Forecasters;
 import io.scaledapi.operator.forecast.RateForecaster;
@@ -61,47 +62,54 @@ public final class PredictionState {
     leadTime = leadTime.withScaleUp(at, toReplicas);
   }
 
-  /** What the target and the signals showed at a reconcile. */
-  public void observeTarget(
+  /**
+   * What one reconcile saw: the arrival rate (trains the forecaster, and with the requests waiting
+   * the capacity learner) and the target's replicas (the lead-time learner).
+   */
+  public void observe(
       Instant now,
       int specReplicas,
       int readyReplicas,
-      Optional<Double> arrivalRate,
-      Optional<Double> queueDepth) {
+      OptionalDouble arrivalRate,
+      OptionalDouble waiting) {
+    arrivalRate.ifPresent(rate -> forecaster.observe(now, rate));
     leadTime = leadTime.withObservation(now, specReplicas, readyReplicas);
-    if (arrivalRate.isPresent() && queueDepth.isPresent()) {
-      capacity = capacity.withObservation(now, arrivalRate.get(), queueDepth.get(), readyReplicas);
+    if (arrivalRate.isPresent() && waiting.isPresent()) {
+      capacity =
+          capacity.withObservation(
+              now, arrivalRate.getAsDouble(), waiting.getAsDouble(), readyReplicas);
     }
   }
 
-  Optional<Duration> leadTimeEstimate() {
-    return leadTime.estimate();
-  }
-
-  OptionalDouble capacityEstimate() {
-    return capacity.estimate();
-  }
-
   /**
-   * What the engine provisions for now, as the operator computes it each reconcile: the forecast at
-   * the lead time with the capacity per replica; empty while either is not known.
+   * Where prediction stands at {@code now}: the lead time, the forecast at it (empty while the
+   * forecaster is not ready) and the capacity per replica (empty while auto and not learned).
    */
+  record Step(LeadTime lead, Optional<Forecast> forecast, Optional<Capacity> capacity) {
+
+    /** What the engine provisions for; empty while the forecast or the capacity is unknown. */
+    Optional<Prediction> prediction(boolean enforce) {
+      return forecast.flatMap(
+          f ->
+              capacity.map(
+                  c ->
+                      new Prediction(
+                          f.rate(), f.upper(), lead.horizon(), c.perReplica(), enforce)));
+    }
+  }
+
+  Step step(PredictionSettings settings, Instant now, Duration pollingInterval) {
+    LeadTime lead = LeadTime.of(settings, leadTime.estimate(), pollingInterval);
+    return new Step(
+        lead,
+        forecaster.forecast(now, lead.horizon(), settings.confidence()),
+        Capacity.of(settings, capacity.estimate()));
+  }
+
+  /** What the engine provisions for now, exactly as the operator computes it each reconcile. */
   public Optional<Prediction> prediction(
       PredictionSettings settings, Instant now, Duration pollingInterval) {
-    LeadTime lead = LeadTime.of(settings, leadTimeEstimate(), pollingInterval);
-    Optional<Capacity> known = Capacity.of(settings, capacityEstimate());
-    return known.flatMap(
-        c ->
-            forecaster
-                .forecast(now, lead.horizon(), settings.confidence())
-                .map(
-                    f ->
-                        new Prediction(
-                            f.rate(),
-                            f.upper(),
-                            lead.horizon(),
-                            c.perReplica(),
-                            settings.enforce())));
+    return step(settings, now, pollingInterval).prediction(settings.enforce());
   }
 
   String capacityNotReadyReason() {

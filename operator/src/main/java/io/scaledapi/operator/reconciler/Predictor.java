@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -85,28 +86,23 @@ final class Predictor {
   }
 
   private static void observe(PredictionState state, Inputs in) {
-    TargetObservation.Found target = in.target();
-    Optional<SignalReading> arrival = in.signals().arrivalRate().filter(SignalReading::available);
-    arrival.ifPresent(
-        a ->
-            state
-                .forecaster()
-                .observe(
-                    a.sampledAt() == null ? in.now() : a.sampledAt(), a.value().getAsDouble()));
     SignalReading queue = in.signals().signals().queueDepth();
-    state.observeTarget(
+    state.observe(
         in.now(),
-        target.specReplicas(),
-        target.readyReplicas(),
-        arrival.map(a -> a.value().getAsDouble()),
-        queue.available() ? Optional.of(queue.value().getAsDouble()) : Optional.empty());
+        in.target().specReplicas(),
+        in.target().readyReplicas(),
+        in.signals()
+            .arrivalRate()
+            .filter(SignalReading::available)
+            .map(a -> a.value())
+            .orElse(OptionalDouble.empty()),
+        queue.available() ? queue.value() : OptionalDouble.empty());
   }
 
   private static Outcome forecast(PredictionState state, PredictionSettings settings, Inputs in) {
-    LeadTime lead = LeadTime.of(settings, state.leadTimeEstimate(), in.pollingInterval());
-    Optional<Forecast> forecast =
-        state.forecaster().forecast(in.now(), lead.horizon(), settings.confidence());
-    if (forecast.isEmpty()) {
+    PredictionState.Step step = state.step(settings, in.now(), in.pollingInterval());
+    LeadTime lead = step.lead();
+    if (step.forecast().isEmpty()) {
       String why =
           state.forecaster().notReadyReason(in.now()).orElse("the forecaster is not ready")
               + state.warmNote().map(n -> "; " + n).orElse("");
@@ -115,8 +111,8 @@ final class Predictor {
           ForecastReport.waiting(lead, in.now()),
           Optional.of(notReady("InsufficientHistory", why)));
     }
-    Forecast f = forecast.get();
-    Optional<Capacity> capacity = Capacity.of(settings, state.capacityEstimate());
+    Forecast f = step.forecast().get();
+    Optional<Capacity> capacity = step.capacity();
     if (capacity.isEmpty()) {
       String why =
           "capacityPerReplica is auto and not learned yet: "
@@ -128,9 +124,7 @@ final class Predictor {
           ForecastReport.of(f, lead, Optional.empty(), in.now()),
           Optional.of(notReady("CapacityUnknown", why)));
     }
-    Prediction prediction =
-        new Prediction(
-            f.rate(), f.upper(), lead.horizon(), capacity.get().perReplica(), settings.enforce());
+    Prediction prediction = step.prediction(settings.enforce()).orElseThrow();
     Conditions.Wanted ready =
         settings.enforce()
             ? new Conditions.Wanted(

@@ -22,6 +22,7 @@ import io.scaledapi.operator.reconciler.SpecValidator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The operator itself as a policy: the same engine, forecaster and learners, fed what the operator
@@ -90,6 +91,10 @@ public final class OursPolicy implements Policy {
         null);
   }
 
+  private static OptionalDouble finite(double value) {
+    return Double.isFinite(value) ? OptionalDouble.of(value) : OptionalDouble.empty();
+  }
+
   @Override
   public String name() {
     return "ours";
@@ -113,16 +118,7 @@ public final class OursPolicy implements Policy {
     Optional<Prediction> forecast = Optional.empty();
     if (state.isPresent()) {
       PredictionState s = state.get();
-      boolean hasArrival = Double.isFinite(arrival);
-      if (hasArrival) {
-        s.forecaster().observe(now, arrival);
-      }
-      s.observeTarget(
-          now,
-          view.specReplicas(),
-          view.readyReplicas(),
-          hasArrival ? Optional.of(arrival) : Optional.empty(),
-          Double.isFinite(waiting) ? Optional.of(waiting) : Optional.empty());
+      s.observe(now, view.specReplicas(), view.readyReplicas(), finite(arrival), finite(waiting));
       forecast = s.prediction(prediction.get(), now, period);
     }
     Decision decision =
