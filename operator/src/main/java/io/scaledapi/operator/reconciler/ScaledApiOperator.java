@@ -6,6 +6,7 @@ import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,13 +14,74 @@ import java.util.Set;
 public final class ScaledApiOperator implements AutoCloseable {
 
   /**
-   * Leader election on a Lease; only the leader reconciles.
+   * Leader election on a Lease; only the leader reconciles. The Lease is not released on stop (the
+   * operator framework never releases it), so another instance takes over once it expires.
    *
    * @param exitWhenLost end the process when leadership is lost, so that a restarted pod starts
    *     over as a follower (true in production; a test that stops the operator keeps its JVM)
    */
   public record LeaderElection(
-      String leaseName, Optional<String> leaseNamespace, boolean exitWhenLost) {}
+      String leaseName,
+      Optional<String> leaseNamespace,
+      boolean exitWhenLost,
+      LeaseTimings timings) {
+    /** With the operator framework's default timings. */
+    public LeaderElection(String leaseName, Optional<String> leaseNamespace, boolean exitWhenLost) {
+      this(leaseName, leaseNamespace, exitWhenLost, LeaseTimings.DEFAULTS);
+    }
+  }
+
+  /**
+   * How long a Lease holds, how long the leader keeps trying to renew it, how often instances try.
+   *
+   * @param leaseDuration how long after its last renewal a Lease may be taken over
+   * @param renewDeadline how long the leader retries a failing renewal before it gives up leading
+   * @param retryPeriod the pause between tries; a follower waits up to 2.2 times as long (jitter)
+   */
+  public record LeaseTimings(Duration leaseDuration, Duration renewDeadline, Duration retryPeriod) {
+    /** 15 s, 10 s and 2 s: the operator framework's defaults. */
+    public static final LeaseTimings DEFAULTS =
+        new LeaseTimings(
+            LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+            LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+            LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE);
+
+    /** The leader elector's own jitter on the retry period (fabric8's JITTER_FACTOR). */
+    static final double JITTER = 1.2;
+
+    public LeaseTimings {
+      requirePositive("leaseDuration", leaseDuration);
+      requirePositive("renewDeadline", renewDeadline);
+      requirePositive("retryPeriod", retryPeriod);
+      if (leaseDuration.compareTo(renewDeadline) <= 0) {
+        throw new IllegalArgumentException(
+            "leaseDuration "
+                + leaseDuration
+                + " must be longer than renewDeadline "
+                + renewDeadline
+                + ", or a Lease could expire while its leader still renews it");
+      }
+      Duration longestRetry =
+          retryPeriod.plusMillis((long) Math.ceil(retryPeriod.toMillis() * JITTER));
+      if (renewDeadline.compareTo(longestRetry) <= 0) {
+        throw new IllegalArgumentException(
+            "renewDeadline "
+                + renewDeadline
+                + " must be longer than retryPeriod "
+                + retryPeriod
+                + " plus its jitter ("
+                + longestRetry
+                + "); raise renewDeadline or lower retryPeriod");
+      }
+    }
+
+    private static void requirePositive(String field, Duration value) {
+      if (value == null || value.toMillis() < 1) {
+        throw new IllegalArgumentException(
+            field + " must be at least 1ms, was " + value + "; set it to a positive duration");
+      }
+    }
+  }
 
   /**
    * How the operator runs.
@@ -73,9 +135,9 @@ public final class ScaledApiOperator implements AutoCloseable {
                               new LeaderElectionConfiguration(
                                   le.leaseName(),
                                   le.leaseNamespace().orElse(null),
-                                  LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
-                                  LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
-                                  LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+                                  le.timings().leaseDuration(),
+                                  le.timings().renewDeadline(),
+                                  le.timings().retryPeriod(),
                                   settings.instance(),
                                   null,
                                   le.exitWhenLost())));
@@ -96,7 +158,10 @@ public final class ScaledApiOperator implements AutoCloseable {
     operator.start();
   }
 
-  /** True once started and every informer is healthy. */
+  /**
+   * True once started and every informer is healthy. A follower is ready too: its informers run and
+   * it waits for the Lease, so probes leave it alone and it can take over at once.
+   */
   public boolean ready() {
     return operator.getRuntimeInfo().isStarted()
         && operator.getRuntimeInfo().allEventSourcesAreHealthy();

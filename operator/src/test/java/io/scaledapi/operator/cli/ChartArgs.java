@@ -36,7 +36,8 @@ public final class ChartArgs {
                     new ScaledApiOperator.LeaderElection(
                         le.leaseName(),
                         le.leaseNamespace().or(() -> Optional.of(releaseNamespace)),
-                        false)),
+                        false,
+                        le.timings())),
         false,
         Clock.systemUTC(),
         instance);
