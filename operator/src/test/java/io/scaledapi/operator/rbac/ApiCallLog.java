@@ -9,9 +9,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +26,7 @@ public final class ApiCallLog {
   public static final Path UNION = Path.of("target", "api-calls.txt");
 
   private final Set<ApiCall> calls = ConcurrentHashMap.newKeySet();
+  private final Queue<ApiCall> every = new ConcurrentLinkedQueue<>();
 
   /** A client to the same API server as {@code like} whose every request lands in this log. */
   public KubernetesClient client(KubernetesClient like) {
@@ -36,13 +40,20 @@ public final class ApiCallLog {
     return new Interceptor() {
       @Override
       public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
-        calls.add(ApiCall.of(request.method(), request.uri()));
+        ApiCall call = ApiCall.of(request.method(), request.uri());
+        calls.add(call);
+        every.add(call);
       }
     };
   }
 
   public Set<ApiCall> calls() {
     return Set.copyOf(calls);
+  }
+
+  /** How many requests, repeats included, matched {@code which}. */
+  public long count(Predicate<ApiCall> which) {
+    return every.stream().filter(which).count();
   }
 
   /** The calls as lines: verb, group and resource, without namespaces and names. */

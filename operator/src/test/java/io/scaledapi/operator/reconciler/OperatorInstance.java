@@ -1,0 +1,85 @@
+package io.scaledapi.operator.reconciler;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.scaledapi.operator.rbac.ApiCall;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * One of several operator instances on one API server: its own recording client (its calls land in
+ * its own log), its own meter registry, its name in the Lease and in the events it records.
+ */
+record OperatorInstance(
+    String name, MockCluster cluster, SimpleMeterRegistry registry, ScaledApiOperator operator)
+    implements AutoCloseable {
+  private static final Set<String> WRITES = Set.of("create", "update", "patch", "delete");
+
+  /** Starts an operator with {@code settings} on a client of its own to {@code client}'s server. */
+  static OperatorInstance start(KubernetesClient client, ScaledApiOperator.Settings settings) {
+    MockCluster cluster = MockCluster.of(client);
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    ScaledApiOperator operator =
+        ScaledApiOperator.create(cluster.operatorClient(), settings, registry);
+    try {
+      operator.start();
+    } catch (RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+    return new OperatorInstance(settings.instance(), cluster, registry, operator);
+  }
+
+  /** Writes of a Deployment's replicas through {@code /scale}, repeats included. */
+  long scaleWrites() {
+    return count(c -> c.resource().equals("deployments") && c.subresource().equals("scale"));
+  }
+
+  /** Writes of a ScaledApi's status. */
+  long statusWrites() {
+    return count(c -> c.resource().equals("scaledapis") && c.subresource().equals("status"));
+  }
+
+  long eventsCreated() {
+    return count(c -> c.resource().equals("events"));
+  }
+
+  /**
+   * Every write but those of leader election itself: the Lease, and the start-up review of the
+   * rights on it.
+   */
+  long writesBesidesElection() {
+    return count(
+        c -> !c.resource().equals("leases") && !c.resource().equals("selfsubjectrulesreviews"));
+  }
+
+  /** Reconciles this instance ran, from its own {@code scaledapi.reconciles} counter. */
+  double reconciles() {
+    return registry.find("scaledapi.reconciles").counters().stream()
+        .mapToDouble(Counter::count)
+        .sum();
+  }
+
+  /**
+   * Dies as a crashed or partitioned pod does: its connection to the API server goes first, so it
+   * neither renews nor releases the Lease and writes nothing more; then its threads are stopped.
+   */
+  void crash() {
+    cluster.operatorClient().close();
+    operator.close();
+  }
+
+  private long count(Predicate<ApiCall> which) {
+    return cluster.log().count(c -> WRITES.contains(c.verb()) && which.test(c));
+  }
+
+  @Override
+  public void close() {
+    try {
+      operator.close();
+    } finally {
+      cluster.close();
+    }
+  }
+}
