@@ -89,13 +89,17 @@ public final class KubernetesScaleTargets implements ScaleTargets {
           .withName(ref.name())
           .scale(scale);
     } catch (KubernetesClientException e) {
+      boolean answered = e.getStatus() != null && e.getStatus().getMessage() != null;
       throw new ScaleWriteException(
           "cannot write /scale of "
               + describe(ref)
               + " (HTTP "
               + e.getCode()
               + "): "
-              + e.getMessage(),
+              + (answered ? e.getStatus().getMessage() : e.getMessage())
+              + (e.getCode() == HttpURLConnection.HTTP_CONFLICT
+                  ? "; the next poll reads it again and retries"
+                  : ""),
           e);
     }
   }

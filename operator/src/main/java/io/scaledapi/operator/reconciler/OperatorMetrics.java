@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.scaledapi.operator.prometheus.QueryResult;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -75,6 +76,19 @@ public final class OperatorMetrics {
               .register(registry);
           return bits;
         });
+  }
+
+  /** Removes the gauges of a deleted ScaledApi, so that its series end. */
+  public void forget(String namespace, String name) {
+    desired.remove(namespace + "/" + name);
+    forecasts.keySet().removeIf(key -> key.startsWith(namespace + "/" + name + "/"));
+    for (String gauge : List.of("scaledapi.desired.replicas", "scaledapi.forecast")) {
+      registry
+          .find(gauge)
+          .tags("namespace", namespace, "scaledapi", name)
+          .meters()
+          .forEach(registry::remove);
+    }
   }
 
   /** One write of a target's /scale, up or down, that succeeded or failed. */

@@ -77,6 +77,11 @@ final class Predictor {
     return forecast(state, settings, in);
   }
 
+  /** Drops what was learned for a deleted ScaledApi. */
+  void forget(ScaledApi scaledApi) {
+    states.remove(ScalingStates.key(scaledApi));
+  }
+
   /** Tells the lead-time learner that the operator raised the target's replicas. */
   void scaledUp(ScaledApi scaledApi, Instant at, int toReplicas) {
     PredictionState state = states.get(ScalingStates.key(scaledApi));

@@ -23,9 +23,10 @@ import java.util.Optional;
 
 /**
  * Observe the target, read the signals, let the engine decide, write {@code /scale}, report. Every
- * poll is rescheduled after the ScaledApi's polling interval.
+ * poll is rescheduled after the ScaledApi's polling interval. Deletes reach {@code reconcile} too
+ * (no finalizer needed): what is kept in memory for a deleted ScaledApi is dropped.
  */
-@ControllerConfiguration(name = ScaledApiReconciler.NAME)
+@ControllerConfiguration(name = ScaledApiReconciler.NAME, triggerReconcilerOnAllEvents = true)
 public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
   public static final String NAME = "scaledapi";
 
@@ -50,6 +51,12 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
 
   @Override
   public UpdateControl<ScaledApi> reconcile(ScaledApi scaledApi, Context<ScaledApi> context) {
+    if (context.isPrimaryResourceDeleted()) {
+      states.forget(scaledApi);
+      predictor.forget(scaledApi);
+      c.metrics().forget(scaledApi.getMetadata().getNamespace(), scaledApi.getMetadata().getName());
+      return UpdateControl.noUpdate();
+    }
     try {
       UpdateControl<ScaledApi> control = reconcile(scaledApi);
       c.metrics().reconciled("success");
@@ -65,6 +72,7 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
     ScaledApiSpec spec = scaledApi.getSpec();
     StatusDraft draft =
         new StatusDraft(scaledApi.getStatus(), scaledApi.getMetadata().getGeneration());
+    states.unreported(scaledApi).ifPresent(last -> draft.scaled(last.at(), last.reason()));
     Duration interval = SpecValidator.pollingInterval(spec);
 
     List<String> problems = SpecValidator.problems(spec);
@@ -88,7 +96,7 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
                 target.specReplicas(),
                 EngineSpecs.from(spec),
                 signals.signals(),
-                states.get(scaledApi),
+                states.get(scaledApi, target.specReplicas(), now),
                 prediction.prediction()));
     c.metrics()
         .decided(
@@ -176,7 +184,7 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
           .scale(scaledApi.getMetadata().getNamespace(), spec.scaleTargetRef(), target, desired);
     } catch (ScaleTargets.ScaleWriteException e) {
       c.metrics().scaled(direction, false);
-      c.events().record(scaledApi, Type.WARNING, "FailedRescale", e.getMessage());
+      warnOnce(scaledApi, draft, Conditions.SCALING_ACTIVE, "FailedRescale", e.getMessage());
       draft.condition(Conditions.SCALING_ACTIVE, false, "FailedRescale", e.getMessage());
       return decision.history();
     }
@@ -187,6 +195,7 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
     String done = decision.reason() == Reason.FORECAST ? "pre-scaled " + change : change;
     c.events().record(scaledApi, Type.NORMAL, "Rescaled", done);
     draft.scaled(now, done);
+    states.scaled(scaledApi, now, done);
     draft.condition(Conditions.SCALING_ACTIVE, true, reason, done);
     return decision.history().withScaleEvent(now, current, desired);
   }

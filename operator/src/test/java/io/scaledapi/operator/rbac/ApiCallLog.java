@@ -36,7 +36,8 @@ public final class ApiCallLog {
         .build();
   }
 
-  private Interceptor recorder() {
+  /** The interceptor that records into this log, for a client built elsewhere. */
+  public Interceptor recorder() {
     return new Interceptor() {
       @Override
       public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {

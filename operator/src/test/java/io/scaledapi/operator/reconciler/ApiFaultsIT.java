@@ -1,0 +1,342 @@
+package io.scaledapi.operator.reconciler;
+
+import static io.scaledapi.operator.reconciler.FaultStack.GAUGE;
+import static io.scaledapi.operator.reconciler.FaultStack.conflict;
+import static io.scaledapi.operator.reconciler.FaultStack.desiredGauge;
+import static io.scaledapi.operator.reconciler.FaultStack.fastUp;
+import static io.scaledapi.operator.reconciler.FaultStack.queue;
+import static io.scaledapi.operator.reconciler.FaultStack.spec;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.scaledapi.api.v1alpha1.BehaviorSpec;
+import io.scaledapi.api.v1alpha1.ScaledApi;
+import io.scaledapi.api.v1alpha1.ScalingRulesSpec;
+import io.scaledapi.operator.reconciler.LeadTimeLearningIT.MovableClock;
+import io.scaledapi.operator.testing.TestExporter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Faults of the API server and of the operator's own life: write conflicts on {@code /scale} and on
+ * status, the target deleted and recreated, the ScaledApi edited mid-flight, the operator restarted
+ * (also between a decision and its write), the ScaledApi deleted. A real Prometheus scrapes a real
+ * exporter every second; the API server is fabric8's mock in CRUD mode. Each test runs its own
+ * operators, watching only its namespace, so that restarts stay local; a watch records every
+ * replica count the Deployment takes.
+ */
+@EnableKubernetesMockClient(crud = true)
+class ApiFaultsIT {
+  static final String OTHER_GAUGE = "api_backlog_requests";
+  static final Duration POLL = Duration.ofSeconds(1);
+
+  static KubernetesMockServer server;
+  static KubernetesClient client;
+  static FaultStack stack;
+  static MockCluster cluster;
+  static ApiFaults faults;
+  static TestExporter exporter;
+
+  @BeforeAll
+  static void start() {
+    stack = FaultStack.start(client);
+    cluster = stack.cluster();
+    faults = stack.faults();
+    exporter = stack.exporter();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  void conflictOnScaleIsRetriedWithAFreshReadAndNeverOvershoots() {
+    String ns = "conflict";
+    stack.setQueue(ns, 0);
+    cluster.ensureNamespace(ns);
+    try (ReplicaTrail trail = new ReplicaTrail(client, ns, "api");
+        ScaledApiOperator operator = stack.operator(ns, Clock.systemUTC())) {
+      cluster.createDeployment(ns, "api", 1);
+      cluster.createScaledApi(ns, spec(1, 20, queue(GAUGE, ns, 10), fastUp()));
+      cluster.awaitStatus(ns, s -> assertThat(s.signals().queueDepth().value()).isEqualTo(0.0));
+
+      // a rising signal, each step's first write refused by a concurrent change of the target
+      faults.conflictOnScale(ns, 1);
+      stack.setQueue(ns, 45);
+      stack.awaitReplicas(ns, 5);
+      faults.conflictOnScale(ns, 1);
+      stack.setQueue(ns, 95);
+      stack.awaitReplicas(ns, 10);
+
+      stack.awaitConverged(ns, 10);
+      assertThat(trail.values())
+          .as("replicas the Deployment went through")
+          .containsExactly(1, 5, 10);
+      assertThat(faults.answered(ns, "PUT", "/scale", 409)).isEqualTo(2);
+      assertThat(faults.answered(ns, "PUT", "/scale", 200)).isEqualTo(2);
+      assertThat(cluster.events(ns, "FailedRescale"))
+          .hasSize(2)
+          .allSatisfy(
+              e -> {
+                assertThat(e.getType()).isEqualTo("Warning");
+                assertThat(e.getMessage())
+                    .startsWith(
+                        "cannot write /scale of Deployment/api (HTTP 409): Operation cannot be"
+                            + " fulfilled")
+                    .contains("the object has been modified")
+                    .endsWith("; the next poll reads it again and retries");
+              });
+      assertThat(cluster.events(ns, "Rescaled"))
+          .extracting(Event::getMessage)
+          .satisfiesExactlyInAnyOrder(
+              m -> assertThat(m).startsWith("1 -> 5: queue depth 45"),
+              m -> assertThat(m).startsWith("5 -> 10: queue depth 95"));
+    }
+  }
+
+  @Test
+  void conflictOnStatusPatchConvergesWithoutASecondWrite() {
+    String ns = "statusconflict";
+    stack.setQueue(ns, 0);
+    cluster.ensureNamespace(ns);
+    try (ReplicaTrail trail = new ReplicaTrail(client, ns, "api");
+        ScaledApiOperator operator = stack.operator(ns, Clock.systemUTC())) {
+      cluster.createDeployment(ns, "api", 1);
+      cluster.createScaledApi(ns, spec(1, 20, queue(GAUGE, ns, 10), fastUp()));
+      cluster.awaitStatus(ns, s -> assertThat(s.signals().queueDepth().value()).isEqualTo(0.0));
+
+      // the status patch of the reconcile that scales is refused with 409
+      faults.beforeNextScaleWrite(
+          ns,
+          () ->
+              server
+                  .expect()
+                  .patch()
+                  .withPath(
+                      "/apis/autoscaling.scaledapi.io/v1alpha1/namespaces/"
+                          + ns
+                          + "/scaledapis/api/status")
+                  .andReturn(409, conflict())
+                  .once());
+      stack.setQueue(ns, 45);
+      stack.awaitReplicas(ns, 5);
+
+      stack.awaitConverged(ns, 5);
+      // the scale whose status patch was refused is reported by the next one
+      cluster.awaitStatus(
+          ns, s -> assertThat(s.lastScaleReason()).startsWith("1 -> 5: queue depth 45"));
+      assertThat(faults.answered(ns, "PATCH", "/scaledapis/api/status", 409)).isEqualTo(1);
+      assertThat(faults.answered(ns, "PUT", "/scale", 200)).isEqualTo(1);
+      assertThat(cluster.events(ns, "Rescaled")).hasSize(1);
+      assertThat(trail.values()).containsExactly(1, 5);
+    }
+  }
+
+  @Test
+  void targetDeletedAndRecreatedIsScaledAgainWithOneWarning() {
+    String ns = "recreate";
+    stack.setQueue(ns, 45);
+    cluster.ensureNamespace(ns);
+    try (ReplicaTrail trail = new ReplicaTrail(client, ns, "api");
+        ScaledApiOperator operator = stack.operator(ns, Clock.systemUTC())) {
+      cluster.createDeployment(ns, "api", 1);
+      cluster.createScaledApi(ns, spec(1, 20, queue(GAUGE, ns, 10), fastUp()));
+      stack.awaitReplicas(ns, 5);
+
+      client.apps().deployments().inNamespace(ns).withName("api").delete();
+      cluster.awaitStatus(
+          ns,
+          s -> {
+            assertThat(MockCluster.condition(s, Conditions.READY).getStatus()).isEqualTo("False");
+            assertThat(MockCluster.condition(s, Conditions.READY).getReason())
+                .isEqualTo("TargetNotFound");
+            assertThat(MockCluster.condition(s, Conditions.READY).getMessage())
+                .startsWith("Deployment/api does not exist in namespace recreate");
+          });
+      // one Warning for the outage, however many polls it lasts
+      await()
+          .during(POLL.multipliedBy(4))
+          .atMost(POLL.multipliedBy(8))
+          .until(() -> cluster.events(ns, "TargetNotFound").size() == 1);
+
+      cluster.createDeployment(ns, "api", 1);
+      stack.awaitReplicas(ns, 5);
+      stack.awaitConverged(ns, 5);
+      assertThat(trail.values()).containsExactly(1, 5, ReplicaTrail.DELETED, 1, 5);
+      assertThat(cluster.events(ns, "TargetNotFound")).hasSize(1);
+      assertThat(cluster.events(ns, "Rescaled"))
+          .extracting(Event::getMessage)
+          .hasSize(2)
+          .allSatisfy(m -> assertThat(m).startsWith("1 -> 5: queue depth 45"));
+    }
+  }
+
+  @Test
+  void editsMidFlightTakeEffectAtOnce() {
+    String ns = "edit";
+    stack.setQueue(ns, 95);
+    exporter.set(OTHER_GAUGE, Map.of("app", ns), 75);
+    cluster.ensureNamespace(ns);
+    try (ReplicaTrail trail = new ReplicaTrail(client, ns, "api");
+        ScaledApiOperator operator = stack.operator(ns, Clock.systemUTC())) {
+      cluster.createDeployment(ns, "api", 1);
+      cluster.createScaledApi(ns, spec(1, 20, queue(GAUGE, ns, 10), fastUp()));
+      stack.awaitReplicas(ns, 10);
+      stack.awaitConverged(ns, 10);
+
+      // maxReplicas below the current count: straight to the new bound
+      stack.edit(ns, s -> spec(1, 4, s.queue(), s.behavior()));
+      stack.awaitReplicas(ns, 4);
+      stack.awaitConverged(ns, 4);
+      stack.awaitLimited(ns, "TooManyReplicas");
+
+      // the queue empties (held by the scale-down window), then minReplicas rises above 4
+      stack.setQueue(ns, 0);
+      cluster.awaitStatus(ns, s -> assertThat(s.signals().queueDepth().value()).isEqualTo(0.0));
+      stack.edit(ns, s -> spec(6, 8, s.queue(), s.behavior()));
+      stack.awaitReplicas(ns, 6);
+      stack.awaitConverged(ns, 6);
+
+      // another query: a new decision on its value, 75 / 10 -> 8
+      stack.edit(ns, s -> spec(6, 8, queue(OTHER_GAUGE, ns, 10), s.behavior()));
+      stack.awaitReplicas(ns, 8);
+      stack.awaitConverged(ns, 8);
+      stack.awaitLimited(ns, "DesiredWithinRange");
+
+      // another target per replica and a higher max: 75 / 5 -> 15
+      stack.edit(ns, s -> spec(6, 20, queue(OTHER_GAUGE, ns, 5), s.behavior()));
+      stack.awaitReplicas(ns, 15);
+      stack.awaitConverged(ns, 15);
+
+      assertThat(trail.values()).containsExactly(1, 10, 4, 6, 8, 15);
+    }
+  }
+
+  /**
+   * After a restart the new instance has no memory of the recommendations; it must still not scale
+   * down within the scale-down window. The operators' clock stands still unless moved.
+   */
+  @Test
+  void restartedOperatorKeepsTheScaleDownWindow() {
+    String ns = "restart";
+    MovableClock clock = new MovableClock(Instant.now());
+    stack.setQueue(ns, 95);
+    clock.set(stack.awaitPrometheusShows(ns, 95));
+    cluster.ensureNamespace(ns);
+    BehaviorSpec window =
+        new BehaviorSpec(fastUp().scaleUp(), new ScalingRulesSpec(120, null, null));
+    try (ReplicaTrail trail = new ReplicaTrail(client, ns, "api")) {
+      try (ScaledApiOperator first = stack.operator(ns, clock)) {
+        cluster.createDeployment(ns, "api", 1);
+        cluster.createScaledApi(ns, spec(1, 20, queue(GAUGE, ns, 10), window));
+        stack.awaitReplicas(ns, 10);
+      }
+      stack.setQueue(ns, 0);
+      Instant restart = stack.awaitPrometheusShows(ns, 0);
+      clock.set(restart);
+      try (ScaledApiOperator second = stack.operator(ns, clock)) {
+        stack.awaitReadAt(ns, restart);
+        assertThat(cluster.replicas(ns, "api")).isEqualTo(10);
+        assertThat(cluster.status(ns).desiredReplicas()).isEqualTo(10);
+        stack.awaitLimited(ns, "ScaleDownStabilized");
+        await()
+            .during(POLL.multipliedBy(3))
+            .atMost(POLL.multipliedBy(6))
+            .until(() -> cluster.replicas(ns, "api") == 10);
+
+        clock.set(restart.plusSeconds(119));
+        stack.awaitReadAt(ns, restart.plusSeconds(119));
+        assertThat(cluster.replicas(ns, "api")).isEqualTo(10);
+        assertThat(cluster.status(ns).desiredReplicas()).isEqualTo(10);
+
+        clock.set(restart.plusSeconds(121));
+        stack.awaitReplicas(ns, 1);
+      }
+      assertThat(trail.values()).containsExactly(1, 10, 1);
+      assertThat(cluster.events(ns, "Rescaled")).hasSize(2);
+    }
+  }
+
+  /**
+   * An operator decides to scale but its writes are refused until it is stopped; a new instance
+   * then writes the decision once.
+   */
+  @Test
+  void restartBetweenDecisionAndWriteWritesOnce() {
+    String ns = "cutoff";
+    stack.setQueue(ns, 95);
+    cluster.ensureNamespace(ns);
+    try (ReplicaTrail trail = new ReplicaTrail(client, ns, "api")) {
+      faults.conflictOnEveryScale(ns);
+      try (ScaledApiOperator first = stack.operator(ns, Clock.systemUTC())) {
+        cluster.createDeployment(ns, "api", 1);
+        cluster.createScaledApi(ns, spec(1, 20, queue(GAUGE, ns, 10), fastUp()));
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> faults.answered(ns, "PUT", "/scale", 409) >= 3);
+        cluster.awaitStatus(
+            ns,
+            s -> {
+              assertThat(s.desiredReplicas()).isEqualTo(10);
+              assertThat(MockCluster.condition(s, Conditions.SCALING_ACTIVE).getReason())
+                  .isEqualTo("FailedRescale");
+            });
+      }
+      faults.heal(ns);
+      assertThat(cluster.replicas(ns, "api")).isEqualTo(1);
+      assertThat(cluster.events(ns, "FailedRescale")).as("one Warning per streak").hasSize(1);
+
+      try (ScaledApiOperator second = stack.operator(ns, Clock.systemUTC())) {
+        stack.awaitReplicas(ns, 10);
+        stack.awaitConverged(ns, 10);
+        await()
+            .during(POLL.multipliedBy(3))
+            .atMost(POLL.multipliedBy(6))
+            .until(() -> cluster.replicas(ns, "api") == 10);
+      }
+      assertThat(faults.answered(ns, "PUT", "/scale", 200)).isEqualTo(1);
+      assertThat(cluster.events(ns, "Rescaled")).hasSize(1);
+      assertThat(trail.values()).containsExactly(1, 10);
+    }
+  }
+
+  /** A deleted ScaledApi's memory and gauges are dropped; its target keeps its replicas. */
+  @Test
+  void deletedScaledApiIsForgottenAndItsTargetLeftAlone() {
+    String ns = "deleted";
+    stack.setQueue(ns, 45);
+    cluster.ensureNamespace(ns);
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (ScaledApiOperator operator =
+        ScaledApiOperator.create(
+            cluster.operatorClient(), stack.settings(ns, Clock.systemUTC()), registry)) {
+      operator.start();
+      cluster.createDeployment(ns, "api", 1);
+      cluster.createScaledApi(ns, spec(1, 20, queue(GAUGE, ns, 10), fastUp()));
+      stack.awaitReplicas(ns, 5);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> desiredGauge(registry, ns) != null && desiredGauge(registry, ns) == 5);
+
+      client.resources(ScaledApi.class).inNamespace(ns).withName("api").delete();
+      await().atMost(Duration.ofSeconds(20)).until(() -> desiredGauge(registry, ns) == null);
+      await()
+          .during(POLL.multipliedBy(3))
+          .atMost(POLL.multipliedBy(6))
+          .until(() -> cluster.replicas(ns, "api") == 5 && desiredGauge(registry, ns) == null);
+    }
+  }
+}
