@@ -58,9 +58,15 @@ public final class Json {
     return JSON.convertValue(node, Object.class);
   }
 
-  /** A deep copy of a decoded value, with mutable maps and lists. */
+  /**
+   * A deep copy of a decoded value, with mutable maps and lists, and Java's smaller integer types
+   * widened to {@link Long}.
+   */
   @SuppressWarnings("unchecked")
   public static <T> T copy(T value) {
+    if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+      return (T) Long.valueOf(((Number) value).longValue());
+    }
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> copy = new LinkedHashMap<>();
       map.forEach((k, v) -> copy.put((String) k, copy(v)));
