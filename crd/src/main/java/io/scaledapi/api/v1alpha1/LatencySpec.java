@@ -8,7 +8,10 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** Latency guard: while latency is over target, replicas grow at least by latency / target. */
 @ValidationRule(
-    value = "duration(self.target) > duration('0s')",
+    value =
+        "!self.target.matches('"
+            + Durations.PATTERN
+            + "') || duration(self.target) > duration('0s')",
     message = "latency.target must be greater than zero, for example 250ms",
     fieldPath = ".target",
     reason = "FieldValueInvalid")

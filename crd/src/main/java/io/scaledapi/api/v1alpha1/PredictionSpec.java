@@ -16,8 +16,11 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
     value =
-        "!has(self.leadTime) || self.leadTime == 'auto' || (duration(self.leadTime) >="
-            + " duration('1s') && duration(self.leadTime) <= duration('1h'))",
+        "!has(self.leadTime) || self.leadTime == 'auto'"
+            + " || !self.leadTime.matches('"
+            + Durations.PATTERN
+            + "') || (duration(self.leadTime) >= duration('1s')"
+            + " && duration(self.leadTime) <= duration('1h'))",
     message = "leadTime must be auto or a duration between 1s and 1h, for example 90s",
     fieldPath = ".leadTime",
     reason = "FieldValueInvalid")

@@ -9,7 +9,9 @@ import io.fabric8.generator.annotation.ValidationRule;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
     value =
-        "!has(self.timeout) || (duration(self.timeout) >= duration('100ms')"
+        "!has(self.timeout) || !self.timeout.matches('"
+            + Durations.PATTERN
+            + "') || (duration(self.timeout) >= duration('100ms')"
             + " && duration(self.timeout) <= duration('5m'))",
     message = "prometheus.timeout must be between 100ms and 5m, for example 5s",
     fieldPath = ".timeout",

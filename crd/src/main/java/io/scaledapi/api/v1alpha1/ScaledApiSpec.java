@@ -18,7 +18,9 @@ import io.fabric8.generator.annotation.ValidationRule;
     reason = "FieldValueInvalid")
 @ValidationRule(
     value =
-        "!has(self.pollingInterval) || (duration(self.pollingInterval) >= duration('1s')"
+        "!has(self.pollingInterval) || !self.pollingInterval.matches('"
+            + Durations.PATTERN
+            + "') || (duration(self.pollingInterval) >= duration('1s')"
             + " && duration(self.pollingInterval) <= duration('1h'))",
     message = "pollingInterval must be between 1s and 1h, for example 15s",
     fieldPath = ".pollingInterval",
@@ -30,6 +32,13 @@ import io.fabric8.generator.annotation.ValidationRule;
             + " to forecast",
     fieldPath = ".prediction",
     reason = "FieldValueRequired")
+@ValidationRule(
+    value =
+        "!has(self.fallback) || !has(self.fallback.replicas)"
+            + " || self.fallback.replicas <= self.maxReplicas",
+    message = "fallback.replicas must be less than or equal to maxReplicas",
+    fieldPath = ".fallback.replicas",
+    reason = "FieldValueInvalid")
 public record ScaledApiSpec(
     @Required @JsonPropertyDescription("The workload to scale, through its /scale subresource.")
         ScaleTargetRef scaleTargetRef,

@@ -2,6 +2,11 @@ package io.scaledapi.operator.prometheus;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** Formatting shared by the result types and the client. */
 final class Descriptions {
@@ -29,6 +34,33 @@ final class Descriptions {
       return millis + "ms";
     }
     return BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString() + "s";
+  }
+
+  /**
+   * The labels that differ between the series, per series, sorted, up to {@code max} of them:
+   * {@code {pod="a"}, {pod="b"}}; {@code ...} stands for the rest.
+   */
+  static String differingLabels(List<Map<String, String>> labelSets, int max) {
+    Set<String> differing = new TreeSet<>();
+    labelSets.forEach(labels -> differing.addAll(labels.keySet()));
+    differing.removeIf(
+        name -> labelSets.stream().map(labels -> labels.get(name)).distinct().count() == 1);
+    List<String> shown =
+        labelSets.stream()
+            .map(
+                labels ->
+                    differing.stream()
+                        .filter(labels::containsKey)
+                        .map(name -> name + "=\"" + escape(labels.get(name)) + "\"")
+                        .collect(Collectors.joining(", ", "{", "}")))
+            .sorted()
+            .toList();
+    String listed = String.join(", ", shown.subList(0, Math.min(max, shown.size())));
+    return shown.size() > max ? listed + ", ..." : listed;
+  }
+
+  private static String escape(String value) {
+    return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
   }
 
   static String failure(FailureKind kind, int httpStatus, String errorType, String message) {

@@ -74,9 +74,21 @@ public sealed interface QueryResult {
 
     @Override
     public String describe() {
-      return "query returned "
+      return describe("query");
+    }
+
+    /**
+     * What is wrong, with {@code what} (the query, or the field holding it) as the subject: how
+     * many series came back, the labels that tell them apart, and the fix.
+     */
+    public String describe(String what) {
+      return what
+          + " returned "
           + labelSets.size()
-          + " series; it must return one series; wrap it in sum()";
+          + " series, differing in "
+          + Descriptions.differingLabels(labelSets, 3)
+          + "; it must return one: wrap it in sum(...), or narrow its label matchers to one"
+          + " series";
     }
   }
 

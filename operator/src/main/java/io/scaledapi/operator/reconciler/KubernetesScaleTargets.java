@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.scaledapi.api.v1alpha1.ScaleTargetRef;
 import java.net.HttpURLConnection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,17 +40,11 @@ public final class KubernetesScaleTargets implements ScaleTargets {
   public TargetObservation observe(String namespace, ScaleTargetRef ref) {
     ResourceDefinitionContext context;
     try {
-      Optional<ResourceDefinitionContext> resolved = resolve(ref);
-      if (resolved.isEmpty()) {
-        return new TargetObservation.Missing(
-            "TargetNotScalable",
-            ref.apiVersionOrDefault()
-                + "/"
-                + ref.kindOrDefault()
-                + " is unknown to the API server or has no /scale subresource; set"
-                + " spec.scaleTargetRef to a Deployment, StatefulSet or another scalable kind");
+      Resolution resolved = resolve(ref);
+      if (resolved.context() == null) {
+        return new TargetObservation.Missing(resolved.reason(), resolved.problem());
       }
-      context = resolved.get();
+      context = resolved.context();
       Scale scale =
           client
               .genericKubernetesResources(context)
@@ -74,9 +69,11 @@ public final class KubernetesScaleTargets implements ScaleTargets {
   @Override
   public void scale(
       String namespace, ScaleTargetRef ref, TargetObservation.Found observed, int replicas) {
-    ResourceDefinitionContext context =
-        resolve(ref)
-            .orElseThrow(() -> new ScaleWriteException(describe(ref) + " is not scalable", null));
+    Resolution resolved = resolve(ref);
+    if (resolved.context() == null) {
+      throw new ScaleWriteException(resolved.problem(), null);
+    }
+    ResourceDefinitionContext context = resolved.context();
     // Written as the HPA does: the scale object read, with the new replicas, so that a
     // concurrent change of the target makes this write fail with a conflict instead of
     // silently overriding it.
@@ -129,37 +126,64 @@ public final class KubernetesScaleTargets implements ScaleTargets {
         : fallback;
   }
 
-  private Optional<ResourceDefinitionContext> resolve(ScaleTargetRef ref) {
-    String key = ref.apiVersionOrDefault() + "/" + ref.kindOrDefault();
-    ResourceDefinitionContext known = BUILT_IN.get(key);
+  /** The resource of a target's kind; or, when it has none that can be scaled, why not. */
+  private record Resolution(ResourceDefinitionContext context, String reason, String problem) {
+    static Resolution of(ResourceDefinitionContext context) {
+      return new Resolution(context, null, null);
+    }
+
+    static Resolution not(String reason, String problem) {
+      return new Resolution(null, reason, problem);
+    }
+  }
+
+  private Resolution resolve(ScaleTargetRef ref) {
+    String apiVersion = ref.apiVersionOrDefault();
+    String kind = ref.kindOrDefault();
+    String key = apiVersion + "/" + kind;
+    ResourceDefinitionContext known = BUILT_IN.getOrDefault(key, discovered.get(key));
     if (known != null) {
-      return Optional.of(known);
+      return Resolution.of(known);
     }
-    ResourceDefinitionContext cached = discovered.get(key);
-    if (cached != null) {
-      return Optional.of(cached);
+    APIResourceList resources = client.getApiResources(apiVersion);
+    if (resources == null
+        || resources.getResources() == null
+        || resources.getResources().isEmpty()) {
+      return Resolution.not(
+          "UnknownTargetKind",
+          "the API server does not serve "
+              + apiVersion
+              + "; fix spec.scaleTargetRef.apiVersion (e.g. apps/v1), or install the CRD that"
+              + " serves it");
     }
-    APIResourceList resources = client.getApiResources(ref.apiVersionOrDefault());
-    if (resources == null || resources.getResources() == null) {
-      return Optional.empty();
-    }
-    Optional<APIResource> main =
-        resources.getResources().stream()
-            .filter(r -> ref.kindOrDefault().equals(r.getKind()) && !r.getName().contains("/"))
-            .findFirst();
+    List<APIResource> kinds =
+        resources.getResources().stream().filter(r -> !r.getName().contains("/")).toList();
+    Optional<APIResource> main = kinds.stream().filter(r -> kind.equals(r.getKind())).findFirst();
     if (main.isEmpty()) {
-      return Optional.empty();
+      return Resolution.not(
+          "UnknownTargetKind",
+          apiVersion
+              + " has no kind "
+              + kind
+              + " (it has "
+              + String.join(
+                  ", ", kinds.stream().map(APIResource::getKind).distinct().sorted().toList())
+              + "); fix spec.scaleTargetRef.kind, spelt as the API server spells it");
     }
     String scaleName = main.get().getName() + "/scale";
-    boolean scalable =
-        resources.getResources().stream().anyMatch(r -> scaleName.equals(r.getName()));
-    if (!scalable) {
-      return Optional.empty();
+    if (resources.getResources().stream().noneMatch(r -> scaleName.equals(r.getName()))) {
+      return Resolution.not(
+          "TargetNotScalable",
+          apiVersion
+              + " "
+              + kind
+              + " has no /scale subresource, so it cannot be scaled; set spec.scaleTargetRef to a"
+              + " Deployment, a StatefulSet or another kind with /scale");
     }
     ResourceDefinitionContext context =
-        ResourceDefinitionContext.fromApiResource(ref.apiVersionOrDefault(), main.get());
+        ResourceDefinitionContext.fromApiResource(apiVersion, main.get());
     discovered.put(key, context);
-    return Optional.of(context);
+    return Resolution.of(context);
   }
 
   private static TargetObservation notFound(String namespace, ScaleTargetRef ref) {

@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -81,15 +83,26 @@ public final class PrometheusSources implements MetricsSources {
     if (auth.bearer() != null) {
       SecretKeyRef ref = auth.bearer();
       String key = ref.keyOr("token");
-      String token = secretValue(namespace, ref.secretName(), key, "spec.prometheus.auth.bearer");
+      String field = "spec.prometheus.auth.bearer";
+      String token = secretValue(namespace, ref.secretName(), key, field, field + ".key");
       return new PrometheusAuth.Bearer(token.strip());
     }
     if (auth.basic() != null) {
       BasicAuthSpec basic = auth.basic();
       String field = "spec.prometheus.auth.basic";
       return new PrometheusAuth.Basic(
-          secretValue(namespace, basic.secretName(), basic.usernameKeyOrDefault(), field),
-          secretValue(namespace, basic.secretName(), basic.passwordKeyOrDefault(), field));
+          secretValue(
+              namespace,
+              basic.secretName(),
+              basic.usernameKeyOrDefault(),
+              field,
+              field + ".usernameKey"),
+          secretValue(
+              namespace,
+              basic.secretName(),
+              basic.passwordKeyOrDefault(),
+              field,
+              field + ".passwordKey"));
     }
     return new PrometheusAuth.None();
   }
@@ -97,7 +110,7 @@ public final class PrometheusSources implements MetricsSources {
   private String caBundle(String namespace, CaSource ca) {
     String field = "spec.prometheus.tls.ca";
     if (ca.secretName() != null) {
-      return secretValue(namespace, ca.secretName(), ca.keyOrDefault(), field);
+      return secretValue(namespace, ca.secretName(), ca.keyOrDefault(), field, field + ".key");
     }
     ConfigMap map =
         get(() -> client.configMaps().inNamespace(namespace).withName(ca.configMapName()).get());
@@ -106,19 +119,17 @@ public final class PrometheusSources implements MetricsSources {
     }
     String value = map.getData() == null ? null : map.getData().get(ca.keyOrDefault());
     if (value == null) {
-      throw new SourceConfigurationException(
-          "ConfigMap "
-              + ca.configMapName()
-              + " has no key "
-              + ca.keyOrDefault()
-              + "; add it or set "
-              + field
-              + ".key");
+      throw noKey(
+          "ConfigMap " + ca.configMapName(),
+          ca.keyOrDefault(),
+          map.getData() == null ? Set.of() : map.getData().keySet(),
+          field + ".key");
     }
     return value;
   }
 
-  private String secretValue(String namespace, String name, String key, String field) {
+  private String secretValue(
+      String namespace, String name, String key, String field, String keyField) {
     Secret secret = get(() -> client.secrets().inNamespace(namespace).withName(name).get());
     if (secret == null) {
       throw missing("Secret", name, field, namespace, ".secretName");
@@ -130,8 +141,25 @@ public final class PrometheusSources implements MetricsSources {
     if (secret.getStringData() != null && secret.getStringData().get(key) != null) {
       return secret.getStringData().get(key);
     }
-    throw new SourceConfigurationException(
-        "Secret " + name + " has no key " + key + "; add it or name the right key in " + field);
+    Set<String> keys = new TreeSet<>();
+    keys.addAll(secret.getData() == null ? Set.of() : secret.getData().keySet());
+    keys.addAll(secret.getStringData() == null ? Set.of() : secret.getStringData().keySet());
+    String type =
+        secret.getType() == null || secret.getType().equals("Opaque")
+            ? ""
+            : " (type " + secret.getType() + ")";
+    throw noKey("Secret " + name + type, key, keys, keyField);
+  }
+
+  /** A Secret or ConfigMap without the key: names the keys it has (never their values). */
+  private static SourceConfigurationException noKey(
+      String holder, String key, Set<String> keys, String keyField) {
+    String has =
+        keys.isEmpty() ? "it has no keys" : "it has " + String.join(", ", new TreeSet<>(keys));
+    return new SourceConfigurationException(
+        String.format(
+            "%s has no key %s (%s); add it, or set %s to the key that holds the value",
+            holder, key, has, keyField));
   }
 
   private static SourceConfigurationException missing(

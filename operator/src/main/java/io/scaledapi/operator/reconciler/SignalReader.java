@@ -58,6 +58,10 @@ public final class SignalReader {
     if (result instanceof QueryResult.Value value) {
       return SignalReading.of(value.value(), value.timestamp());
     }
+    if (result instanceof QueryResult.MultipleSeries several) {
+      // a mistake in the spec rather than an outage: name the field to fix
+      return SignalReading.failed(several.describe("spec." + signal + ".query"));
+    }
     return SignalReading.failed(result.describe());
   }
 

@@ -27,7 +27,9 @@ public final class SpecValidator {
         || spec.scaleTargetRef().name().isBlank()) {
       problems.add("spec.scaleTargetRef.name is required; name the Deployment to scale");
     }
-    if (spec.maxReplicas() == null || spec.maxReplicas() < 1) {
+    if (spec.maxReplicas() == null) {
+      problems.add("spec.maxReplicas is required: the most replicas to scale to, e.g. 10");
+    } else if (spec.maxReplicas() < 1) {
       problems.add("spec.maxReplicas must be at least 1");
     } else if (spec.minReplicasOrDefault() > spec.maxReplicas()) {
       problems.add(
@@ -55,8 +57,14 @@ public final class SpecValidator {
         && spec.fallback().replicas() != null
         && spec.maxReplicas() != null
         && spec.fallback().replicas() > spec.maxReplicas()) {
-      problems.add("spec.fallback.replicas must not exceed spec.maxReplicas");
+      problems.add(
+          "spec.fallback.replicas ("
+              + spec.fallback().replicas()
+              + ") must be less than or equal to spec.maxReplicas ("
+              + spec.maxReplicas()
+              + ")");
     }
+    SchemaRecheck.check(spec, problems);
     PredictionSettings.parse(spec, problems);
     return problems;
   }

@@ -108,7 +108,10 @@ class PrometheusClientIT {
                     .containsEntry("job", "test")
                     .containsEntry("instance", exporter.target()));
     assertThat(result.describe())
-        .isEqualTo("query returned 2 series; it must return one series; wrap it in sum()");
+        .isEqualTo(
+            "query returned 2 series, differing in {queue=\"orders\"}, {queue=\"payments\"};"
+                + " it must return one: wrap it in sum(...), or narrow its label matchers to one"
+                + " series");
   }
 
   @Test

@@ -82,7 +82,10 @@ class PrometheusResponseParserTest {
     assertThat(((QueryResult.MultipleSeries) result).labelSets().get(0).keySet())
         .containsExactly("__name__", "queue");
     assertThat(result.describe())
-        .isEqualTo("query returned 3 series; it must return one series; wrap it in sum()");
+        .isEqualTo(
+            "query returned 3 series, differing in {__name__=\"depth\", queue=\"a\"},"
+                + " {__name__=\"depth\", queue=\"b\"}, {}; it must return one: wrap it in"
+                + " sum(...), or narrow its label matchers to one series");
   }
 
   @ParameterizedTest

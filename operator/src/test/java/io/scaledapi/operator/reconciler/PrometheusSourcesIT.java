@@ -119,7 +119,7 @@ class PrometheusSourcesIT {
     PrometheusSources sources = new PrometheusSources(sourcesClient, Optional.empty());
     assertThatThrownBy(() -> sources.sourceFor(scaledApi("basic", spec)))
         .hasMessage(
-            "Secret prom-basic has no key password; add it or name the right key in"
-                + " spec.prometheus.auth.basic");
+            "Secret prom-basic has no key password (it has username); add it, or set"
+                + " spec.prometheus.auth.basic.passwordKey to the key that holds the value");
   }
 }

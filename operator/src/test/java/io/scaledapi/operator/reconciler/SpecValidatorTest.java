@@ -65,7 +65,7 @@ class SpecValidatorTest {
             "spec.latency.target must be greater than zero"),
         Arguments.of(
             spec(1, 10, "15s", QUEUE, null, new FallbackSpec(3, 11)),
-            "spec.fallback.replicas must not exceed spec.maxReplicas"));
+            "spec.fallback.replicas (11) must be less than or equal to spec.maxReplicas (10)"));
   }
 
   @ParameterizedTest

@@ -1,0 +1,150 @@
+package io.scaledapi.operator.reconciler;
+
+import io.scaledapi.api.v1alpha1.BehaviorSpec;
+import io.scaledapi.api.v1alpha1.CaSource;
+import io.scaledapi.api.v1alpha1.Durations;
+import io.scaledapi.api.v1alpha1.FallbackSpec;
+import io.scaledapi.api.v1alpha1.PrometheusAuthSpec;
+import io.scaledapi.api.v1alpha1.PrometheusSpec;
+import io.scaledapi.api.v1alpha1.ScaleTargetRef;
+import io.scaledapi.api.v1alpha1.ScaledApiSpec;
+import io.scaledapi.api.v1alpha1.ScalingPolicySpec;
+import io.scaledapi.api.v1alpha1.ScalingRulesSpec;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The CRD schema's patterns, ranges and rules that {@link SpecValidator} does not check itself,
+ * checked again for objects that reached the operator without the schema (an API server that
+ * skipped validation, an old CRD). Each problem names the field and the fix, as the schema does.
+ */
+final class SchemaRecheck {
+  static final Duration MIN_TIMEOUT = Duration.ofMillis(100);
+  static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
+
+  private SchemaRecheck() {}
+
+  static void check(ScaledApiSpec spec, List<String> problems) {
+    target(spec.scaleTargetRef(), problems);
+    if (spec.tolerance() != null && !(spec.tolerance() >= 0 && spec.tolerance() <= 1)) {
+      problems.add("spec.tolerance must be between 0 and 1, e.g. 0.1; got " + spec.tolerance());
+    }
+    if (spec.latency() != null && blank(spec.latency().query())) {
+      problems.add("spec.latency.query is required; give a PromQL query for a latency in seconds");
+    }
+    if (spec.arrivalRate() != null && blank(spec.arrivalRate().query())) {
+      problems.add("spec.arrivalRate.query is required; give a PromQL query for requests/second");
+    }
+    fallback(spec.fallback(), problems);
+    prometheus(spec.prometheus(), problems);
+    BehaviorSpec behavior = spec.behavior();
+    if (behavior != null) {
+      rules("spec.behavior.scaleUp", behavior.scaleUp(), problems);
+      rules("spec.behavior.scaleDown", behavior.scaleDown(), problems);
+    }
+  }
+
+  private static void target(ScaleTargetRef ref, List<String> problems) {
+    if (ref == null) {
+      return;
+    }
+    if (!blank(ref.name()) && !ref.name().matches(ScaleTargetRef.NAME_PATTERN)) {
+      problems.add(
+          "spec.scaleTargetRef.name must be a Kubernetes object name (lower case letters, digits,"
+              + " '-' and '.'); got "
+              + ref.name());
+    }
+    if (!ref.kindOrDefault().matches(ScaleTargetRef.KIND_PATTERN)) {
+      problems.add(
+          "spec.scaleTargetRef.kind must be a kind as the API server spells it, e.g. Deployment;"
+              + " got "
+              + ref.kind());
+    }
+    if (!ref.apiVersionOrDefault().matches(ScaleTargetRef.API_VERSION_PATTERN)) {
+      problems.add(
+          "spec.scaleTargetRef.apiVersion must be group/version, or v1 for the core group, e.g."
+              + " apps/v1; got "
+              + ref.apiVersion());
+    }
+  }
+
+  private static void fallback(FallbackSpec fallback, List<String> problems) {
+    if (fallback == null) {
+      return;
+    }
+    if (fallback.failureThreshold() != null && fallback.failureThreshold() < 1) {
+      problems.add("spec.fallback.failureThreshold must be at least 1, e.g. 3");
+    }
+    if (fallback.replicas() != null && fallback.replicas() < 0) {
+      problems.add("spec.fallback.replicas must not be negative");
+    }
+  }
+
+  private static void prometheus(PrometheusSpec p, List<String> problems) {
+    if (p == null) {
+      return;
+    }
+    if (p.address() != null && !p.address().matches("^https?://.+")) {
+      problems.add(
+          "spec.prometheus.address must be an http:// or https:// URL, e.g."
+              + " http://prometheus.monitoring:9090; got "
+              + p.address());
+    }
+    if (p.timeout() != null) {
+      try {
+        Duration timeout = Durations.parse(p.timeout());
+        if (timeout.compareTo(MIN_TIMEOUT) < 0 || timeout.compareTo(MAX_TIMEOUT) > 0) {
+          problems.add(
+              "spec.prometheus.timeout must be between 100ms and 5m, e.g. 5s; got " + p.timeout());
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add("spec.prometheus.timeout: " + e.getMessage());
+      }
+    }
+    PrometheusAuthSpec auth = p.auth();
+    if (auth != null && (auth.bearer() == null) == (auth.basic() == null)) {
+      problems.add("spec.prometheus.auth: set exactly one of bearer or basic");
+    }
+    if (auth != null && auth.bearer() != null && blank(auth.bearer().secretName())) {
+      problems.add("spec.prometheus.auth.bearer.secretName is required; name the Secret");
+    }
+    if (auth != null && auth.basic() != null && blank(auth.basic().secretName())) {
+      problems.add("spec.prometheus.auth.basic.secretName is required; name the Secret");
+    }
+    CaSource ca = p.tls() == null ? null : p.tls().ca();
+    if (ca != null && blank(ca.secretName()) == blank(ca.configMapName())) {
+      problems.add("spec.prometheus.tls.ca: set exactly one of secretName or configMapName");
+    }
+  }
+
+  private static void rules(String field, ScalingRulesSpec rules, List<String> problems) {
+    if (rules == null) {
+      return;
+    }
+    Integer window = rules.stabilizationWindowSeconds();
+    if (window != null && (window < 0 || window > 3600)) {
+      problems.add(field + ".stabilizationWindowSeconds must be between 0 and 3600; got " + window);
+    }
+    List<ScalingPolicySpec> policies = rules.policies();
+    if (policies != null && (policies.isEmpty() || policies.size() > 10)) {
+      problems.add(field + ".policies must have 1 to 10 policies, or be left out");
+    }
+    for (int i = 0; policies != null && i < policies.size(); i++) {
+      ScalingPolicySpec p = policies.get(i);
+      String at = field + ".policies[" + i + "]";
+      if (p.type() == null) {
+        problems.add(at + ".type is required: Pods or Percent");
+      }
+      if (p.value() == null || p.value() < 1) {
+        problems.add(at + ".value must be at least 1");
+      }
+      if (p.periodSeconds() == null || p.periodSeconds() < 1 || p.periodSeconds() > 1800) {
+        problems.add(at + ".periodSeconds must be between 1 and 1800, e.g. 15");
+      }
+    }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}

@@ -1,0 +1,183 @@
+package io.scaledapi.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.scaledapi.api.v1alpha1.QueueSpec;
+import io.scaledapi.api.v1alpha1.ScaleTargetRef;
+import io.scaledapi.api.v1alpha1.ScaledApi;
+import io.scaledapi.api.v1alpha1.ScaledApiSpec;
+import io.scaledapi.api.v1alpha1.apiserver.Admission;
+import io.scaledapi.api.v1alpha1.apiserver.ApiServer;
+import io.scaledapi.api.v1alpha1.apiserver.Fields;
+import io.scaledapi.api.v1alpha1.apiserver.Json;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Bad input, one table: every mistake is caught, by the CRD schema as kube-apiserver evaluates it
+ * (with the message {@code kubectl apply} prints, and what the operator reports should the object
+ * reach it without the schema) or by the operator (a condition and one Warning event, against a
+ * real Prometheus and the mock API server). The rows are in {@link BadInputScalingRows}, {@link
+ * BadInputSettingsRows} and {@link BadInputConditionRows}; a new mistake is one more row there.
+ */
+@EnableKubernetesMockClient(crud = true)
+class BadInputIT {
+  static final ApiServer API = ApiServer.forScaledApi();
+  static final Duration POLL = Duration.ofSeconds(1);
+
+  static KubernetesMockServer server;
+  static KubernetesClient client;
+  static MockCluster cluster;
+  static LiveStack stack;
+
+  @BeforeAll
+  static void startEverything() {
+    DiscoveryStubs.serve(server);
+    cluster = MockCluster.of(client);
+    stack = LiveStack.start(cluster, Clock.systemUTC());
+  }
+
+  @AfterAll
+  static void stopEverything() {
+    if (stack != null) {
+      stack.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  static Stream<BadInput> table() {
+    return Stream.of(
+            BadInputScalingRows.rows(), BadInputSettingsRows.rows(), BadInputConditionRows.rows())
+        .flatMap(rows -> rows);
+  }
+
+  @Test
+  void theBaseObjectsAreValidSoNoRowPassesVacuously() {
+    Map<String, Object> full = Fields.validScaledApi();
+    assertThat(API.create(full).kubectlApply("sapi.yaml")).isEmpty();
+    assertThat(operatorSees(full)).isEqualTo(BadInput.NO_PROBLEM);
+    Map<String, Object> live = liveScaledApi("base");
+    assertThat(API.create(live).kubectlApply("sapi.yaml")).isEmpty();
+    assertThat(operatorSees(live)).isEqualTo(BadInput.NO_PROBLEM);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("table")
+  void eachMistakeIsCaughtWithTheFieldAndTheFix(BadInput row) {
+    if (row instanceof BadInput.Schema schema) {
+      caughtBySchema(schema);
+    } else {
+      caughtByOperator((BadInput.Condition) row);
+    }
+  }
+
+  void caughtBySchema(BadInput.Schema row) {
+    Map<String, Object> object = Fields.validScaledApi();
+    row.edit().accept(object);
+    Admission answer = API.create(object);
+    assertThat(answer.accepted()).as("the API server rejects it").isFalse();
+    assertThat(answer.kubectlApply("sapi.yaml")).isEqualTo(row.kubectl());
+    assertThat(operatorSees(object)).as("without the schema").isEqualTo(row.bypass());
+  }
+
+  void caughtByOperator(BadInput.Condition row) {
+    String ns = namespaceOf(row.name());
+    cluster.ensureNamespace(ns);
+    row.setup().prepare(cluster, stack, ns);
+    Map<String, Object> object = liveScaledApi(ns);
+    row.edit().accept(object);
+    assertThat(API.create(object).accepted())
+        .as("the schema lets it through")
+        .isEqualTo(row.schemaAccepts());
+    cluster.client().resources(ScaledApi.class).inNamespace(ns).resource(read(object)).create();
+
+    BadInput.Expected expected = row.expected();
+    String message = expected.message().replace("{ns}", ns);
+    cluster.awaitStatus(
+        ns,
+        s -> {
+          Condition condition = MockCluster.condition(s, expected.type());
+          assertThat(condition.getStatus()).isEqualTo("False");
+          assertThat(condition.getReason()).isEqualTo(expected.reason());
+          assertThat(condition.getMessage()).isEqualTo(message);
+        });
+    // one Warning, not one per poll: it stays one over several polls
+    await()
+        .during(POLL.multipliedBy(3))
+        .atMost(POLL.multipliedBy(10))
+        .untilAsserted(
+            () ->
+                assertThat(cluster.events(ns, expected.event()))
+                    .singleElement()
+                    .satisfies(
+                        e -> {
+                          assertThat(e.getType()).isEqualTo("Warning");
+                          assertThat(e.getMessage()).isEqualTo(message);
+                        }));
+    if (cluster.client().apps().deployments().inNamespace(ns).withName("api").get() != null) {
+      assertThat(cluster.replicas(ns, "api")).as("bad input never scales").isEqualTo(1);
+    }
+  }
+
+  /**
+   * What the operator makes of the object when it reaches it without the schema: the InvalidSpec
+   * message, {@link BadInput#UNREADABLE}, or {@link BadInput#NO_PROBLEM}.
+   */
+  static String operatorSees(Map<String, Object> object) {
+    ScaledApi scaledApi;
+    try {
+      scaledApi = read(object);
+    } catch (RuntimeException e) {
+      return BadInput.UNREADABLE;
+    }
+    List<String> problems = SpecValidator.problems(scaledApi.getSpec());
+    return problems.isEmpty() ? BadInput.NO_PROBLEM : String.join("; ", problems);
+  }
+
+  static ScaledApi read(Map<String, Object> object) {
+    return Serialization.unmarshal(Json.text(object), ScaledApi.class);
+  }
+
+  /** Polls every second, scales Deployment api between 1 and 10 on the namespace's queue gauge. */
+  static Map<String, Object> liveScaledApi(String ns) {
+    ScaledApiSpec spec =
+        new ScaledApiSpec(
+            new ScaleTargetRef("apps/v1", "Deployment", "api"),
+            1,
+            10,
+            "1s",
+            null,
+            new QueueSpec("sum(" + BadInputConditionRows.GAUGE + "{app=\"" + ns + "\"})", 10.0),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    return Json.of(TestScaledApis.scaledApi(ns, spec));
+  }
+
+  static String namespaceOf(String caseName) {
+    String ns = caseName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    return ns.substring(0, Math.min(ns.length(), 60)).replaceAll("-$", "");
+  }
+}
