@@ -134,7 +134,7 @@ public final class PrometheusClient implements MetricsSource {
       response = pending.get(endpoint.timeout().toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       pending.cancel(true);
-      return failure.apply(problems.timedOut(""));
+      return failure.apply(problems.timedOut());
     } catch (InterruptedException e) {
       pending.cancel(true);
       Thread.currentThread().interrupt();
