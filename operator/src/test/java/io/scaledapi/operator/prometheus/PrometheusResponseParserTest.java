@@ -175,7 +175,8 @@ class PrometheusResponseParserTest {
   @Test
   void excerptIsShortSingleLineAndWithoutMarkup() {
     String excerpt =
-        PrometheusResponseParser.excerpt("<p>line one</p>\r\n\tline\u0000two " + "x".repeat(500));
+        PrometheusResponseParser.flatExcerpt(
+            "<p>line one</p>\r\n\tline\u0000two " + "x".repeat(500));
 
     assertThat(excerpt).startsWith("line one line two xxx").endsWith("...").hasSize(203);
   }
