@@ -41,6 +41,8 @@ public final class PrometheusClient implements MetricsSource {
   private final Optional<String> authorization;
   private final HttpClient http;
   private final TransportProblems problems;
+  private final Redaction redaction;
+  private final PrometheusResponseParser parser;
   private final Problem setupProblem;
 
   /** A client for {@code endpoint}. */
@@ -53,6 +55,8 @@ public final class PrometheusClient implements MetricsSource {
     this.maxResponseBytes = maxResponseBytes;
     this.authorization = authorizationHeader(endpoint.auth());
     this.problems = new TransportProblems(endpoint.address(), endpoint.timeout());
+    this.redaction = Redaction.of(endpoint.auth());
+    this.parser = new PrometheusResponseParser(redaction);
     HttpClient.Builder builder =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -84,8 +88,7 @@ public final class PrometheusClient implements MetricsSource {
     form.put("query", promql);
     form.put("time", seconds(time));
     form.put("timeout", seconds(endpoint.timeout()));
-    return post(
-        "api/v1/query", form, PrometheusResponseParser::parseQuery, Problem::toQueryFailure);
+    return post("api/v1/query", form, parser::query, Problem::toQueryFailure);
   }
 
   /** Evaluates {@code promql} from {@code start} to {@code end} every {@code step}. */
@@ -107,16 +110,19 @@ public final class PrometheusClient implements MetricsSource {
     form.put("end", seconds(end));
     form.put("step", seconds(step));
     form.put("timeout", seconds(endpoint.timeout()));
-    return post(
-        "api/v1/query_range", form, PrometheusResponseParser::parseRange, Problem::toRangeFailure);
+    return post("api/v1/query_range", form, parser::range, Problem::toRangeFailure);
   }
 
-  /** Sends the form and parses the response, or turns what went wrong into a failure. */
+  /**
+   * Sends the form and parses the response, or turns what went wrong into a failure; no failure
+   * carries the credentials, even when the server echoes them.
+   */
   private <R> R post(
       String apiPath,
       Map<String, String> form,
       BiFunction<Integer, byte[], R> parse,
-      Function<Problem, R> failure) {
+      Function<Problem, R> unredacted) {
+    Function<Problem, R> failure = problem -> unredacted.apply(redaction.apply(problem));
     if (setupProblem != null) {
       return failure.apply(setupProblem);
     }
@@ -134,7 +140,7 @@ public final class PrometheusClient implements MetricsSource {
       response = pending.get(endpoint.timeout().toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       pending.cancel(true);
-      return failure.apply(problems.timedOut(""));
+      return failure.apply(problems.timedOut());
     } catch (InterruptedException e) {
       pending.cancel(true);
       Thread.currentThread().interrupt();

@@ -12,17 +12,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Turns the HTTP status and body of a Prometheus API response into a result. */
+/**
+ * Turns the HTTP status and body of a Prometheus API response into a result. Text taken from the
+ * response into a failure message goes through the client's {@link Redaction} first.
+ */
 final class PrometheusResponseParser {
 
   private static final ObjectMapper MAPPER =
       JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
   private static final int EXCERPT_LENGTH = 200;
 
-  private PrometheusResponseParser() {}
+  private final Redaction redaction;
+
+  PrometheusResponseParser(Redaction redaction) {
+    this.redaction = redaction;
+  }
+
+  /** Parses a response of {@code /api/v1/query}, redacting nothing. */
+  static QueryResult parseQuery(int status, byte[] body) {
+    return new PrometheusResponseParser(Redaction.none()).query(status, body);
+  }
+
+  /** Parses a response of {@code /api/v1/query_range}, redacting nothing. */
+  static RangeResult parseRange(int status, byte[] body) {
+    return new PrometheusResponseParser(Redaction.none()).range(status, body);
+  }
 
   /** Parses a response of {@code /api/v1/query}. */
-  static QueryResult parseQuery(int status, byte[] body) {
+  QueryResult query(int status, byte[] body) {
     try {
       return instant(status, data(status, body));
     } catch (ProblemException e) {
@@ -31,7 +48,7 @@ final class PrometheusResponseParser {
   }
 
   /** Parses a response of {@code /api/v1/query_range}. */
-  static RangeResult parseRange(int status, byte[] body) {
+  RangeResult range(int status, byte[] body) {
     try {
       return range(status, data(status, body));
     } catch (ProblemException e) {
@@ -40,7 +57,7 @@ final class PrometheusResponseParser {
   }
 
   /** Checks the envelope and returns its {@code data} object. */
-  private static JsonNode data(int status, byte[] body) throws ProblemException {
+  private JsonNode data(int status, byte[] body) throws ProblemException {
     boolean ok = status >= 200 && status < 300;
     JsonNode root = readJson(body);
     if (root == null || !root.isObject()) {
@@ -51,8 +68,8 @@ final class PrometheusResponseParser {
     String state = root.path("status").asText("");
     if (state.equals("error")) {
       JsonNode type = root.get("errorType");
-      String errorType = type != null && type.isTextual() ? type.asText() : null;
-      String error = root.path("error").asText("").strip();
+      String errorType = type != null && type.isTextual() ? redaction.apply(type.asText()) : null;
+      String error = redaction.apply(root.path("error").asText("")).strip();
       FailureKind kind =
           ok || status == 400 || status == 422 ? FailureKind.QUERY_REJECTED : FailureKind.HTTP;
       throw new ProblemException(
@@ -68,7 +85,7 @@ final class PrometheusResponseParser {
     return data;
   }
 
-  private static QueryResult instant(int status, JsonNode data) throws ProblemException {
+  private QueryResult instant(int status, JsonNode data) throws ProblemException {
     String type = data.path("resultType").asText("");
     JsonNode result = data.path("result");
     switch (type) {
@@ -103,7 +120,7 @@ final class PrometheusResponseParser {
     }
   }
 
-  private static RangeResult range(int status, JsonNode data) throws ProblemException {
+  private RangeResult range(int status, JsonNode data) throws ProblemException {
     String type = data.path("resultType").asText("");
     JsonNode result = data.path("result");
     if (!type.equals("matrix") || !result.isArray()) {
@@ -134,7 +151,7 @@ final class PrometheusResponseParser {
   }
 
   /** Reads {@code [<unix seconds>, "<value>"]}. */
-  private static Sample sample(int status, JsonNode pair) throws ProblemException {
+  private Sample sample(int status, JsonNode pair) throws ProblemException {
     if (!pair.isArray()
         || pair.size() != 2
         || !pair.get(0).isNumber()
@@ -145,7 +162,7 @@ final class PrometheusResponseParser {
     return new Sample(timestamp, value(status, pair.get(1).asText()));
   }
 
-  private static double value(int status, String text) throws ProblemException {
+  private double value(int status, String text) throws ProblemException {
     switch (text) {
       case "NaN":
         return Double.NaN;
@@ -163,7 +180,7 @@ final class PrometheusResponseParser {
     }
   }
 
-  private static Map<String, String> labels(int status, JsonNode series) throws ProblemException {
+  private Map<String, String> labels(int status, JsonNode series) throws ProblemException {
     JsonNode metric = series.path("metric");
     if (!metric.isObject()) {
       throw badResponse(status, "series without labels: " + excerpt(series.toString()));
@@ -183,20 +200,25 @@ final class PrometheusResponseParser {
     }
   }
 
-  private static ProblemException rejected(int status, String message) {
+  private ProblemException rejected(int status, String message) {
     return new ProblemException(FailureKind.QUERY_REJECTED, status, null, message);
   }
 
-  private static ProblemException badResponse(int status, String message) {
+  private ProblemException badResponse(int status, String message) {
     return new ProblemException(FailureKind.BAD_RESPONSE, status, null, message);
   }
 
-  private static String excerpt(byte[] body) {
+  private String excerpt(byte[] body) {
     return excerpt(new String(body, StandardCharsets.UTF_8));
   }
 
+  /** A redacted excerpt; redacted before it is cut, so no part of a secret is left. */
+  private String excerpt(String text) {
+    return flatExcerpt(redaction.apply(text));
+  }
+
   /** A short, single-line excerpt without HTML tags or control characters. */
-  static String excerpt(String text) {
+  static String flatExcerpt(String text) {
     String flat =
         text.replaceAll("<[^<>]{0,200}>", " ")
             .replaceAll("\\p{Cntrl}", " ")

@@ -33,11 +33,12 @@ public sealed interface QueryResult {
     }
   }
 
-  /** The query matched no series. */
+  /** The query matched no series; never to be read as 0. */
   record Empty() implements QueryResult {
     @Override
     public String describe() {
-      return "query returned no data";
+      return "query returned no series; check the metric name and labels (no data is not read"
+          + " as 0)";
     }
   }
 
@@ -54,7 +55,7 @@ public sealed interface QueryResult {
 
     @Override
     public String describe() {
-      return "query returned " + Descriptions.number(value);
+      return "query returned " + Descriptions.number(value) + "; it must return a finite number";
     }
   }
 

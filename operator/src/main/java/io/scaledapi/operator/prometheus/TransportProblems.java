@@ -24,10 +24,14 @@ final class TransportProblems {
   /** Classifies an exception raised by the HTTP client; rethrows {@link Error}s. */
   Problem of(Throwable error) {
     if (causedBy(error, HttpConnectTimeoutException.class)) {
-      return timedOut(" connecting to " + address);
+      return new Problem(
+          FailureKind.TIMEOUT,
+          0,
+          null,
+          "cannot connect to " + address + " within " + Descriptions.duration(timeout));
     }
     if (causedBy(error, HttpTimeoutException.class)) {
-      return timedOut("");
+      return timedOut();
     }
     if (causedBy(error, BoundedBodySubscriber.ResponseTooLargeException.class)) {
       return new Problem(FailureKind.BAD_RESPONSE, 0, null, rootMessage(error));
@@ -60,9 +64,13 @@ final class TransportProblems {
         FailureKind.CONNECTION, 0, null, "cannot connect to " + address + ": " + reason);
   }
 
-  Problem timedOut(String detail) {
+  /** No complete answer within the timeout; says where from, and how long it waited. */
+  Problem timedOut() {
     return new Problem(
-        FailureKind.TIMEOUT, 0, null, "timed out after " + Descriptions.duration(timeout) + detail);
+        FailureKind.TIMEOUT,
+        0,
+        null,
+        "no answer from Prometheus at " + address + " within " + Descriptions.duration(timeout));
   }
 
   Problem interrupted() {

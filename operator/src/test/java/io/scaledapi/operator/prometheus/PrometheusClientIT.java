@@ -146,7 +146,7 @@ class PrometheusClientIT {
                 assertThat(r)
                     .isInstanceOfSatisfying(
                         QueryResult.NotFinite.class, n -> assertThat(n.value()).isNaN()));
-    assertThat(gauge.describe()).isEqualTo("query returned NaN");
+    assertThat(gauge.describe()).isEqualTo("query returned NaN; it must return a finite number");
   }
 
   @Test

@@ -282,7 +282,12 @@ class PrometheusClientTest {
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
     assertThat(result)
-        .isEqualTo(new QueryResult.Failure(FailureKind.TIMEOUT, 0, null, "timed out after 300ms"));
+        .isEqualTo(
+            new QueryResult.Failure(
+                FailureKind.TIMEOUT,
+                0,
+                null,
+                "no answer from Prometheus at " + server.baseUri() + " within 300ms"));
     assertThat(elapsed).isBetween(Duration.ofMillis(250), Duration.ofSeconds(5));
   }
 
@@ -297,7 +302,12 @@ class PrometheusClientTest {
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
     assertThat(result)
-        .isEqualTo(new QueryResult.Failure(FailureKind.TIMEOUT, 0, null, "timed out after 300ms"));
+        .isEqualTo(
+            new QueryResult.Failure(
+                FailureKind.TIMEOUT,
+                0,
+                null,
+                "no answer from Prometheus at " + server.baseUri() + " within 300ms"));
     assertThat(elapsed).isBetween(Duration.ofMillis(250), Duration.ofSeconds(5));
   }
 

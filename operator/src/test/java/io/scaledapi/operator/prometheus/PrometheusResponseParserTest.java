@@ -42,7 +42,8 @@ class PrometheusResponseParserTest {
         query(200, vector("{\"metric\":{},\"value\":[1700000000.781,\"" + text + "\"]}"));
 
     assertThat(result).isEqualTo(new QueryResult.NotFinite(expected, AT));
-    assertThat(result.describe()).isEqualTo("query returned " + text);
+    assertThat(result.describe())
+        .isEqualTo("query returned " + text + "; it must return a finite number");
   }
 
   @Test
@@ -59,7 +60,10 @@ class PrometheusResponseParserTest {
     QueryResult result = query(200, vector());
 
     assertThat(result).isEqualTo(new QueryResult.Empty());
-    assertThat(result.describe()).isEqualTo("query returned no data");
+    assertThat(result.describe())
+        .isEqualTo(
+            "query returned no series; check the metric name and labels (no data is not read as"
+                + " 0)");
   }
 
   @Test
@@ -174,7 +178,8 @@ class PrometheusResponseParserTest {
   @Test
   void excerptIsShortSingleLineAndWithoutMarkup() {
     String excerpt =
-        PrometheusResponseParser.excerpt("<p>line one</p>\r\n\tline\u0000two " + "x".repeat(500));
+        PrometheusResponseParser.flatExcerpt(
+            "<p>line one</p>\r\n\tline\u0000two " + "x".repeat(500));
 
     assertThat(excerpt).startsWith("line one line two xxx").endsWith("...").hasSize(203);
   }

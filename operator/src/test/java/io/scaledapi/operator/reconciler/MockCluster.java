@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
@@ -47,8 +48,12 @@ record MockCluster(KubernetesClient client, ApiCallLog log, KubernetesClient ope
   }
 
   ScaledApiOperator startOperator(ScaledApiOperator.Settings settings) {
-    ScaledApiOperator operator =
-        ScaledApiOperator.create(operatorClient, settings, new SimpleMeterRegistry());
+    return startOperator(settings, new SimpleMeterRegistry());
+  }
+
+  /** An operator with these settings, recording its own metrics in {@code registry}, started. */
+  ScaledApiOperator startOperator(ScaledApiOperator.Settings settings, MeterRegistry registry) {
+    ScaledApiOperator operator = ScaledApiOperator.create(operatorClient, settings, registry);
     operator.start();
     return operator;
   }
@@ -93,6 +98,10 @@ record MockCluster(KubernetesClient client, ApiCallLog log, KubernetesClient ope
     ensureNamespace(ns);
     ScaledApi sapi = TestScaledApis.scaledApi(ns, spec);
     client.resources(ScaledApi.class).inNamespace(ns).resource(sapi).create();
+  }
+
+  void deleteScaledApi(String ns) {
+    client.resources(ScaledApi.class).inNamespace(ns).withName("api").delete();
   }
 
   void ensureNamespace(String ns) {

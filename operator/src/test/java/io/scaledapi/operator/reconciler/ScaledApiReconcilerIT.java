@@ -17,7 +17,6 @@ import io.scaledapi.operator.testing.PrometheusProcess;
 import io.scaledapi.operator.testing.TestExporter;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -139,34 +138,6 @@ class ScaledApiReconcilerIT {
         });
     assertThat(cluster.replicas(ns, "api")).isEqualTo(1);
     assertThat(cluster.events(ns, "Rescaled")).isEmpty();
-  }
-
-  @Test
-  void prometheusDownNeverScalesDownAndWarnsOnce() throws Exception {
-    String ns = "promdown";
-    exporter.set(GAUGE, Map.of("app", ns), 50);
-    try (PrometheusProcess own = PrometheusProcess.start(List.of(exporter.target()), SCRAPE)) {
-      own.awaitTargetUp(Duration.ofSeconds(30));
-      cluster.createDeployment(ns, "api", 1);
-      cluster.createScaledApi(ns, spec(ns, "api", Mode.ENFORCE, false, own.baseUri().toString()));
-      await().atMost(Duration.ofSeconds(20)).until(() -> cluster.replicas(ns, "api") == 5);
-
-      own.stop();
-      exporter.set(GAUGE, Map.of("app", ns), 0); // would mean 1 replica, were it read
-      cluster.awaitStatus(
-          ns,
-          s -> {
-            assertThat(s.consecutiveMetricFailures()).isGreaterThanOrEqualTo(4);
-            Condition metrics = MockCluster.condition(s, Conditions.METRICS_AVAILABLE);
-            assertThat(metrics.getStatus()).isEqualTo("False");
-            assertThat(metrics.getMessage()).contains("cannot connect");
-            assertThat(MockCluster.condition(s, Conditions.READY).getStatus()).isEqualTo("False");
-          });
-      assertThat(cluster.replicas(ns, "api")).isEqualTo(5);
-      assertThat(cluster.events(ns, "MetricsUnavailable"))
-          .singleElement()
-          .satisfies(e -> assertThat(e.getType()).isEqualTo("Warning"));
-    }
   }
 
   @Test

@@ -41,7 +41,7 @@ public final class PrometheusProcess implements AutoCloseable {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Process process;
+  private volatile Process process;
   private final Path workDir;
   private final Path logFile;
   private final URI baseUri;
@@ -55,7 +55,7 @@ public final class PrometheusProcess implements AutoCloseable {
     this.logFile = logFile;
     this.baseUri = baseUri;
     this.targets = targets;
-    this.shutdownHook = new Thread(process::destroyForcibly, "stop-test-prometheus");
+    this.shutdownHook = new Thread(() -> this.process.destroyForcibly(), "stop-test-prometheus");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
@@ -96,8 +96,7 @@ public final class PrometheusProcess implements AutoCloseable {
     Path workDir = null;
     try {
       workDir = Files.createTempDirectory("prometheus-test-");
-      Path config =
-          Files.writeString(workDir.resolve("prometheus.yml"), config(targets, scrapeInterval));
+      Files.writeString(workDir.resolve("prometheus.yml"), config(targets, scrapeInterval));
       Path data = Files.createDirectory(workDir.resolve("data"));
       if (history.isPresent()) {
         Promtool.createBlocks(history.get(), workDir, data);
@@ -105,18 +104,8 @@ public final class PrometheusProcess implements AutoCloseable {
       Path log = workDir.resolve("prometheus.log");
       for (int attempt = 1; ; attempt++) {
         int port = freePort();
-        Process process =
-            new ProcessBuilder(
-                    binary.toString(),
-                    "--config.file=" + config,
-                    "--storage.tsdb.path=" + data,
-                    "--storage.tsdb.retention.time=" + RETENTION,
-                    "--web.listen-address=127.0.0.1:" + port,
-                    "--web.enable-lifecycle",
-                    "--log.level=warn")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        Files.deleteIfExists(log);
+        Process process = launch(binary, workDir, port);
         PrometheusProcess prometheus =
             new PrometheusProcess(
                 process, workDir, log, URI.create("http://127.0.0.1:" + port), targets);
@@ -180,6 +169,22 @@ public final class PrometheusProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Starts a stopped server again on the same address, configuration and data, and waits until it
+   * is ready: what a restarted Prometheus looks like to its clients.
+   */
+  public void restart() {
+    stop();
+    try {
+      process = launch(Executables.find("prometheus"), workDir, baseUri.getPort());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot restart Prometheus", e);
+    }
+    if (!awaitReady()) {
+      throw new IllegalStateException("Prometheus did not restart; its log:\n" + log());
     }
   }
 
@@ -260,6 +265,22 @@ public final class PrometheusProcess implements AutoCloseable {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(baseUri + path)).timeout(Duration.ofSeconds(5)).build();
     return HTTP.send(request, handler);
+  }
+
+  /** Starts the binary on {@code workDir}'s config and data, appending to its log. */
+  private static Process launch(Path binary, Path workDir, int port) throws IOException {
+    return new ProcessBuilder(
+            binary.toString(),
+            "--config.file=" + workDir.resolve("prometheus.yml"),
+            "--storage.tsdb.path=" + workDir.resolve("data"),
+            "--storage.tsdb.retention.time=" + RETENTION,
+            "--web.listen-address=127.0.0.1:" + port,
+            "--web.enable-lifecycle",
+            "--log.level=warn")
+        .redirectErrorStream(true)
+        .redirectOutput(
+            ProcessBuilder.Redirect.appendTo(workDir.resolve("prometheus.log").toFile()))
+        .start();
   }
 
   private static String config(List<String> targets, Duration scrapeInterval) {

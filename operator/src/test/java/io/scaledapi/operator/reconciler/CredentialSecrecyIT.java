@@ -1,0 +1,219 @@
+package io.scaledapi.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.scaledapi.api.v1alpha1.PrometheusAuthSpec;
+import io.scaledapi.api.v1alpha1.ScaledApi;
+import io.scaledapi.api.v1alpha1.SecretKeyRef;
+import io.scaledapi.operator.rbac.ApiCall;
+import io.scaledapi.operator.testing.FaultProxy;
+import io.scaledapi.operator.testing.LogCapture;
+import io.scaledapi.operator.testing.PrometheusProcess;
+import io.scaledapi.operator.testing.TestExporter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Prometheus credentials come from the ScaledApi's own namespace only, and never show in what the
+ * operator writes: status, events, its log and its metrics. Authenticating {@link FaultProxy}s in
+ * front of the real Prometheus check the {@code Authorization} header and, like careless servers,
+ * echo a wrong one back in their error bodies.
+ */
+@EnableKubernetesMockClient(crud = true)
+class CredentialSecrecyIT {
+  static final String ACCEPTED = "right-token-0c5f7e21";
+  static final String PASSWORD = "right-password-3a8c";
+  static final Duration DEADLINE = Duration.ofSeconds(20);
+
+  static KubernetesClient client;
+  static MockCluster cluster;
+  static LogCapture logs;
+  static TestExporter exporter;
+  static PrometheusProcess prometheus;
+  static PrometheusMeterRegistry registry;
+  static ScaledApiOperator operator;
+  static CredentialScenarios scenarios;
+
+  @BeforeAll
+  static void startEverything() {
+    logs = LogCapture.start();
+    cluster = MockCluster.of(client);
+    exporter = TestExporter.start();
+    prometheus = PrometheusProcess.start(List.of(exporter.target()), LiveStack.SCRAPE);
+    prometheus.awaitTargetUp(Duration.ofSeconds(30));
+    scenarios = new CredentialScenarios(cluster, exporter, prometheus.baseUri());
+    registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    operator =
+        cluster.startOperator(
+            new ScaledApiOperator.Settings(
+                Optional.of(prometheus.baseUri()),
+                Set.of(),
+                Optional.empty(),
+                false,
+                Clock.systemUTC(),
+                "it"),
+            registry);
+  }
+
+  @AfterAll
+  static void stopEverything() {
+    for (AutoCloseable part : new AutoCloseable[] {operator, scenarios, prometheus, exporter}) {
+      try {
+        if (part != null) {
+          part.close();
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+    if (logs != null) {
+      logs.close();
+    }
+  }
+
+  @Test
+  void secretsAreReadFromTheScaledApisOwnNamespaceOnly() {
+    String own = "tenant-a-token-9b07f3a6";
+    FaultProxy proxy = scenarios.gate("Bearer " + own, 401, "text/plain", "unauthorized: got %s");
+    // the same name in another namespace, holding a token the proxy would not even accept
+    scenarios.secret("tenant-b", "prom-token", Map.of("token", "tenant-b-token-5d2e81c4"));
+    scenarios.scaledApi(
+        "tenant-a", proxy, new PrometheusAuthSpec(new SecretKeyRef("prom-token", null), null));
+
+    String missing =
+        "Secret prom-token named in spec.prometheus.auth.bearer does not exist in namespace"
+            + " tenant-a; create it or fix spec.prometheus.auth.bearer.secretName";
+    scenarios.awaitMetricsUnavailable("tenant-a", missing);
+    assertThat(cluster.events("tenant-a", "MetricsUnavailable"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.getMessage()).contains(missing));
+    assertThat(proxy.authorizations()).as("requests sent without a usable Secret").isEmpty();
+
+    scenarios.secret("tenant-a", "prom-token", Map.of("token", own));
+    await("tenant-a scaled with its own token")
+        .atMost(DEADLINE)
+        .until(() -> scenarios.replicas("tenant-a") == 10);
+    assertThat(proxy.authorizations()).isNotEmpty().containsOnly("Bearer " + own);
+
+    Set<ApiCall> reads =
+        cluster.log().calls().stream()
+            .filter(c -> c.resource().equals("secrets"))
+            .collect(Collectors.toSet());
+    assertThat(reads).as("Secret reads").isNotEmpty();
+    assertThat(reads)
+        .allSatisfy(
+            call -> {
+              assertThat(call.verb()).isEqualTo("get");
+              assertThat(scenarios.secretOf())
+                  .as("namespace to the Secret its ScaledApi names")
+                  .containsEntry(call.namespace(), call.name());
+            });
+    assertThat(reads).noneMatch(c -> c.namespace().equals("tenant-b"));
+  }
+
+  @Test
+  void credentialsNeverAppearInStatusEventsLogsOrMetrics() {
+    String accepted = "Bearer " + ACCEPTED;
+    FaultProxy echo401 = scenarios.gate(accepted, 401, "text/plain", "unauthorized: got %s");
+    FaultProxy echo403 =
+        scenarios.gate(
+            accepted,
+            403,
+            "application/json",
+            "{\"status\":\"error\",\"errorType\":\"forbidden\",\"error\":\"%s may not read\"}");
+    FaultProxy echoPage =
+        scenarios.gate(accepted, 200, "text/html", "<html><body>Welcome, %s</body></html>");
+    FaultProxy basicGate =
+        scenarios.gate(
+            CredentialScenarios.basicHeader(PASSWORD), 401, "text/plain", "bad credentials %s");
+
+    scenarios.bearer("right", ACCEPTED, "token", echo401);
+    scenarios.bearer("wrong", "wrong-token-e83b4a90", "token", echo401);
+    scenarios.bearer("forbidden", "forbidden-token-47d19c2b", "token", echo403);
+    scenarios.bearer("page", "page-token-a2f6083d", "token", echoPage);
+    scenarios.bearer("wrong-key", "misplaced-token-6e1b95f4", "tkn", echo401);
+    scenarios.basic("basic-right", PASSWORD, basicGate);
+    scenarios.basic("basic-wrong", "wrong-password-d71e", basicGate);
+
+    await("right token used").atMost(DEADLINE).until(() -> scenarios.replicas("right") == 10);
+    await("right password used")
+        .atMost(DEADLINE)
+        .until(() -> scenarios.replicas("basic-right") == 10);
+    scenarios.awaitMetricsUnavailable(
+        "wrong", "Prometheus answered HTTP 401: unauthorized: got Bearer ***");
+    scenarios.awaitMetricsUnavailable(
+        "forbidden", "Prometheus answered HTTP 403 (forbidden): Bearer *** may not read");
+    scenarios.awaitMetricsUnavailable(
+        "page", "unreadable response from Prometheus: not JSON: Welcome, Bearer ***");
+    scenarios.awaitMetricsUnavailable(
+        "wrong-key",
+        "Secret prom-token has no key token; add it or name the right key in"
+            + " spec.prometheus.auth.bearer");
+    scenarios.awaitMetricsUnavailable(
+        "basic-wrong", "Prometheus answered HTTP 401: bad credentials Basic ***");
+    // the servers really did echo the credentials back to the operator
+    assertThat(echo401.rejections()).anyMatch(r -> r.contains("wrong-token-e83b4a90"));
+    assertThat(echo403.rejections()).anyMatch(r -> r.contains("forbidden-token-47d19c2b"));
+    assertThat(echoPage.rejections()).anyMatch(r -> r.contains("page-token-a2f6083d"));
+    assertThat(basicGate.rejections())
+        .anyMatch(r -> r.contains(CredentialScenarios.basicPair("wrong-password-d71e")));
+
+    assertNoCredentialIn(outputs());
+  }
+
+  /** What the operator wrote, serialized as JSON (YAML would fold long lines). */
+  private static Map<String, String> outputs() {
+    LoggerFactory.getLogger(CredentialSecrecyIT.class).warn("log capture canary (slf4j)");
+    java.util.logging.Logger.getLogger("canary").warning("log capture canary (jul)");
+    var json = client.getKubernetesSerialization();
+    return Map.of(
+        "status of every ScaledApi",
+        json.asJson(client.resources(ScaledApi.class).inAnyNamespace().list()),
+        "every event",
+        json.asJson(client.v1().events().inAnyNamespace().list()),
+        "the log",
+        logs.text(),
+        "the metrics scrape",
+        registry.scrape());
+  }
+
+  private static void assertNoCredentialIn(Map<String, String> outputs) {
+    Set<String> credentials = scenarios.credentials();
+    System.out.printf(
+        "[secrecy] searched %d credential forms in %s%n",
+        credentials.size(),
+        outputs.entrySet().stream()
+            .map(e -> e.getKey() + " (" + e.getValue().length() + " chars)")
+            .collect(Collectors.joining(", ")));
+    SoftAssertions softly = new SoftAssertions();
+    // each output was captured, with the redacted echoes in it where they belong
+    softly.assertThat(outputs.get("the log")).contains("log capture canary (slf4j)");
+    softly.assertThat(outputs.get("the log")).contains("log capture canary (jul)");
+    softly.assertThat(outputs.get("every event")).contains("unauthorized: got Bearer ***");
+    softly.assertThat(outputs.get("status of every ScaledApi")).contains("Basic ***");
+    softly.assertThat(outputs.get("the metrics scrape")).contains("scaledapi_decisions_total");
+    outputs.forEach(
+        (where, text) ->
+            credentials.forEach(
+                secret -> softly.assertThat(text).as(where).doesNotContain(secret)));
+    softly.assertAll();
+  }
+}
