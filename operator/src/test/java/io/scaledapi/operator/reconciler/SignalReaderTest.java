@@ -40,7 +40,8 @@ class SignalReaderTest {
         },
         new Object[] {
           new QueryResult.MultipleSeries(List.of(Map.of("pod", "a"), Map.of("pod", "b"))),
-          "query returned 2 series; it must return one series; wrap it in sum()"
+          "spec.queue.query returned 2 series, differing in {pod=\"a\"}, {pod=\"b\"}; it must return"
+              + " one: wrap it in sum(...), or narrow its label matchers to one series"
         },
         new Object[] {
           new QueryResult.Failure(FailureKind.HTTP, 503, null, "overloaded"),
