@@ -58,6 +58,7 @@ public final class SpecValidator {
       problems.add("spec.fallback.replicas must not exceed spec.maxReplicas");
     }
     PredictionSettings.parse(spec, problems);
+    SpecQueries.checkSyntax(spec, problems);
     return problems;
   }
 
