@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.scaledapi.operator.promql.NamespaceIsolation;
 import io.scaledapi.operator.reconciler.ScaledApiOperator;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,8 +18,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Starts the operator and serves its metrics and probes until stopped. */
 @Command(
@@ -27,6 +30,8 @@ import picocli.CommandLine.Option;
     description =
         "Run the operator against the cluster of the current kubeconfig or service account.")
 public final class RunCommand implements Callable<Integer> {
+
+  @Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
       names = "--prometheus-address",
@@ -58,6 +63,16 @@ public final class RunCommand implements Callable<Integer> {
       names = "--lease-namespace",
       description = "Namespace of the Lease. Default: the operator's own namespace.")
   String leaseNamespace;
+
+  @Option(
+      names = "--namespace-label",
+      paramLabel = "LABEL",
+      description =
+          "Confine each ScaledApi's queries to its own namespace: add LABEL=\"<its namespace>\" to"
+              + " every selector of every query, and refuse a query that selects another"
+              + " namespace. LABEL is the series label holding the namespace, e.g. namespace or"
+              + " kubernetes_namespace. Default: off (the Helm chart sets namespace).")
+  String namespaceLabel;
 
   @Option(
       names = "--metrics-port",
@@ -104,8 +119,25 @@ public final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The operator's settings from the options, with server-side apply for status. */
+  /**
+   * The operator's settings from the options, with server-side apply for status.
+   *
+   * @throws CommandLine.ParameterException if {@code --namespace-label} is not a label name
+   */
   ScaledApiOperator.Settings settings(String instance) {
+    ScaledApiOperator.Settings settings = baseSettings(instance);
+    if (namespaceLabel == null) {
+      return settings;
+    }
+    try {
+      return settings.withNamespaceIsolation(new NamespaceIsolation(namespaceLabel));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--namespace-label: " + e.getMessage());
+    }
+  }
+
+  private ScaledApiOperator.Settings baseSettings(String instance) {
     return new ScaledApiOperator.Settings(
         Optional.ofNullable(prometheusAddress),
         new LinkedHashSet<>(namespaces),

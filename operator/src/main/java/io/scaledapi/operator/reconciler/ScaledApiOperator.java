@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.scaledapi.operator.promql.NamespaceIsolation;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,6 +92,8 @@ public final class ScaledApiOperator implements AutoCloseable {
    * @param leaderElection on when present
    * @param serverSideApplyStatus patch status with server-side apply (true in production)
    * @param instance this instance's name, for events and the lease
+   * @param namespaceIsolation when present, every query is confined to the series of its
+   *     ScaledApi's namespace
    */
   public record Settings(
       Optional<URI> defaultPrometheus,
@@ -98,7 +101,39 @@ public final class ScaledApiOperator implements AutoCloseable {
       Optional<LeaderElection> leaderElection,
       boolean serverSideApplyStatus,
       Clock clock,
-      String instance) {}
+      String instance,
+      Optional<NamespaceIsolation> namespaceIsolation) {
+
+    /** Settings without namespace isolation. */
+    public Settings(
+        Optional<URI> defaultPrometheus,
+        Set<String> namespaces,
+        Optional<LeaderElection> leaderElection,
+        boolean serverSideApplyStatus,
+        Clock clock,
+        String instance) {
+      this(
+          defaultPrometheus,
+          namespaces,
+          leaderElection,
+          serverSideApplyStatus,
+          clock,
+          instance,
+          Optional.empty());
+    }
+
+    /** These settings with every query confined by {@code isolation}. */
+    public Settings withNamespaceIsolation(NamespaceIsolation isolation) {
+      return new Settings(
+          defaultPrometheus,
+          namespaces,
+          leaderElection,
+          serverSideApplyStatus,
+          clock,
+          instance,
+          Optional.of(isolation));
+    }
+  }
 
   private final Operator operator;
 
@@ -115,8 +150,7 @@ public final class ScaledApiOperator implements AutoCloseable {
             new ScaledApiReconciler.Collaborators(
                 new KubernetesScaleTargets(client),
                 HpaConflicts.kubernetes(client),
-                new SignalReader(
-                    new PrometheusSources(client, settings.defaultPrometheus()), metrics),
+                new SignalReader(sources(client, settings), metrics),
                 new KubernetesEventRecorder(client, settings.clock(), settings.instance()),
                 metrics,
                 settings.clock(),
@@ -152,6 +186,14 @@ public final class ScaledApiOperator implements AutoCloseable {
           }
         });
     return new ScaledApiOperator(operator);
+  }
+
+  private static MetricsSources sources(KubernetesClient client, Settings settings) {
+    MetricsSources prometheus = new PrometheusSources(client, settings.defaultPrometheus());
+    return settings
+        .namespaceIsolation()
+        .<MetricsSources>map(isolation -> new NamespaceIsolatedSources(prometheus, isolation))
+        .orElse(prometheus);
   }
 
   public void start() {

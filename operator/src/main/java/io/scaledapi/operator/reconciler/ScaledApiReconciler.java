@@ -76,6 +76,9 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
     Duration interval = SpecValidator.pollingInterval(spec);
 
     List<String> problems = SpecValidator.problems(spec);
+    if (problems.isEmpty()) {
+      problems = c.signals().sources().problems(scaledApi);
+    }
     if (!problems.isEmpty()) {
       return block(scaledApi, draft, "InvalidSpec", String.join("; ", problems), interval, now);
     }

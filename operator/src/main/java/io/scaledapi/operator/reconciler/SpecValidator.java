@@ -66,6 +66,7 @@ public final class SpecValidator {
     }
     SchemaRecheck.check(spec, problems);
     PredictionSettings.parse(spec, problems);
+    SpecQueries.checkSyntax(spec, problems);
     return problems;
   }
 

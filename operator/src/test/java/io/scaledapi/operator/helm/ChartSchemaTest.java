@@ -21,6 +21,8 @@ class ChartSchemaTest {
     "image.pullPolicy, Sometimes, /image/pullPolicy",
     "watchNamespaces[0], Not_A_Namespace, /watchNamespaces/0",
     "prometheus.address, prometheus:9090, /prometheus/address",
+    "prometheus.isolateNamespaces, yes, /prometheus/isolateNamespaces",
+    "prometheus.namespaceLabel, kubernetes-namespace, /prometheus/namespaceLabel",
     "rbac.create, maybe, /rbac/create",
   })
   void schemaRejects(String key, String value, String where) {

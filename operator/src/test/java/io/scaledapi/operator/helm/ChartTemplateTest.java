@@ -73,7 +73,8 @@ class ChartTemplateTest {
             "--log-level=info",
             "--leader-election",
             "--lease-name=scaledapi-operator",
-            "--lease-namespace=" + NAMESPACE);
+            "--lease-namespace=" + NAMESPACE,
+            "--namespace-label=namespace");
     assertThat(container.getPorts().get(0).getContainerPort()).isEqualTo(8080);
     assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
     assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
@@ -187,6 +188,14 @@ class ChartTemplateTest {
             "--log-level=debug",
             "--metrics-port=9100");
     assertThat(one(objects, Service.class).getSpec().getPorts().get(0).getPort()).isEqualTo(9100);
+  }
+
+  @Test
+  void namespaceIsolationCanUseAnotherLabelOrBeTurnedOff() {
+    assertThat(args(render(Map.of("prometheus.namespaceLabel", "kubernetes_namespace"))))
+        .contains("--namespace-label=kubernetes_namespace");
+    assertThat(args(render(Map.of("prometheus.isolateNamespaces", "false"))))
+        .noneMatch(a -> a.startsWith("--namespace-label"));
   }
 
   @Test

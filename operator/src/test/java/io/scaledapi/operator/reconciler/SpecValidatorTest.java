@@ -65,7 +65,19 @@ class SpecValidatorTest {
             "spec.latency.target must be greater than zero"),
         Arguments.of(
             spec(1, 10, "15s", QUEUE, null, new FallbackSpec(3, 11)),
-            "spec.fallback.replicas (11) must be less than or equal to spec.maxReplicas (10)"));
+            "spec.fallback.replicas (11) must be less than or equal to spec.maxReplicas (10)"),
+        Arguments.of(
+            spec(1, 10, "15s", new QueueSpec("sum(q", 1.0), null, null),
+            "spec.queue.query is not valid PromQL: 1:6: unclosed left parenthesis"),
+        Arguments.of(
+            spec(
+                1, 10, "15s", QUEUE, new LatencySpec("histogram_quantile(0.9, x[5m])", "1s"), null),
+            "spec.latency.query is not valid PromQL: 1:1: expected type instant vector in call to"
+                + " function \"histogram_quantile\", got range vector"),
+        Arguments.of(
+            spec(1, 10, "15s", QUEUE, new LatencySpec("rate(x)", "1s"), null),
+            "spec.latency.query is not valid PromQL: 1:1: expected type range vector in call to"
+                + " function \"rate\", got instant vector"));
   }
 
   @ParameterizedTest
