@@ -31,6 +31,14 @@ public final class KubernetesEventRecorder implements EventRecorder {
 
   @Override
   public void record(ScaledApi on, Type type, String reason, String message) {
+    // Every event is logged as well, at WARN for a Warning: once per problem, as events are.
+    String logged = "{}/{} {}: {}";
+    Object[] parts = {on.getMetadata().getNamespace(), on.getMetadata().getName(), reason, message};
+    if (type == Type.WARNING) {
+      LOG.warn(logged, parts);
+    } else {
+      LOG.info(logged, parts);
+    }
     Instant now = clock.instant();
     String timestamp =
         DateTimeFormatter.ISO_INSTANT.format(

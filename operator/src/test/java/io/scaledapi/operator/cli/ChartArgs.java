@@ -15,6 +15,7 @@ import picocli.CommandLine;
  * arguments parsed by {@code run} itself. The parts a mock API server cannot have are adjusted: a
  * merge patch for status instead of server-side apply, and the Lease in the release namespace,
  * which in a pod is the client's own namespace; and a lost Lease stops the operator, not the JVM.
+ * Everything else, namespace isolation included, is what the arguments say.
  */
 public final class ChartArgs {
   private ChartArgs() {}
@@ -40,6 +41,7 @@ public final class ChartArgs {
                         le.timings())),
         false,
         Clock.systemUTC(),
-        instance);
+        instance,
+        s.namespaceIsolation());
   }
 }

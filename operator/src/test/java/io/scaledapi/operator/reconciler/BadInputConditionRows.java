@@ -46,6 +46,24 @@ final class BadInputConditionRows {
             },
             notReady("InvalidSpec", "spec.prediction.history must be between 1h and 90d; got 5m")),
         condition(
+            "a PromQL syntax error",
+            Setup.TARGET,
+            o -> Fields.set(o, "spec.queue.query", "sum(" + GAUGE + "{app=\"x\"}"),
+            notReady(
+                "InvalidSpec",
+                "spec.queue.query is not valid PromQL: 1:40: unclosed left parenthesis")),
+        condition(
+            "a latency query that takes a rate of an instant vector",
+            Setup.TARGET,
+            o -> {
+              Fields.set(o, "spec.latency.query", "rate(api_request_duration_seconds_sum)");
+              Fields.set(o, "spec.latency.target", "250ms");
+            },
+            notReady(
+                "InvalidSpec",
+                "spec.latency.query is not valid PromQL: 1:1: expected type range vector in call"
+                    + " to function \"rate\", got instant vector")),
+        condition(
             "the queue query returns several series",
             Setup.TARGET.and(BadInputConditionRows::twoSeries),
             o -> Fields.set(o, "spec.queue.query", GAUGE + "{app=\"" + namespace(o) + "\"}"),

@@ -165,8 +165,8 @@ class CredentialSecrecyIT {
         "page", "unreadable response from Prometheus: not JSON: Welcome, Bearer ***");
     scenarios.awaitMetricsUnavailable(
         "wrong-key",
-        "Secret prom-token has no key token; add it or name the right key in"
-            + " spec.prometheus.auth.bearer");
+        "Secret prom-token has no key token (it has tkn); add it, or set"
+            + " spec.prometheus.auth.bearer.key to the key that holds the value");
     scenarios.awaitMetricsUnavailable(
         "basic-wrong", "Prometheus answered HTTP 401: bad credentials Basic ***");
     // the servers really did echo the credentials back to the operator
@@ -207,6 +207,8 @@ class CredentialSecrecyIT {
     // each output was captured, with the redacted echoes in it where they belong
     softly.assertThat(outputs.get("the log")).contains("log capture canary (slf4j)");
     softly.assertThat(outputs.get("the log")).contains("log capture canary (jul)");
+    // the operator logs its Warning events, so the echoed errors passed through the log too
+    softly.assertThat(outputs.get("the log")).contains("MetricsUnavailable: ").contains("***");
     softly.assertThat(outputs.get("every event")).contains("unauthorized: got Bearer ***");
     softly.assertThat(outputs.get("status of every ScaledApi")).contains("Basic ***");
     softly.assertThat(outputs.get("the metrics scrape")).contains("scaledapi_decisions_total");
