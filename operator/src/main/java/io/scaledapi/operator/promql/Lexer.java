@@ -65,14 +65,7 @@ final class Lexer extends Scanner {
       numberOrDuration();
       return;
     }
-    if (c == '"' || c == '\'') {
-      scanString(c);
-      emit(Type.STRING);
-      return;
-    }
-    if (c == '`') {
-      scanRawString();
-      emit(Type.STRING);
+    if (stringLiteral(c)) {
       return;
     }
     if (isAlpha(c) || c == ':') {
@@ -155,19 +148,25 @@ final class Lexer extends Scanner {
     }
   }
 
+  /** Scans a quoted or raw string when {@code c} opens one; false otherwise. */
+  private boolean stringLiteral(char c) {
+    if (c == '"' || c == '\'') {
+      scanString(c);
+    } else if (c == '`') {
+      scanRawString();
+    } else {
+      return false;
+    }
+    emit(Type.STRING);
+    return true;
+  }
+
   private void insideBraces(char c) {
     if (isAlpha(c)) {
       word(false);
       return;
     }
-    if (c == '"' || c == '\'') {
-      scanString(c);
-      emit(Type.STRING);
-      return;
-    }
-    if (c == '`') {
-      scanRawString();
-      emit(Type.STRING);
+    if (stringLiteral(c)) {
       return;
     }
     pos++;

@@ -43,10 +43,12 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
   private final Collaborators c;
   private final ScalingStates states = new ScalingStates();
   private final Predictor predictor;
+  private final Reports reports;
 
   public ScaledApiReconciler(Collaborators collaborators) {
     this.c = collaborators;
     this.predictor = new Predictor(new Warmer(collaborators.signals().sources()));
+    this.reports = new Reports(collaborators.events());
   }
 
   @Override
@@ -118,8 +120,8 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
           .forecast(
               namespace, scaledApi.getMetadata().getName(), forecast.rate(), forecast.upper());
     }
-    reportMetrics(scaledApi, draft, decision);
-    reportLimit(draft, decision);
+    reports.metrics(scaledApi, draft, decision);
+    Reports.limit(draft, decision);
 
     Optional<String> hpa = c.hpaConflicts().find(namespace, spec.scaleTargetRef());
     ScalingHistory history = decision.history();
@@ -130,7 +132,7 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
               + " already scales "
               + KubernetesScaleTargets.describe(spec.scaleTargetRef())
               + "; delete it or this ScaledApi, the two would fight";
-      warnOnce(scaledApi, draft, Conditions.SCALING_ACTIVE, "ConflictingHPA", message);
+      reports.warnOnce(scaledApi, draft, Conditions.SCALING_ACTIVE, "ConflictingHPA", message);
       draft.blocked("ConflictingHPA", message);
     } else {
       history = act(scaledApi, draft, target, decision, now);
@@ -187,7 +189,8 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
           .scale(scaledApi.getMetadata().getNamespace(), spec.scaleTargetRef(), target, desired);
     } catch (ScaleTargets.ScaleWriteException e) {
       c.metrics().scaled(direction, false);
-      warnOnce(scaledApi, draft, Conditions.SCALING_ACTIVE, "FailedRescale", e.getMessage());
+      reports.warnOnce(
+          scaledApi, draft, Conditions.SCALING_ACTIVE, "FailedRescale", e.getMessage());
       draft.condition(Conditions.SCALING_ACTIVE, false, "FailedRescale", e.getMessage());
       return decision.history();
     }
@@ -203,39 +206,6 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
     return decision.history().withScaleEvent(now, current, desired);
   }
 
-  private void reportMetrics(ScaledApi scaledApi, StatusDraft draft, Decision decision) {
-    boolean wasUnavailable =
-        Conditions.has(draft.previousConditions(), Conditions.METRICS_AVAILABLE, false, null);
-    if (decision.metricsAvailable()) {
-      draft.condition(Conditions.METRICS_AVAILABLE, true, "MetricsRead", "all signals read");
-      if (wasUnavailable) {
-        c.events().record(scaledApi, Type.NORMAL, "MetricsRecovered", "all signals read again");
-      }
-      return;
-    }
-    String reason = decision.reason() == Reason.FALLBACK ? "Fallback" : "QueryFailed";
-    draft.condition(Conditions.METRICS_AVAILABLE, false, reason, decision.message());
-    draft.condition(Conditions.READY, false, "MetricsUnavailable", decision.message());
-    if (!wasUnavailable) {
-      // One Warning per outage: only on the transition to unavailable.
-      c.events().record(scaledApi, Type.WARNING, "MetricsUnavailable", decision.message());
-    }
-  }
-
-  private static void reportLimit(StatusDraft draft, Decision decision) {
-    boolean limited = decision.limitedBy() != io.scaledapi.operator.engine.Limit.NONE;
-    draft.condition(
-        Conditions.SCALING_LIMITED,
-        limited,
-        decision.limitedBy().conditionReason(),
-        limited
-            ? "recommended "
-                + decision.recommendedReplicas()
-                + ", limited to "
-                + decision.desiredReplicas()
-            : "the desired replicas are within range");
-  }
-
   private UpdateControl<ScaledApi> block(
       ScaledApi scaledApi,
       StatusDraft draft,
@@ -243,17 +213,9 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
       String message,
       Duration interval,
       Instant now) {
-    warnOnce(scaledApi, draft, Conditions.READY, reason, message);
+    reports.warnOnce(scaledApi, draft, Conditions.READY, reason, message);
     draft.blocked(reason, message);
     return finish(scaledApi, draft, interval, now);
-  }
-
-  /** A Warning event, unless the previous status already reported the same problem. */
-  private void warnOnce(
-      ScaledApi scaledApi, StatusDraft draft, String conditionType, String reason, String message) {
-    if (!Conditions.has(draft.previousConditions(), conditionType, false, reason)) {
-      c.events().record(scaledApi, Type.WARNING, reason, message);
-    }
   }
 
   private UpdateControl<ScaledApi> finish(
