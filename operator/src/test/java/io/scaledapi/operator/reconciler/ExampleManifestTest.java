@@ -6,12 +6,15 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.scaledapi.api.v1alpha1.Mode;
 import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.operator.engine.ScalingSpec;
+import io.scaledapi.operator.promql.NamespaceIsolation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The README's example manifest is a valid ScaledApi that the operator can act on. */
 class ExampleManifestTest {
@@ -54,5 +57,28 @@ class ExampleManifestTest {
     assertThat(SpecValidator.problems(sapi.getSpec())).isEmpty();
     assertThat(PredictionSettings.of(sapi.getSpec())).isEmpty();
     assertThat(EngineSpecs.from(sapi.getSpec()).queueTargetPerReplica()).isEqualTo(35.0);
+  }
+
+  /**
+   * The Helm chart confines queries to the ScaledApi's namespace by default: the examples' queries,
+   * in the namespace README applies each to, pass that check and keep their meaning.
+   */
+  @ParameterizedTest
+  @CsvSource({"../examples/scaledapi.yaml, shop", "../examples/manifests/scaledapi.yaml, default"})
+  void exampleQueriesPassNamespaceIsolationWhereTheyAreApplied(String file, String namespace)
+      throws IOException {
+    ScaledApi sapi;
+    try (InputStream in = Files.newInputStream(Path.of(file))) {
+      sapi = Serialization.unmarshal(in, ScaledApi.class);
+    }
+    NamespaceIsolation isolation = new NamespaceIsolation("namespace");
+    assertThat(SpecQueries.of(sapi.getSpec())).hasSize(3);
+    SpecQueries.of(sapi.getSpec())
+        .forEach(
+            (field, query) ->
+                assertThat(isolation.rewrite(query, namespace))
+                    .as(field)
+                    .contains("namespace=\"" + namespace + "\"")
+                    .doesNotContain("namespace=\"" + namespace + "\", namespace="));
   }
 }
