@@ -11,13 +11,21 @@ import io.fabric8.generator.annotation.ValidationRule;
     value =
         "!has(self.timeout) || !self.timeout.matches('"
             + Durations.PATTERN
-            + "') || (duration(self.timeout) >= duration('100ms')"
-            + " && duration(self.timeout) <= duration('5m'))",
-    message = "prometheus.timeout must be between 100ms and 5m, for example 5s",
+            + "') || (duration(self.timeout) >= duration('"
+            + PrometheusSpec.MIN_TIMEOUT
+            + "') && duration(self.timeout) <= duration('"
+            + PrometheusSpec.MAX_TIMEOUT
+            + "'))",
+    message =
+        "prometheus.timeout must be between "
+            + PrometheusSpec.MIN_TIMEOUT
+            + " and "
+            + PrometheusSpec.MAX_TIMEOUT
+            + ", for example 5s",
     fieldPath = ".timeout",
     reason = "FieldValueInvalid")
 public record PrometheusSpec(
-    @Pattern("^https?://.+")
+    @Pattern(PrometheusSpec.ADDRESS_PATTERN)
         @JsonPropertyDescription(
             "Base URL of Prometheus, e.g. http://prometheus.monitoring:9090. Defaults to the"
                 + " operator's --prometheus-address.")
@@ -30,6 +38,14 @@ public record PrometheusSpec(
         String timeout) {
 
   public static final String DEFAULT_TIMEOUT = "5s";
+
+  /** The shortest and longest query timeouts the schema accepts. */
+  public static final String MIN_TIMEOUT = "100ms";
+
+  public static final String MAX_TIMEOUT = "5m";
+
+  /** What an address must look like: an http or https URL. */
+  public static final String ADDRESS_PATTERN = "^https?://.+";
 
   public String timeoutOrDefault() {
     return timeout == null ? DEFAULT_TIMEOUT : timeout;

@@ -20,9 +20,17 @@ import io.fabric8.generator.annotation.ValidationRule;
     value =
         "!has(self.pollingInterval) || !self.pollingInterval.matches('"
             + Durations.PATTERN
-            + "') || (duration(self.pollingInterval) >= duration('1s')"
-            + " && duration(self.pollingInterval) <= duration('1h'))",
-    message = "pollingInterval must be between 1s and 1h, for example 15s",
+            + "') || (duration(self.pollingInterval) >= duration('"
+            + ScaledApiSpec.MIN_POLLING_INTERVAL
+            + "') && duration(self.pollingInterval) <= duration('"
+            + ScaledApiSpec.MAX_POLLING_INTERVAL
+            + "'))",
+    message =
+        "pollingInterval must be between "
+            + ScaledApiSpec.MIN_POLLING_INTERVAL
+            + " and "
+            + ScaledApiSpec.MAX_POLLING_INTERVAL
+            + ", for example 15s",
     fieldPath = ".pollingInterval",
     reason = "FieldValueInvalid")
 @ValidationRule(
@@ -92,6 +100,11 @@ public record ScaledApiSpec(
   public static final int DEFAULT_MIN_REPLICAS = 1;
 
   public static final String DEFAULT_POLLING_INTERVAL = "15s";
+
+  /** The shortest and longest polling intervals the schema accepts. */
+  public static final String MIN_POLLING_INTERVAL = "1s";
+
+  public static final String MAX_POLLING_INTERVAL = "1h";
   public static final double DEFAULT_TOLERANCE = 0.1;
 
   public int minReplicasOrDefault() {

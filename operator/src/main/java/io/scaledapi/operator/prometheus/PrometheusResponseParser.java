@@ -28,16 +28,6 @@ final class PrometheusResponseParser {
     this.redaction = redaction;
   }
 
-  /** Parses a response of {@code /api/v1/query}, redacting nothing. */
-  static QueryResult parseQuery(int status, byte[] body) {
-    return new PrometheusResponseParser(Redaction.none()).query(status, body);
-  }
-
-  /** Parses a response of {@code /api/v1/query_range}, redacting nothing. */
-  static RangeResult parseRange(int status, byte[] body) {
-    return new PrometheusResponseParser(Redaction.none()).range(status, body);
-  }
-
   /** Parses a response of {@code /api/v1/query}. */
   QueryResult query(int status, byte[] body) {
     try {

@@ -26,11 +26,6 @@ final class Redaction {
     this.secrets = secrets;
   }
 
-  /** Hides nothing. */
-  static Redaction none() {
-    return NONE;
-  }
-
   /** Hides the credentials of {@code auth}. */
   static Redaction of(PrometheusAuth auth) {
     Set<String> forms = new LinkedHashSet<>();

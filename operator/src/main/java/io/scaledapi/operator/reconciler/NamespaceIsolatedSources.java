@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Confines every query a ScaledApi sends, instant or range, to the series of its own namespace, so
@@ -59,24 +60,29 @@ final class NamespaceIsolatedSources implements MetricsSources {
 
     @Override
     public QueryResult query(String promql, Instant time) {
-      String confined;
-      try {
-        confined = isolation.rewrite(promql, namespace);
-      } catch (IllegalArgumentException e) {
-        return new QueryResult.Failure(FailureKind.QUERY_REJECTED, 0, null, e.getMessage());
-      }
-      return source.query(confined, time);
+      return confined(
+          promql,
+          query -> source.query(query, time),
+          refusal -> new QueryResult.Failure(FailureKind.QUERY_REJECTED, 0, null, refusal));
     }
 
     @Override
     public RangeResult queryRange(String promql, Instant start, Instant end, Duration step) {
+      return confined(
+          promql,
+          query -> source.queryRange(query, start, end, step),
+          refusal -> new RangeResult.Failure(FailureKind.QUERY_REJECTED, 0, null, refusal));
+    }
+
+    /** Sends {@code promql} confined to the namespace, or answers the refusal without sending. */
+    private <R> R confined(String promql, Function<String, R> send, Function<String, R> refused) {
       String confined;
       try {
         confined = isolation.rewrite(promql, namespace);
       } catch (IllegalArgumentException e) {
-        return new RangeResult.Failure(FailureKind.QUERY_REJECTED, 0, null, e.getMessage());
+        return refused.apply(e.getMessage());
       }
-      return source.queryRange(confined, start, end, step);
+      return send.apply(confined);
     }
   }
 }

@@ -19,8 +19,8 @@ import java.util.List;
  * skipped validation, an old CRD). Each problem names the field and the fix, as the schema does.
  */
 final class SchemaRecheck {
-  static final Duration MIN_TIMEOUT = Duration.ofMillis(100);
-  static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
+  static final Duration MIN_TIMEOUT = Durations.parse(PrometheusSpec.MIN_TIMEOUT);
+  static final Duration MAX_TIMEOUT = Durations.parse(PrometheusSpec.MAX_TIMEOUT);
 
   private SchemaRecheck() {}
 
@@ -84,7 +84,7 @@ final class SchemaRecheck {
     if (p == null) {
       return;
     }
-    if (p.address() != null && !p.address().matches("^https?://.+")) {
+    if (p.address() != null && !p.address().matches(PrometheusSpec.ADDRESS_PATTERN)) {
       problems.add(
           "spec.prometheus.address must be an http:// or https:// URL, e.g."
               + " http://prometheus.monitoring:9090; got "
@@ -95,7 +95,9 @@ final class SchemaRecheck {
         Duration timeout = Durations.parse(p.timeout());
         if (timeout.compareTo(MIN_TIMEOUT) < 0 || timeout.compareTo(MAX_TIMEOUT) > 0) {
           problems.add(
-              "spec.prometheus.timeout must be between 100ms and 5m, e.g. 5s; got " + p.timeout());
+              String.format(
+                  "spec.prometheus.timeout must be between %s and %s, e.g. 5s; got %s",
+                  PrometheusSpec.MIN_TIMEOUT, PrometheusSpec.MAX_TIMEOUT, p.timeout()));
         }
       } catch (IllegalArgumentException e) {
         problems.add("spec.prometheus.timeout: " + e.getMessage());

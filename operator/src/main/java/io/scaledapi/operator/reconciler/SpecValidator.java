@@ -11,8 +11,10 @@ import java.util.List;
  * plus what a schema cannot say. Each problem names the field and the fix.
  */
 public final class SpecValidator {
-  public static final Duration MIN_POLLING_INTERVAL = Duration.ofSeconds(1);
-  public static final Duration MAX_POLLING_INTERVAL = Duration.ofHours(1);
+  public static final Duration MIN_POLLING_INTERVAL =
+      Durations.parse(ScaledApiSpec.MIN_POLLING_INTERVAL);
+  public static final Duration MAX_POLLING_INTERVAL =
+      Durations.parse(ScaledApiSpec.MAX_POLLING_INTERVAL);
 
   private SpecValidator() {}
 
@@ -90,7 +92,10 @@ public final class SpecValidator {
     try {
       Duration d = Durations.parse(text);
       if (d.compareTo(MIN_POLLING_INTERVAL) < 0 || d.compareTo(MAX_POLLING_INTERVAL) > 0) {
-        problems.add("spec.pollingInterval must be between 1s and 1h, e.g. 15s; got " + text);
+        problems.add(
+            String.format(
+                "spec.pollingInterval must be between %s and %s, e.g. 15s; got %s",
+                ScaledApiSpec.MIN_POLLING_INTERVAL, ScaledApiSpec.MAX_POLLING_INTERVAL, text));
       }
     } catch (IllegalArgumentException e) {
       problems.add("spec.pollingInterval: " + e.getMessage());

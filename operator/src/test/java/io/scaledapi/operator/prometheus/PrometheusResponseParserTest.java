@@ -11,11 +11,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class PrometheusResponseParserTest {
+  static final PrometheusResponseParser PARSER =
+      new PrometheusResponseParser(Redaction.of(new PrometheusAuth.None()));
 
   private static final Instant AT = Instant.ofEpochMilli(1700000000781L);
 
   private static QueryResult query(int status, String body) {
-    return PrometheusResponseParser.parseQuery(status, body.getBytes(StandardCharsets.UTF_8));
+    return PARSER.query(status, body.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String vector(String... series) {
@@ -141,7 +143,7 @@ class PrometheusResponseParserTest {
   @Test
   void rangeMatrixIsReadWithAllSeries() {
     RangeResult result =
-        PrometheusResponseParser.parseRange(
+        PARSER.range(
             200,
             ("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":["
                     + "{\"metric\":{\"q\":\"a\"},\"values\":[[1700000000.781,\"1\"],[1700000001.781,\"+Inf\"]]},"
@@ -163,8 +165,7 @@ class PrometheusResponseParserTest {
 
   @Test
   void rangeResponseOfTheWrongTypeIsABadResponse() {
-    RangeResult result =
-        PrometheusResponseParser.parseRange(200, vector().getBytes(StandardCharsets.UTF_8));
+    RangeResult result = PARSER.range(200, vector().getBytes(StandardCharsets.UTF_8));
 
     assertThat(result)
         .isEqualTo(
