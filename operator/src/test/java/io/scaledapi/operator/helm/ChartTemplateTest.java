@@ -25,6 +25,8 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code helm lint} and {@code helm template} with defaults and with the values SREs change. */
 class ChartTemplateTest {
@@ -173,20 +175,19 @@ class ChartTemplateTest {
     assertThat(args(objects)).contains("--namespace=shop", "--namespace=payments");
   }
 
-  @Test
-  void prometheusAddressLogLevelAndPortReachTheArguments() {
+  /** The addresses the chart's README gives for the two common Prometheus stacks. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "http://prometheus-server.monitoring.svc",
+        "http://prometheus-operated.monitoring.svc:9090"
+      })
+  void prometheusAddressLogLevelAndPortReachTheArguments(String address) {
     List<HasMetadata> objects =
-        render(
-            Map.of(
-                "prometheus.address", "http://prometheus-server.monitoring.svc:9090",
-                "logLevel", "debug",
-                "metrics.port", "9100"));
+        render(Map.of("prometheus.address", address, "logLevel", "debug", "metrics.port", "9100"));
 
     assertThat(args(objects))
-        .contains(
-            "--prometheus-address=http://prometheus-server.monitoring.svc:9090",
-            "--log-level=debug",
-            "--metrics-port=9100");
+        .contains("--prometheus-address=" + address, "--log-level=debug", "--metrics-port=9100");
     assertThat(one(objects, Service.class).getSpec().getPorts().get(0).getPort()).isEqualTo(9100);
   }
 

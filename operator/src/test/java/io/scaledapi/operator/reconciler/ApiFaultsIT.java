@@ -35,6 +35,8 @@ import org.junit.jupiter.api.Test;
  * operators, watching only its namespace, so that restarts stay local; a watch records every
  * replica count the Deployment takes.
  */
+// an operator started in a try block runs for the block; its variable is not needed in it
+@SuppressWarnings("try")
 @EnableKubernetesMockClient(crud = true)
 class ApiFaultsIT {
   static final String OTHER_GAUGE = "api_backlog_requests";

@@ -6,12 +6,20 @@ import io.scaledapi.api.v1alpha1.apiserver.Fields;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * One row of the bad-input table: a mistake a user can make in a ScaledApi (or around it), where it
  * is caught, and the exact message the user sees there.
  */
 sealed interface BadInput {
+  /** Every row: the schema's, then the operator's. */
+  static Stream<BadInput> table() {
+    return Stream.of(
+            BadInputScalingRows.rows(), BadInputSettingsRows.rows(), BadInputConditionRows.rows())
+        .flatMap(rows -> rows);
+  }
+
   /** The case, as the test report names it. */
   String name();
 

@@ -63,9 +63,7 @@ class BadInputIT {
   }
 
   static Stream<BadInput> table() {
-    return Stream.of(
-            BadInputScalingRows.rows(), BadInputSettingsRows.rows(), BadInputConditionRows.rows())
-        .flatMap(rows -> rows);
+    return BadInput.table();
   }
 
   @Test

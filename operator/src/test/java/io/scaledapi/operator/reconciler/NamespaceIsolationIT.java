@@ -30,6 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * (5 waiting) and team-b (500 waiting); operators on the mock API server read it with and without
  * namespace isolation.
  */
+// an operator started in a try block runs for the block; its variable is not needed in it
+@SuppressWarnings("try")
 @EnableKubernetesMockClient(crud = true)
 class NamespaceIsolationIT {
   static final String GAUGE = "api_queue_requests_waiting";

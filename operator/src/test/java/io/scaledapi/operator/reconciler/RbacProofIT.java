@@ -36,6 +36,8 @@ import org.junit.jupiter.api.Test;
  * call it made must be allowed by the rendered rules bound to its ServiceAccount, and every
  * permission granted must be used by some call.
  */
+// an operator started in a try block runs for the block; its variable is not needed in it
+@SuppressWarnings("try")
 @EnableKubernetesMockClient(crud = true)
 class RbacProofIT {
   static TestExporter exporter;
