@@ -3,6 +3,7 @@ package io.scaledapi.example.queueapi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.lang.ref.WeakReference;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,6 +73,33 @@ class QueueApiServerTest {
           .contains("api_request_duration_seconds_bucket{le=\"0.05\"} 1")
           .contains("api_request_duration_seconds_bucket{le=\"+Inf\"} 1");
     }
+  }
+
+  @Test
+  void theGaugesStillReadTheQueueAfterAGarbageCollection() throws Exception {
+    try (QueueApiServer api = start(1, Duration.ofSeconds(5), 2)) {
+      collectGarbage();
+      for (int i = 0; i < 3; i++) {
+        Http.getAsync(api, "/work");
+      }
+      await().atMost(Duration.ofSeconds(5)).until(() -> api.inFlight() == 1 && api.waiting() == 2);
+      assertThat(Http.get(api, "/metrics").body())
+          .contains("api_queue_requests_waiting 2.0")
+          .contains("api_requests_in_flight 1.0");
+    }
+  }
+
+  /** Returns once a collection has cleared an object that only a weak reference reached. */
+  private static void collectGarbage() {
+    WeakReference<Object> canary = new WeakReference<>(new Object());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> {
+              System.gc();
+              return canary.get() == null;
+            });
   }
 
   @Test
