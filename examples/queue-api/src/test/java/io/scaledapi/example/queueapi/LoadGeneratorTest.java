@@ -41,10 +41,12 @@ class LoadGeneratorTest {
       LoadReport report =
           LoadGenerator.run(
               new LoadConfig(Http.uri(api, "/work"), burst, 100, 5, Duration.ofSeconds(5)));
+      // the burst takes 10 ms, so at most one request in service and one queued are accepted;
+      // a request may find the queue full before the worker took the one ahead of it
       assertThat(report.sent()).isEqualTo(5);
-      assertThat(report.rejected()).isEqualTo(3);
-      assertThat(report.ok()).isEqualTo(2);
-      assertThat(api.rejected()).isEqualTo(3.0);
+      assertThat(report.errors()).isZero();
+      assertThat(report.rejected()).isBetween(3, 4).isEqualTo((int) api.rejected());
+      assertThat(report.ok()).isEqualTo(5 - report.rejected());
     }
   }
 

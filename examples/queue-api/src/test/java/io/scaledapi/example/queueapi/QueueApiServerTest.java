@@ -44,10 +44,7 @@ class QueueApiServerTest {
   @Test
   void aFullQueueAnswers503AndCountsTheRejection() throws Exception {
     try (QueueApiServer api = start(1, Duration.ofSeconds(5), 2)) {
-      for (int i = 0; i < 3; i++) {
-        Http.getAsync(api, "/work");
-      }
-      await().atMost(Duration.ofSeconds(5)).until(() -> api.inFlight() == 1 && api.waiting() == 2);
+      occupy(api, 2);
       HttpResponse<String> answer = Http.get(api, "/work");
       assertThat(answer.statusCode()).isEqualTo(503);
       assertThat(api.rejected()).isEqualTo(1.0);
@@ -79,13 +76,24 @@ class QueueApiServerTest {
   void theGaugesStillReadTheQueueAfterAGarbageCollection() throws Exception {
     try (QueueApiServer api = start(1, Duration.ofSeconds(5), 2)) {
       collectGarbage();
-      for (int i = 0; i < 3; i++) {
-        Http.getAsync(api, "/work");
-      }
-      await().atMost(Duration.ofSeconds(5)).until(() -> api.inFlight() == 1 && api.waiting() == 2);
+      occupy(api, 2);
       assertThat(Http.get(api, "/metrics").body())
           .contains("api_queue_requests_waiting 2.0")
           .contains("api_requests_in_flight 1.0");
+    }
+  }
+
+  /**
+   * Puts one request in the only worker's hands, then {@code waiting} in the queue, one at a time:
+   * a request sent before the worker took the one ahead of it could find the queue full.
+   */
+  private static void occupy(QueueApiServer api, int waiting) {
+    Http.getAsync(api, "/work");
+    await().atMost(Duration.ofSeconds(5)).until(() -> api.inFlight() == 1);
+    for (int queued = 1; queued <= waiting; queued++) {
+      Http.getAsync(api, "/work");
+      int expected = queued;
+      await().atMost(Duration.ofSeconds(5)).until(() -> api.waiting() == expected);
     }
   }
 
