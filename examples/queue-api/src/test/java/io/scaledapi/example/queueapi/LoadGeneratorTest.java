@@ -25,7 +25,7 @@ class LoadGeneratorTest {
                 "--step-at", "5",
                 "--compression", "10",
                 "--max-requests", "60",
-                "--max-duration", "10s"
+                "--duration", "10s"
               });
       LoadReport report = LoadGenerator.run(config);
       assertThat(report).isEqualTo(new LoadReport(60, 60, 0, 0));
@@ -71,7 +71,7 @@ class LoadGeneratorTest {
     assertThat(LoadConfig.parse(new String[] {"--target", "http://api.test/work"}).target())
         .hasHost("api.test");
     assertThatThrownBy(() -> LoadConfig.parse(new String[] {"--target", "api.test/work"}))
-        .hasMessageContaining("not a full http(s) URL");
+        .hasMessage("--target: not a full http(s) URL: api.test/work");
   }
 
   @Test
@@ -80,7 +80,7 @@ class LoadGeneratorTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> LoadConfig.parse(new String[] {"--max-requests", "2000000"}))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> LoadConfig.parse(new String[] {"--max-duration", "2h"}))
+    assertThatThrownBy(() -> LoadConfig.parse(new String[] {"--duration", "2h"}))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
