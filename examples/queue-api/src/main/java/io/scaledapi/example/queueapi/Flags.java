@@ -2,14 +2,18 @@ package io.scaledapi.example.queueapi;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code --name value} pairs from a command line, restricted to known names. */
+/**
+ * {@code --name value} pairs from a command line, restricted to known names. Every error names the
+ * flag it is about.
+ */
 final class Flags {
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)");
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 
   private final Map<String, String> values;
 
@@ -17,17 +21,28 @@ final class Flags {
     this.values = values;
   }
 
+  /** True when {@code -h} or {@code --help} is among the arguments. */
+  static boolean asksForHelp(String[] args) {
+    return List.of(args).contains("-h") || List.of(args).contains("--help");
+  }
+
   static Flags parse(String[] args, Set<String> known) {
     Map<String, String> values = new HashMap<>();
     for (int i = 0; i < args.length; i += 2) {
-      String name = args[i];
-      if (!name.startsWith("--") || !known.contains(name.substring(2))) {
-        throw new IllegalArgumentException("unknown option " + name + "; known: " + known);
+      String arg = args[i];
+      if (!arg.startsWith("--")) {
+        throw new IllegalArgumentException("unexpected argument " + arg);
+      }
+      String name = arg.substring(2);
+      if (!known.contains(name)) {
+        throw new IllegalArgumentException("unknown flag " + arg);
       }
       if (i + 1 >= args.length) {
-        throw new IllegalArgumentException(name + " needs a value");
+        throw new IllegalArgumentException(arg + " needs a value");
       }
-      values.put(name.substring(2), args[i + 1]);
+      if (values.put(name, args[i + 1]) != null) {
+        throw new IllegalArgumentException(arg + " is given more than once");
+      }
     }
     return new Flags(values);
   }
@@ -41,36 +56,47 @@ final class Flags {
   }
 
   int positiveInt(String name, int fallback) {
-    int value = has(name) ? Integer.parseInt(values.get(name)) : fallback;
-    if (value < 1) {
-      throw new IllegalArgumentException("--" + name + " must be at least 1");
+    String text = values.get(name);
+    try {
+      int value = text == null ? fallback : Integer.parseInt(text);
+      if (value >= 1) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
     }
-    return value;
+    throw new IllegalArgumentException(
+        "--" + name + " must be a whole number of at least 1, not " + text);
   }
 
   double positiveDouble(String name, double fallback) {
-    double value = has(name) ? Double.parseDouble(values.get(name)) : fallback;
-    if (!(value > 0)) {
-      throw new IllegalArgumentException("--" + name + " must be greater than 0");
+    String text = values.get(name);
+    try {
+      double value = text == null ? fallback : Double.parseDouble(text);
+      if (value > 0 && Double.isFinite(value)) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
     }
-    return value;
+    throw new IllegalArgumentException(
+        "--" + name + " must be a number greater than 0, not " + text);
   }
 
-  Duration duration(String name, Duration fallback) {
-    return has(name) ? parseDuration(values.get(name)) : fallback;
-  }
-
-  /** {@code 50ms}, {@code 2s} or {@code 1m}. */
-  static Duration parseDuration(String text) {
+  /** {@code 500ms}, {@code 30s}, {@code 5m} or {@code 1h}; {@code fallback} is written the same. */
+  Duration duration(String name, String fallback) {
+    String text = values.getOrDefault(name, fallback);
     Matcher m = DURATION.matcher(text);
     if (!m.matches()) {
-      throw new IllegalArgumentException("not a duration: " + text + " (e.g. 50ms, 2s, 1m)");
+      throw new IllegalArgumentException(
+          "--" + name + " must be a duration such as 500ms, 30s, 5m or 1h, not " + text);
     }
     long n = Long.parseLong(m.group(1));
     return switch (m.group(2)) {
       case "ms" -> Duration.ofMillis(n);
       case "s" -> Duration.ofSeconds(n);
-      default -> Duration.ofMinutes(n);
+      case "m" -> Duration.ofMinutes(n);
+      default -> Duration.ofHours(n);
     };
   }
 }

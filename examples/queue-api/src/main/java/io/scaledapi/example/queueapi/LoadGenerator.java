@@ -1,11 +1,13 @@
 package io.scaledapi.example.queueapi;
 
+import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -17,30 +19,60 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Replays a trace against one URL, then stops: never more than {@code maxRequests} requests, none
- * sent after {@code maxDuration}, and answers awaited for at most one request timeout after that.
+ * sent after {@code duration}, and answers awaited for at most one request timeout after that.
  */
 public final class LoadGenerator {
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
   private LoadGenerator() {}
 
   public static void main(String[] args) throws InterruptedException {
+    int status = execute(args, System.out, System.err);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  /** Prints the usage, a one-line error, or the plan and then the report; returns the status. */
+  static int execute(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+    if (Flags.asksForHelp(args)) {
+      out.print(LoadConfig.USAGE);
+      return 0;
+    }
     LoadConfig config;
     try {
       config = LoadConfig.parse(args);
-    } catch (RuntimeException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage() + " (see --help)");
+      return 2;
     }
-    System.out.println(run(config));
+    List<Duration> times = Schedule.sendTimes(config);
+    err.println(plan(config, times));
+    out.println(run(config, times));
+    return 0;
+  }
+
+  /** One line on what the run will send, over how long, and what ends it. */
+  static String plan(LoadConfig config, List<Duration> times) {
+    double seconds = times.isEmpty() ? 0 : times.get(times.size() - 1).toNanos() / 1e9;
+    String end =
+        times.size() == config.maxRequests() ? " (--max-requests ends it before --duration)" : "";
+    return String.format(
+        Locale.ROOT,
+        "sending %d requests to %s over %.1f s%s",
+        times.size(),
+        config.target(),
+        seconds,
+        end);
   }
 
   /** Sends the schedule and reports what came back. */
   public static LoadReport run(LoadConfig config) throws InterruptedException {
-    List<Duration> times =
-        Schedule.sendTimes(
-            config.trace(), config.compression(), config.maxRequests(), config.maxDuration());
+    return run(config, Schedule.sendTimes(config));
+  }
+
+  private static LoadReport run(LoadConfig config, List<Duration> times)
+      throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(4, LoadGenerator::daemon);
     HttpClient client = HttpClient.newBuilder().executor(pool).build();
     HttpRequest request =
@@ -57,7 +89,7 @@ public final class LoadGenerator {
                 .sendAsync(request, HttpResponse.BodyHandlers.discarding())
                 .thenAccept(r -> count(r.statusCode(), ok, rejected)));
       }
-      long deadline = start + config.maxDuration().plus(REQUEST_TIMEOUT).toNanos();
+      long deadline = start + config.duration().plus(REQUEST_TIMEOUT).toNanos();
       awaitAll(answers, deadline);
     } finally {
       pool.shutdownNow();

@@ -25,7 +25,7 @@ public record QueueApiConfig(
         Flags.parse(args, Set.of("workers", "service-time", "queue-capacity", "port", "bind"));
     return new QueueApiConfig(
         flags.positiveInt("workers", 4),
-        flags.duration("service-time", Duration.ofMillis(50)),
+        flags.duration("service-time", "50ms"),
         flags.positiveInt("queue-capacity", 1000),
         flags.string("bind", "0.0.0.0"),
         Integer.parseInt(flags.string("port", "8080")));

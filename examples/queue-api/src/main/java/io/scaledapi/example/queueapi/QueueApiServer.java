@@ -42,7 +42,7 @@ public final class QueueApiServer implements AutoCloseable {
               return t;
             });
     workers.prestartAllCoreThreads();
-    this.metrics = new QueueMetrics(() -> workers.getQueue().size());
+    this.metrics = new QueueMetrics(workers.getQueue());
     this.server =
         HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 256);
     server.createContext("/work", this::work);

@@ -8,14 +8,18 @@ import java.util.List;
 final class Schedule {
   private Schedule() {}
 
+  static List<Duration> sendTimes(LoadConfig config) {
+    return sendTimes(config.trace(), config.compression(), config.maxRequests(), config.duration());
+  }
+
   /**
    * Send times from the start of the run, in order, at most {@code maxRequests} of them and all
-   * before {@code maxDuration}.
+   * before {@code duration}.
    */
   static List<Duration> sendTimes(
-      Trace trace, double compression, int maxRequests, Duration maxDuration) {
+      Trace trace, double compression, int maxRequests, Duration duration) {
     List<Duration> times = new ArrayList<>();
-    long limitNanos = maxDuration.toNanos();
+    long limitNanos = duration.toNanos();
     for (int i = 0; i < trace.rows().size(); i++) {
       Trace.Row row = trace.rows().get(i);
       double spacing = (trace.end(i) - row.tSeconds()) / Math.max(row.requests(), 1);

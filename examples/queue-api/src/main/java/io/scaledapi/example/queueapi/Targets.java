@@ -14,7 +14,7 @@ final class Targets {
       throw new IllegalArgumentException(
           "refusing "
               + uri.getHost()
-              + ": --url must be on loopback (localhost, 127.0.0.0/8, ::1);"
+              + ": not on loopback (localhost, 127.0.0.0/8, [::1]);"
               + " give another host explicitly with --target <full URL>");
     }
     return uri;

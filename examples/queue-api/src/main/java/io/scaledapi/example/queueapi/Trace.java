@@ -38,21 +38,41 @@ public record Trace(List<Row> rows) {
         continue;
       }
       String[] cells = trimmed.split(",");
-      if (cells.length != 2) {
-        throw new IllegalArgumentException("expected t_seconds,requests but got: " + line);
+      try {
+        if (cells.length == 2) {
+          rows.add(
+              new Row(Double.parseDouble(cells[0].strip()), Integer.parseInt(cells[1].strip())));
+          continue;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
       }
-      rows.add(new Row(Double.parseDouble(cells[0].strip()), Integer.parseInt(cells[1].strip())));
+      throw new IllegalArgumentException("expected t_seconds,requests but got: " + line);
     }
     return new Trace(rows);
   }
 
-  /** {@code baseRate} requests a second until {@code stepAtSeconds}, then {@code stepRate}. */
-  public static Trace step(int baseRate, int stepRate, int stepAtSeconds) {
-    List<Row> rows = new ArrayList<>();
-    for (int t = 0; t < 2 * stepAtSeconds; t++) {
-      rows.add(new Row(t, t < stepAtSeconds ? baseRate : stepRate));
+  /**
+   * {@code baseRate} requests a second until {@code stepAtSeconds}, then {@code stepRate} until
+   * {@code endSeconds}; a last row of no requests marks the end.
+   */
+  public static Trace step(int baseRate, int stepRate, int stepAtSeconds, long endSeconds) {
+    if (endSeconds <= stepAtSeconds) {
+      throw new IllegalArgumentException("the step must come before the end");
     }
-    return new Trace(rows);
+    return new Trace(
+        List.of(
+            new Row(0, requests(baseRate, stepAtSeconds)),
+            new Row(stepAtSeconds, requests(stepRate, endSeconds - stepAtSeconds)),
+            new Row(endSeconds, 0)));
+  }
+
+  private static int requests(int perSecond, long seconds) {
+    try {
+      return Math.toIntExact(Math.multiplyExact(perSecond, seconds));
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("the step shape would hold over 2^31 - 1 requests", e);
+    }
   }
 
   /** Where row {@code i} ends, in trace seconds. */

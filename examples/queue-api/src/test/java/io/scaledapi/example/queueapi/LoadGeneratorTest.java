@@ -25,7 +25,7 @@ class LoadGeneratorTest {
                 "--step-at", "5",
                 "--compression", "10",
                 "--max-requests", "60",
-                "--max-duration", "10s"
+                "--duration", "10s"
               });
       LoadReport report = LoadGenerator.run(config);
       assertThat(report).isEqualTo(new LoadReport(60, 60, 0, 0));
@@ -41,10 +41,12 @@ class LoadGeneratorTest {
       LoadReport report =
           LoadGenerator.run(
               new LoadConfig(Http.uri(api, "/work"), burst, 100, 5, Duration.ofSeconds(5)));
+      // the burst takes 10 ms, so at most one request in service and one queued are accepted;
+      // a request may find the queue full before the worker took the one ahead of it
       assertThat(report.sent()).isEqualTo(5);
-      assertThat(report.rejected()).isEqualTo(3);
-      assertThat(report.ok()).isEqualTo(2);
-      assertThat(api.rejected()).isEqualTo(3.0);
+      assertThat(report.errors()).isZero();
+      assertThat(report.rejected()).isBetween(3, 4).isEqualTo((int) api.rejected());
+      assertThat(report.ok()).isEqualTo(5 - report.rejected());
     }
   }
 
@@ -69,7 +71,7 @@ class LoadGeneratorTest {
     assertThat(LoadConfig.parse(new String[] {"--target", "http://api.test/work"}).target())
         .hasHost("api.test");
     assertThatThrownBy(() -> LoadConfig.parse(new String[] {"--target", "api.test/work"}))
-        .hasMessageContaining("not a full http(s) URL");
+        .hasMessage("--target: not a full http(s) URL: api.test/work");
   }
 
   @Test
@@ -78,7 +80,7 @@ class LoadGeneratorTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> LoadConfig.parse(new String[] {"--max-requests", "2000000"}))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> LoadConfig.parse(new String[] {"--max-duration", "2h"}))
+    assertThatThrownBy(() -> LoadConfig.parse(new String[] {"--duration", "2h"}))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

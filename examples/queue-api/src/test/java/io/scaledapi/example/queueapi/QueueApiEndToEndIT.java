@@ -151,8 +151,8 @@ class QueueApiEndToEndIT {
               "1",
               "--max-requests",
               "600",
-              "--max-duration",
-              "8s"
+              "--duration",
+              "2s"
             });
     long step = System.nanoTime();
     CompletableFuture<LoadReport> sent =

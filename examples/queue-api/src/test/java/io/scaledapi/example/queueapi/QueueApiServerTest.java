@@ -3,6 +3,7 @@ package io.scaledapi.example.queueapi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.lang.ref.WeakReference;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,10 +44,7 @@ class QueueApiServerTest {
   @Test
   void aFullQueueAnswers503AndCountsTheRejection() throws Exception {
     try (QueueApiServer api = start(1, Duration.ofSeconds(5), 2)) {
-      for (int i = 0; i < 3; i++) {
-        Http.getAsync(api, "/work");
-      }
-      await().atMost(Duration.ofSeconds(5)).until(() -> api.inFlight() == 1 && api.waiting() == 2);
+      occupy(api, 2);
       HttpResponse<String> answer = Http.get(api, "/work");
       assertThat(answer.statusCode()).isEqualTo(503);
       assertThat(api.rejected()).isEqualTo(1.0);
@@ -72,6 +70,44 @@ class QueueApiServerTest {
           .contains("api_request_duration_seconds_bucket{le=\"0.05\"} 1")
           .contains("api_request_duration_seconds_bucket{le=\"+Inf\"} 1");
     }
+  }
+
+  @Test
+  void theGaugesStillReadTheQueueAfterAGarbageCollection() throws Exception {
+    try (QueueApiServer api = start(1, Duration.ofSeconds(5), 2)) {
+      collectGarbage();
+      occupy(api, 2);
+      assertThat(Http.get(api, "/metrics").body())
+          .contains("api_queue_requests_waiting 2.0")
+          .contains("api_requests_in_flight 1.0");
+    }
+  }
+
+  /**
+   * Puts one request in the only worker's hands, then {@code waiting} in the queue, one at a time:
+   * a request sent before the worker took the one ahead of it could find the queue full.
+   */
+  private static void occupy(QueueApiServer api, int waiting) {
+    Http.getAsync(api, "/work");
+    await().atMost(Duration.ofSeconds(5)).until(() -> api.inFlight() == 1);
+    for (int queued = 1; queued <= waiting; queued++) {
+      Http.getAsync(api, "/work");
+      int expected = queued;
+      await().atMost(Duration.ofSeconds(5)).until(() -> api.waiting() == expected);
+    }
+  }
+
+  /** Returns once a collection has cleared an object that only a weak reference reached. */
+  private static void collectGarbage() {
+    WeakReference<Object> canary = new WeakReference<>(new Object());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> {
+              System.gc();
+              return canary.get() == null;
+            });
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,13 +41,56 @@ class ScheduleTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
-  @ParameterizedTest
-  @CsvSource({"2, 8, 3, 2, 8, 30"})
-  void theStepShapeRisesAtTheStep(int base, int step, int at, int first, int last, int total) {
-    Trace trace = Trace.step(base, step, at);
-    assertThat(trace.rows()).hasSize(2 * at);
-    assertThat(trace.rows().get(0).requests()).isEqualTo(first);
-    assertThat(trace.rows().get(2 * at - 1).requests()).isEqualTo(last);
-    assertThat(trace.rows().stream().mapToInt(Trace.Row::requests).sum()).isEqualTo(total);
+  @Test
+  void theStepShapeHoldsItsStepRateUntilTheDurationEnds() {
+    List<Duration> times =
+        Schedule.sendTimes(
+            LoadConfig.parse(
+                new String[] {
+                  "--base-rate", "2", "--step-rate", "8", "--step-at", "3", "--duration", "10s"
+                }));
+    assertThat(times).hasSize(2 * 3 + 8 * 7).isSorted();
+    assertThat(times.get(1)).isEqualTo(Duration.ofMillis(500));
+    assertThat(times.get(6)).isEqualTo(Duration.ofSeconds(3));
+    assertThat(times.get(7)).isEqualTo(Duration.ofMillis(3125));
+    assertThat(times.get(times.size() - 1)).isEqualTo(Duration.ofMillis(9875));
+  }
+
+  @Test
+  void fiveMinutesSteppingUpAt30SecondsSendsForFiveMinutes() {
+    List<Duration> times =
+        Schedule.sendTimes(
+            LoadConfig.parse(
+                new String[] {
+                  "--shape", "step",
+                  "--base-rate", "5",
+                  "--step-rate", "200",
+                  "--step-at", "30",
+                  "--duration", "5m",
+                  "--max-requests", "60000"
+                }));
+    assertThat(times).hasSize(5 * 30 + 200 * 270);
+    assertThat(times.get(150)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(times.get(times.size() - 1)).isEqualTo(Duration.ofMillis(299_995));
+  }
+
+  @Test
+  void compressionBringsTheStepForwardButNotTheEnd() {
+    List<Duration> times =
+        Schedule.sendTimes(
+            LoadConfig.parse(
+                new String[] {
+                  "--step-at",
+                  "30",
+                  "--compression",
+                  "10",
+                  "--duration",
+                  "6s",
+                  "--max-requests",
+                  "2000"
+                }));
+    assertThat(times).hasSize(5 * 30 + 50 * 30);
+    assertThat(times.get(150)).isEqualTo(Duration.ofSeconds(3));
+    assertThat(times.get(times.size() - 1)).isEqualTo(Duration.ofMillis(5998));
   }
 }
