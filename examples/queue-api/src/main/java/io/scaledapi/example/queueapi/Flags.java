@@ -69,6 +69,21 @@ final class Flags {
         "--" + name + " must be a whole number of at least 1, not " + text);
   }
 
+  /** A TCP port, 0 (any free one) to 65535. */
+  int port(String name, int fallback) {
+    String text = values.get(name);
+    try {
+      int value = text == null ? fallback : Integer.parseInt(text);
+      if (value >= 0 && value <= 65535) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "--" + name + " must be a port from 0 to 65535, not " + text);
+  }
+
   double positiveDouble(String name, double fallback) {
     String text = values.get(name);
     try {

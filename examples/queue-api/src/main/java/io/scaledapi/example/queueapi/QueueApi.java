@@ -8,14 +8,15 @@ public final class QueueApi {
   private QueueApi() {}
 
   public static void main(String[] args) throws IOException, InterruptedException {
+    if (Flags.asksForHelp(args)) {
+      System.out.print(QueueApiConfig.USAGE);
+      return;
+    }
     QueueApiConfig config;
     try {
       config = QueueApiConfig.parse(args);
     } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println(
-          "usage: --workers 4 --service-time 50ms --queue-capacity 1000 --port 8080"
-              + " [--bind 0.0.0.0]");
+      System.err.println("error: " + e.getMessage() + " (see --help)");
       System.exit(2);
       return;
     }

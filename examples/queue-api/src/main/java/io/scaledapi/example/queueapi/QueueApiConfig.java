@@ -10,12 +10,42 @@ import java.util.Set;
 public record QueueApiConfig(
     int workers, Duration serviceTime, int queueCapacity, String bindAddress, int port) {
 
+  /** What {@code --help} prints: every flag, its default and its meaning. */
+  static final String USAGE =
+      """
+      Usage: java -jar <jar> [flags]
+        <jar> is examples/queue-api/target/scaledapi-example-queue-api-<version>-all.jar
+
+      An HTTP API with a bounded FIFO queue in front of a pool of workers. GET /work
+      waits in the queue, is served by a worker for --service-time, and answers 200;
+      when the queue is full it answers 503 at once. GET /metrics is in Prometheus
+      text format, GET /healthz answers ok.
+
+        --workers N          requests served at once (default 4)
+        --service-time D     how long a worker takes per request: 0ms, 50ms, 2s
+                             (default 50ms)
+        --queue-capacity N   requests that may wait; beyond that, 503 (default 1000)
+        --port P             port to listen on, 0 for any free one (default 8080)
+        --bind ADDRESS       address to listen on (default 0.0.0.0)
+
+        -h, --help           print this help and exit
+
+      Exit status: 2 for a bad flag; otherwise it runs until stopped.
+      """;
+
   public QueueApiConfig {
-    if (workers < 1 || queueCapacity < 1 || port < 0 || port > 65535) {
-      throw new IllegalArgumentException("workers and queue capacity must be at least 1");
+    if (workers < 1) {
+      throw new IllegalArgumentException("--workers must be at least 1, not " + workers);
+    }
+    if (queueCapacity < 1) {
+      throw new IllegalArgumentException(
+          "--queue-capacity must be at least 1, not " + queueCapacity);
+    }
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("--port must be between 0 and 65535, not " + port);
     }
     if (serviceTime.isNegative()) {
-      throw new IllegalArgumentException("service time must not be negative");
+      throw new IllegalArgumentException("--service-time must not be negative");
     }
   }
 
@@ -28,6 +58,6 @@ public record QueueApiConfig(
         flags.duration("service-time", "50ms"),
         flags.positiveInt("queue-capacity", 1000),
         flags.string("bind", "0.0.0.0"),
-        Integer.parseInt(flags.string("port", "8080")));
+        flags.port("port", 8080));
   }
 }
