@@ -20,41 +20,59 @@ import picocli.CommandLine.Option;
 @Command(
     name = "forecast-accuracy",
     mixinStandardHelpOptions = true,
-    description =
-        "Walk a request trace (CSV t_seconds,requests) forward and compare the arrival-rate"
-            + " forecaster with naive forecasters by sMAPE, scored from the second day on.")
+    sortOptions = false,
+    description = {
+      "Walk a request trace forward and compare the arrival-rate forecaster with naive"
+          + " forecasters by sMAPE, scored from the second day on; print a markdown table.",
+      "DURATION is whole seconds: 90, 15s, 2m or 1h."
+    })
 public final class ForecastAccuracyCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--trace", required = true, description = "The trace CSV.")
+  @Option(
+      names = "--trace",
+      paramLabel = "FILE.csv",
+      required = true,
+      description = "Requests per bin: CSV with header t_seconds,requests, any bin width.")
   Path trace;
 
   @Option(
       names = "--step",
+      paramLabel = "DURATION",
       converter = SecondsConverter.class,
-      description = "Sampling step. Default: 15s, or the bin width if larger.")
+      description =
+          "Time between samples of the rate series; must divide a day. Default: 15s, or the bin"
+              + " width if larger.")
   Long step;
 
   @Option(
       names = "--window",
+      paramLabel = "DURATION",
       defaultValue = "60s",
       converter = SecondsConverter.class,
-      description = "Rate window, a multiple of the bin width. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Window of each rate sample, a multiple of the bin width. Default: ${DEFAULT-VALUE}.")
   long window;
 
   @Option(
       names = "--horizons",
+      paramLabel = "DURATION",
       split = ",",
       defaultValue = "60s,120s,300s",
       converter = SecondsConverter.class,
-      description = "Forecast horizons, multiples of the step. Default: ${DEFAULT-VALUE}.")
+      description =
+          "How far ahead to forecast, comma-separated multiples of the step. Default:"
+              + " ${DEFAULT-VALUE}.")
   List<Long> horizons;
 
   @Option(
       names = "--confidence",
+      paramLabel = "P",
       defaultValue = "0.9",
-      description = "Confidence of the band whose coverage is reported. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Probability, above 0.5 and below 1, of the forecast band whose coverage is reported."
+              + " Default: ${DEFAULT-VALUE}.")
   double confidence;
 
   @Override

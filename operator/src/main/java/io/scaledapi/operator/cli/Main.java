@@ -1,5 +1,8 @@
 package io.scaledapi.operator.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,6 +14,8 @@ import picocli.CommandLine.Command;
     name = "scaledapi-operator",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
+    // every subcommand answers --version too
+    scope = CommandLine.ScopeType.INHERIT,
     description = "Scales API workloads on the depth of their request queue.",
     subcommands = {
       RunCommand.class,
@@ -32,12 +37,18 @@ public final class Main implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
-  /** The version from the jar's manifest. */
+  /** The project version, which the build writes into {@code version.properties}. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
-    public String[] getVersion() {
-      String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"scaledapi-operator " + (v == null ? "development" : v)};
+    public String[] getVersion() throws IOException {
+      Properties properties = new Properties();
+      try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+        if (in == null) {
+          throw new IOException("version.properties is missing from the classpath");
+        }
+        properties.load(in);
+      }
+      return new String[] {"scaledapi-operator " + properties.getProperty("version")};
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.scaledapi.operator.cli;
 
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -9,15 +10,20 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.scaledapi.operator.promql.NamespaceIsolation;
 import io.scaledapi.operator.reconciler.ScaledApiOperator;
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,42 +33,42 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description =
-        "Run the operator against the cluster of the current kubeconfig or service account.")
+    sortOptions = false,
+    description = {
+      "Run the operator against the cluster of the kubeconfig or, in a pod, of its service"
+          + " account.",
+      "Before starting it checks once that the API server answers and accepts the credentials;"
+          + " if not, it stops with one line saying why."
+    })
 public final class RunCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
+      names = "--kubeconfig",
+      paramLabel = "FILE",
+      description = {
+        "The kubeconfig to use, with its current context.",
+        "Default: $KUBECONFIG, else ~/.kube/config, else the pod's service account."
+      })
+  Path kubeconfig;
+
+  @Option(
       names = "--prometheus-address",
-      description = "Prometheus used by ScaledApis that name none, e.g. http://prometheus:9090.")
+      paramLabel = "URL",
+      description = {
+        "Prometheus for the ScaledApis that name none. Default: none, such a ScaledApi reports"
+            + " that it needs one.",
+        "Example: http://prometheus:9090"
+      })
   URI prometheusAddress;
 
   @Option(
       names = {"--namespace", "-n"},
+      paramLabel = "NAMESPACE",
       split = ",",
       description = "Namespaces to watch (repeat or comma-separate). Default: all namespaces.")
   List<String> namespaces = List.of();
-
-  @Option(
-      names = "--leader-election",
-      negatable = true,
-      defaultValue = "true",
-      fallbackValue = "true",
-      description =
-          "Elect a leader on a Lease so that only one instance scales. Default: ${DEFAULT-VALUE}.")
-  boolean leaderElection;
-
-  @Option(
-      names = "--lease-name",
-      defaultValue = "scaledapi-operator",
-      description = "Name of the leader-election Lease. Default: ${DEFAULT-VALUE}.")
-  String leaseName;
-
-  @Option(
-      names = "--lease-namespace",
-      description = "Namespace of the Lease. Default: the operator's own namespace.")
-  String leaseNamespace;
 
   @Option(
       names = "--namespace-label",
@@ -75,30 +81,60 @@ public final class RunCommand implements Callable<Integer> {
   String namespaceLabel;
 
   @Option(
+      names = "--leader-election",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Elect a leader on a Lease so that only one instance scales. Default: ${DEFAULT-VALUE}.")
+  boolean leaderElection;
+
+  @Option(
+      names = "--lease-name",
+      paramLabel = "NAME",
+      defaultValue = "scaledapi-operator",
+      description = "Name of the leader-election Lease. Default: ${DEFAULT-VALUE}.")
+  String leaseName;
+
+  @Option(
+      names = "--lease-namespace",
+      paramLabel = "NAMESPACE",
+      description = "Namespace of the Lease. Default: the operator's own namespace.")
+  String leaseNamespace;
+
+  @Option(
       names = "--metrics-port",
+      paramLabel = "PORT",
       defaultValue = "8080",
       description = "Port serving /metrics, /healthz and /readyz. Default: ${DEFAULT-VALUE}.")
   int metricsPort;
 
   @Option(
       names = "--log-level",
+      paramLabel = "LEVEL",
       defaultValue = "info",
-      description = "trace, debug, info, warn or error. Default: ${DEFAULT-VALUE}.")
-  String logLevel;
+      converter = LogLevel.Converter.class,
+      description =
+          "One of ${COMPLETION-CANDIDATES}; debug also prints the stack trace of a failed"
+              + " start. Default: ${DEFAULT-VALUE}.")
+  LogLevel logLevel;
 
   @Override
   public Integer call() throws Exception {
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", logLevel);
-    System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    new JvmMemoryMetrics().bindTo(registry);
-    new JvmThreadMetrics().bindTo(registry);
-    new ProcessorMetrics().bindTo(registry);
+    logLevel.apply();
     String instance =
         Optional.ofNullable(System.getenv("POD_NAME"))
             .orElseGet(() -> hostName() + "-" + ProcessHandle.current().pid());
     ScaledApiOperator.Settings settings = settings(instance);
-    KubernetesClient client = new KubernetesClientBuilder().build();
+    Optional<Config> config = clusterConfig();
+    if (config.isEmpty()) {
+      return 1;
+    }
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    KubernetesClient client = new KubernetesClientBuilder().withConfig(config.get()).build();
     ScaledApiOperator operator = ScaledApiOperator.create(client, settings, registry);
     CountDownLatch stopped = new CountDownLatch(1);
     try (HealthAndMetricsServer server =
@@ -117,6 +153,56 @@ public final class RunCommand implements Callable<Integer> {
       stopped.await();
     }
     return 0;
+  }
+
+  /**
+   * The client's configuration once the API server has answered as one; empty, with the reason
+   * printed, when there is no cluster to work with.
+   */
+  private Optional<Config> clusterConfig() {
+    Logger log = LoggerFactory.getLogger(RunCommand.class);
+    Optional<String> option = Optional.ofNullable(kubeconfig).map(Path::toString);
+    if (kubeconfig != null) {
+      if (!Files.isRegularFile(kubeconfig)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--kubeconfig: no such file: " + kubeconfig);
+      }
+      // read by fabric8 before KUBECONFIG, here and whenever it reloads credentials
+      System.setProperty(ConfigSource.KUBECONFIG_PROPERTY, kubeconfig.toString());
+    }
+    Config config;
+    try {
+      config = Config.autoConfigure(null);
+    } catch (RuntimeException e) {
+      log.debug("Reading the kubeconfig failed", e);
+      return fail(
+          "cannot read the kubeconfig "
+              + String.join(", ", Config.getKubeconfigFilenames())
+              + ": "
+              + ApiServerCheck.what(e));
+    }
+    ConfigSource source = ConfigSource.of(config, option);
+    if (source.kind() == ConfigSource.Kind.NONE) {
+      return fail(ApiServerCheck.nothingConfigured(source));
+    }
+    String server = config.getMasterUrl();
+    ApiServerCheck.Outcome outcome = ApiServerCheck.probe(config);
+    if (outcome instanceof ApiServerCheck.Failed failed) {
+      log.debug("GET /{} of {} failed", ApiServerCheck.PATH, server, failed.cause());
+    }
+    Optional<String> problem = ApiServerCheck.problem(source, server, outcome);
+    if (problem.isPresent()) {
+      return fail(problem.get());
+    }
+    log.info("Kubernetes API server {} from {}", server, source.describe());
+    return Optional.of(config);
+  }
+
+  private Optional<Config> fail(String message) {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("run: " + message);
+    err.flush();
+    return Optional.empty();
   }
 
   /**

@@ -121,6 +121,16 @@ class ForecastAccuracyCommandTest {
     assertThat(err.toString()).contains("no such file: ");
   }
 
+  @Test
+  void theHelpNamesEveryValueWithItsUnit() {
+    assertThat(run("forecast-accuracy", "--help")).isZero();
+    assertThat(out.toString())
+        .contains("--trace=FILE.csv", "--step=DURATION", "--window=DURATION", "--confidence=P")
+        .contains("--horizons=DURATION[,DURATION...]", "DURATION is whole seconds: 90, 15s, 2m")
+        .contains("Default: 60s,120s,300s.")
+        .doesNotContainPattern("=<\\w+>");
+  }
+
   /** A daily swing between 100 and 500 requests a minute. */
   static double swing(int minute) {
     return 300 + 200 * Math.sin(2 * Math.PI * minute / 1440);
