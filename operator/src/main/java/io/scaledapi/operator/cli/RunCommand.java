@@ -120,6 +120,7 @@ public final class RunCommand implements Callable<Integer> {
   LogLevel logLevel;
 
   @Override
+  @SuppressWarnings("try") // the metrics server serves for the try block; nothing calls it
   public Integer call() throws Exception {
     logLevel.apply();
     String instance =
