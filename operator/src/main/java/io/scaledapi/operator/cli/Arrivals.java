@@ -16,10 +16,11 @@ final class Arrivals {
 
   /**
    * The trace's requests per second, times {@code rateScale}: each bin's count spread evenly over
-   * its seconds. Second 0 is the trace's first {@code t_seconds}, read as seconds since the epoch,
-   * so that a trace that starts at midnight starts at midnight.
+   * its seconds. Second 0 is the trace's first {@code t_seconds}, counted from {@code zero}, the
+   * instant of {@code t_seconds} 0; {@link Instant#EPOCH} when it is not known, so that a trace
+   * that starts at midnight starts at midnight.
    */
-  static Workload fromTrace(String name, Trace trace, double rateScale) {
+  static Workload fromTrace(String name, Trace trace, Instant zero, double rateScale) {
     long bin = trace.binSeconds();
     long seconds = checkedLength(trace.bins() * bin, "the trace");
     double[] sums = trace.cumulative();
@@ -30,7 +31,7 @@ final class Arrivals {
         arrivals[(int) (i * bin + s)] = perSecond;
       }
     }
-    return new Workload(name, Instant.ofEpochSecond(trace.start()), arrivals);
+    return new Workload(name, zero.plusSeconds(trace.start()), arrivals);
   }
 
   /**

@@ -32,10 +32,20 @@ import picocli.CommandLine.Option;
     name = "backtest",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description =
-        "Pull the arrival rate of the last days from Prometheus with range queries and replay it"
-            + " under the operator (with --spec) and the other policies; print the comparison and"
-            + " write an HTML report.")
+    abbreviateSynopsis = true,
+    footerHeading = "%n",
+    footer = {
+      "DURATION: a number and a unit, or several: 250ms, 15s, 1m30s, 7d.",
+    },
+    description = {
+      "Pull the arrival rate of the last --last from Prometheus with range queries and replay it"
+          + " through a modelled cluster under the operator, with the ScaledApi of --spec, and"
+          + " under the HPA, KEDA, Knative and a perfect-foresight oracle; print the comparison"
+          + " and write an HTML report.",
+      "--spec is required. Its arrivalRate.query, prometheus.address, maxReplicas and a numeric"
+          + " prediction.capacityPerReplica are the defaults of --query, --prometheus,"
+          + " --max-replicas and --capacity."
+    })
 public final class BacktestCommand implements Callable<Integer> {
 
   static final Duration MAX_LAST = Duration.ofDays(90);
@@ -45,15 +55,18 @@ public final class BacktestCommand implements Callable<Integer> {
   @Option(
       names = "--prometheus",
       paramLabel = "URL",
-      description = "Prometheus's address, e.g. http://localhost:9090. Default: the spec's.")
+      description =
+          "Prometheus's base URL, e.g. http://localhost:9090; overrides the spec's"
+              + " prometheus.address. Queries carry no credentials: the spec's prometheus.auth"
+              + " and tls are not used.")
   URI prometheus;
 
   @Option(
       names = "--query",
       paramLabel = "PROMQL_RATE",
       description =
-          "Requests per second as one series, e.g. sum(rate(api_requests_arrived_total[1m]))."
-              + " Default: the spec's arrivalRate.query.")
+          "PromQL for requests per second as one series; overrides the spec's"
+              + " arrivalRate.query. Example: sum(rate(api_requests_arrived_total[1m]))")
   String query;
 
   @Option(
@@ -86,7 +99,8 @@ public final class BacktestCommand implements Callable<Integer> {
       names = "--report",
       defaultValue = "backtest-report.html",
       paramLabel = "FILE.html",
-      description = "Where to write the HTML report. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Where to write the HTML report. Default: ${DEFAULT-VALUE} in the current directory.")
   Path report;
 
   @Override
@@ -140,12 +154,13 @@ public final class BacktestCommand implements Callable<Integer> {
             + history.points().size()
             + " points in "
             + history.queries()
-            + " range queries");
+            + (history.queries() == 1 ? " range query" : " range queries"));
     settings.putAll(options.settings(cluster, source.policies()));
     return ComparisonRun.execute(
         new ComparisonRun.Request(
             "backtest",
             workload,
+            workload.start().toString(),
             cluster,
             source.policies(),
             Optional.of(source.api()),

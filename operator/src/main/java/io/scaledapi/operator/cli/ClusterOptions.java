@@ -1,7 +1,10 @@
 package io.scaledapi.operator.cli;
 
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.scaledapi.api.v1alpha1.PredictionSpec;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.operator.sim.ClusterSpec;
+import io.scaledapi.operator.sim.OursPolicy;
 import io.scaledapi.operator.sim.Workload;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,9 +46,9 @@ final class ClusterOptions {
       names = "--capacity",
       paramLabel = "REQ_PER_S",
       description =
-          "Requests per second one ready replica serves. Default: the spec's"
-              + " prediction.capacityPerReplica when it is a number, else 50 for simulate;"
-              + " backtest needs one of the two.")
+          "Requests per second one ready replica serves. Default:"
+              + " prediction.capacityPerReplica of --spec when a number, else 50 for simulate;"
+              + " backtest requires one of the two.")
   Double capacity;
 
   @Option(
@@ -53,7 +56,7 @@ final class ClusterOptions {
       paramLabel = "DURATION",
       defaultValue = "250ms",
       converter = DurationConverter.class,
-      description = "The queue wait a request may have. Default: ${DEFAULT-VALUE}.")
+      description = "SLO: the longest queue wait a request should have. Default: ${DEFAULT-VALUE}.")
   Duration slo;
 
   @Option(
@@ -98,8 +101,9 @@ final class ClusterOptions {
 
   @Option(
       names = "--policies",
-      paramLabel = "NAME",
+      paramLabel = "NAMES",
       split = ",",
+      hideParamSyntax = true,
       defaultValue = "ours,hpa,keda,knative,oracle",
       description = "Policies to compare, comma-separated. Default: ${DEFAULT-VALUE}.")
   List<String> policies;
@@ -108,8 +112,8 @@ final class ClusterOptions {
       names = "--spec",
       paramLabel = "SCALEDAPI.yaml",
       description =
-          "A ScaledApi manifest for 'ours'; backtest needs it. Without it simulate uses a spec"
-              + " with the queue and prediction, lead time and capacity learned.")
+          "The ScaledApi manifest 'ours' runs with; backtest requires it. Default for simulate:"
+              + " a built-in spec with prediction on, leadTime and capacityPerReplica auto.")
   Path specFile;
 
   /**
@@ -184,11 +188,13 @@ final class ClusterOptions {
         seed);
   }
 
-  /** The run's settings for the report, in reading order. */
+  /** The run's settings for stdout and the report, in reading order. */
   Map<String, String> settings(ClusterSpec cluster, List<String> chosen) {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("start-up", DurationConverter.format(startup));
-    settings.put("start-up jitter", "± " + DurationConverter.format(startupJitter));
+    if (!startupJitter.isZero()) {
+      settings.put("start-up jitter", "± " + DurationConverter.format(startupJitter));
+    }
     settings.put(
         "capacity per replica",
         String.format(Locale.ROOT, "%s req/s", Comparison.number(cluster.capacityPerReplica())));
@@ -201,9 +207,26 @@ final class ClusterOptions {
     settings.put("rate scale", Comparison.number(rateScale));
     settings.put("seed", Long.toString(seed));
     settings.put("policies", String.join(", ", chosen));
-    settings.put(
-        "spec for ours", specFile == null ? "built-in default" : specFile.getFileName().toString());
+    if (chosen.contains(PolicyCatalog.OURS)) {
+      settings.put(
+          "spec for ours",
+          specFile == null ? defaultSpecSummary(cluster) : specFile.getFileName().toString());
+    }
     return settings;
+  }
+
+  /** What {@code ours} runs with when there is no {@code --spec}, read from that spec. */
+  static String defaultSpecSummary(ClusterSpec cluster) {
+    ScaledApiSpec api = OursPolicy.defaultSpec(cluster);
+    PredictionSpec prediction = api.prediction();
+    IntOrString capacity = prediction.capacityPerReplica();
+    return String.format(
+        Locale.ROOT,
+        "built-in default: queue target %s per replica; prediction with leadTime %s,"
+            + " capacityPerReplica %s",
+        Comparison.number(api.queue().targetPerReplica()),
+        prediction.leadTime(),
+        capacity.getIntVal() != null ? capacity.getIntVal() : capacity.getStrVal());
   }
 
   private static int initialReplicas(Workload workload, double capacityPerReplica, int max) {

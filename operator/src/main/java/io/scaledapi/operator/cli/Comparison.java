@@ -3,8 +3,10 @@ package io.scaledapi.operator.cli;
 import io.scaledapi.operator.sim.PolicyResult;
 import io.scaledapi.operator.sim.SimulationResult;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -87,6 +89,56 @@ record Comparison(List<Row> rows) {
     return new Comparison(List.copyOf(rows));
   }
 
+  /**
+   * Why the {@code hpa} and {@code keda} rows are the same, for when they are: see {@link
+   * #hpaAndKedaCoincide()}.
+   */
+  static final String HPA_KEDA_NOTE =
+      "hpa and keda coincide: KEDA's Prometheus scaler, with its defaults, gives the HPA it creates"
+          + " the same metric, and that HPA does the scaling.";
+
+  /**
+   * Whether the {@code hpa} and {@code keda} policies both ran and had the same outcome in every
+   * measure and every series point.
+   */
+  boolean hpaAndKedaCoincide() {
+    Optional<PolicyResult> hpa = result(PolicyCatalog.HPA);
+    Optional<PolicyResult> keda = result(PolicyCatalog.KEDA);
+    return hpa.isPresent() && keda.isPresent() && sameOutcome(hpa.get(), keda.get());
+  }
+
+  private Optional<PolicyResult> result(String policy) {
+    return rows.stream().map(Row::result).filter(r -> r.policy().equals(policy)).findFirst();
+  }
+
+  private static boolean sameOutcome(PolicyResult a, PolicyResult b) {
+    double[] x = {
+      a.arrived(),
+      a.served(),
+      a.dropped(),
+      a.queuedAtEnd(),
+      a.violatingShare(),
+      a.waitP50(),
+      a.waitP99(),
+      a.waitMax(),
+      a.replicaSeconds(),
+      a.scaleActions()
+    };
+    double[] y = {
+      b.arrived(),
+      b.served(),
+      b.dropped(),
+      b.queuedAtEnd(),
+      b.violatingShare(),
+      b.waitP50(),
+      b.waitP99(),
+      b.waitMax(),
+      b.replicaSeconds(),
+      b.scaleActions()
+    };
+    return Arrays.equals(x, y) && a.series().equals(b.series());
+  }
+
   /** A count of requests or replica-seconds, rounded, with thousands separators. */
   static String count(double value) {
     return Double.isFinite(value) ? String.format(Locale.ROOT, "%,.0f", value) : "n/a";
@@ -103,6 +155,20 @@ record Comparison(List<Row> rows) {
     return seconds < 60
         ? String.format(Locale.ROOT, "%.2f s", seconds)
         : String.format(Locale.ROOT, "%.0f s", seconds);
+  }
+
+  /** A length of time in words: {@code 7 days}, {@code 1 day 12 hours}, {@code 1 hour 30 min}. */
+  static String span(long seconds) {
+    long[] parts = {seconds / 86_400, seconds % 86_400 / 3600, seconds % 3600 / 60, seconds % 60};
+    String[] units = {" day", " hour", " min", " s"};
+    List<String> words = new ArrayList<>();
+    for (int i = 0; i < parts.length; i++) {
+      if (parts[i] != 0) {
+        boolean plural = parts[i] != 1 && i < 2;
+        words.add(parts[i] + units[i] + (plural ? "s" : ""));
+      }
+    }
+    return words.isEmpty() ? "0 s" : String.join(" ", words);
   }
 
   /** A plain number without needless decimals: {@code 50}, {@code 12.5}. */

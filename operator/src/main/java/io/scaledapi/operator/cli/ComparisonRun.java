@@ -24,13 +24,16 @@ final class ComparisonRun {
    * What to run and where to write.
    *
    * @param command the command's name, the prefix of messages
+   * @param from how output names the workload's second 0: an instant when it is known, else "t = 0"
+   *     on the trace's own clock
    * @param policies catalog names, in the order to run and show them
    * @param spec the ScaledApi spec for {@code ours}; its default when empty
-   * @param settings the run's settings for the report, besides the cluster's
+   * @param settings the run's settings for stdout and the report, in reading order
    */
   record Request(
       String command,
       Workload workload,
+      String from,
       ClusterSpec cluster,
       List<String> policies,
       Optional<ScaledApiSpec> spec,
@@ -82,37 +85,58 @@ final class ComparisonRun {
             PolicyCatalog.factories(request.policies(), request.spec()),
             progress);
     Comparison comparison = Comparison.of(result, request.policies());
-    double arrived = 0;
-    for (int t = 0; t < workload.seconds(); t++) {
-      arrived += workload.at(t);
-    }
     out.printf(
         Locale.ROOT,
-        "%s: %s of arrivals from %s, %s requests, busiest minute %s req/s%n%n",
+        "%s: %s of arrivals from %s, %s requests, busiest minute %s req/s%n",
         workload.name(),
-        SvgChart.elapsed(workload.seconds()),
-        workload.start(),
-        Comparison.count(arrived),
+        Comparison.span(workload.seconds()),
+        request.from(),
+        Comparison.count(arrived(workload)),
         Comparison.count(busiest));
+    out.println();
+    out.print(settingLines(request.settings()));
+    out.println();
     out.print(ResultsTable.render(comparison));
+    if (comparison.hpaAndKedaCoincide()) {
+      out.println();
+      out.println(Comparison.HPA_KEDA_NOTE);
+    }
     out.flush();
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("workload", workload.name());
     settings.putAll(request.settings());
     String title = request.command() + ": " + workload.name();
-    String html = new HtmlReport(title, settings, result, comparison).render();
+    String html = new HtmlReport(title, request.from(), settings, result, comparison).render();
+    Path report = request.report().toAbsolutePath().normalize();
     try {
-      Files.writeString(request.report(), html, StandardCharsets.UTF_8);
+      Files.writeString(report, html, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      err.println(
-          request.command() + ": cannot write the report to " + request.report() + ": " + e);
+      err.println(request.command() + ": cannot write the report to " + report + ": " + e);
       err.flush();
       return 1;
     }
-    out.printf(Locale.ROOT, "%nreport: %s%n", request.report());
+    out.printf(Locale.ROOT, "%nreport: %s%n", report);
     out.flush();
     err.printf(Locale.ROOT, "%s: done in %.1f s%n", request.command(), progress.elapsedSeconds());
     err.flush();
     return 0;
+  }
+
+  /** One line per setting, the values aligned: {@code "SLO (queue wait): 250ms"}. */
+  static String settingLines(Map<String, String> settings) {
+    int width = settings.keySet().stream().mapToInt(String::length).max().orElse(0) + 1;
+    StringBuilder lines = new StringBuilder();
+    settings.forEach(
+        (name, value) ->
+            lines.append(String.format(Locale.ROOT, "%-" + width + "s %s%n", name + ":", value)));
+    return lines.toString();
+  }
+
+  private static double arrived(Workload workload) {
+    double arrived = 0;
+    for (int t = 0; t < workload.seconds(); t++) {
+      arrived += workload.at(t);
+    }
+    return arrived;
   }
 }

@@ -13,10 +13,15 @@ import java.util.Optional;
  * policy, with the SLO). No scripts and nothing loaded from elsewhere; all text is escaped.
  *
  * @param title the page's heading, e.g. "simulate: daily-spikes"
+ * @param from how to name the workload's second 0: an instant, or "t = 0" when it is not known
  * @param settings what the run was given, in reading order
  */
 record HtmlReport(
-    String title, Map<String, String> settings, SimulationResult run, Comparison comparison) {
+    String title,
+    String from,
+    Map<String, String> settings,
+    SimulationResult run,
+    Comparison comparison) {
 
   private static final String STYLE =
       """
@@ -58,6 +63,9 @@ record HtmlReport(
         .append(" fewest replicas that meet the SLO, requested one start-up ahead: replica-seconds")
         .append(" as a ratio, the share that waited longer than the SLO as a difference in")
         .append(" percentage points (pp).</p>\n");
+    if (comparison.hpaAndKedaCoincide()) {
+      html.append("<p>").append(escape(Comparison.HPA_KEDA_NOTE)).append("</p>\n");
+    }
     html.append("<h2>Settings</h2>\n<table>\n");
     settings.forEach(
         (name, value) ->
@@ -73,7 +81,10 @@ record HtmlReport(
 
   private void charts(StringBuilder html, List<PolicyResult> results) {
     Series traffic = results.get(0).series();
-    html.append("<h2>Traffic</h2>\n");
+    html.append("<h2>Traffic</h2>\n")
+        .append("<p>Time on every chart counts from ")
+        .append(escape(from))
+        .append(".</p>\n");
     figure(
         html,
         new SvgChart(
@@ -144,9 +155,9 @@ record HtmlReport(
     return "Workload "
         + run.workload().name()
         + ": "
-        + SvgChart.elapsed(run.workload().seconds())
+        + Comparison.span(run.workload().seconds())
         + " from "
-        + run.workload().start()
+        + from
         + ", "
         + Comparison.count(requests)
         + " requests. Every policy met the same traffic on the same modelled cluster.";

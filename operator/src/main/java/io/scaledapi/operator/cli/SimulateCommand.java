@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -26,6 +28,11 @@ import picocli.CommandLine.Option;
     name = "simulate",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    abbreviateSynopsis = true,
+    footerHeading = "%n",
+    footer = {
+      "DURATION: a number and a unit, or several: 250ms, 15s, 1m30s, 7d.",
+    },
     description = {
       "Replay traffic through a modelled cluster under the operator and under the HPA, KEDA,"
           + " Knative and a perfect-foresight oracle; print the comparison and write an HTML"
@@ -44,8 +51,20 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--trace",
       paramLabel = "FILE.csv",
-      description = "Requests per bin: CSV with header t_seconds,requests, any bin width.")
+      description =
+          "Requests per bin, as a CSV with the header line t_seconds,requests and then one line"
+              + " per bin: bins of any width, none left out.")
   Path trace;
+
+  @Option(
+      names = "--start",
+      paramLabel = "INSTANT",
+      converter = InstantConverter.class,
+      description =
+          "When t_seconds 0 of --trace was, such as 1995-07-01T04:00:01Z; output then names"
+              + " times by it, and the policies' clock starts there. Default: none; output"
+              + " counts time from t = 0.")
+  Instant start;
 
   @Option(
       names = "--workload",
@@ -60,7 +79,8 @@ public final class SimulateCommand implements Callable<Integer> {
       names = "--report",
       defaultValue = "simulation-report.html",
       paramLabel = "FILE.html",
-      description = "Where to write the HTML report. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Where to write the HTML report. Default: ${DEFAULT-VALUE} in the current directory.")
   Path report;
 
   @Override
@@ -72,11 +92,19 @@ public final class SimulateCommand implements Callable<Integer> {
       ComparisonRun.checkReportPath(report);
       Optional<ScaledApiSpec> api = options.spec();
       double capacity = options.capacity(api, OptionalDouble.of(DEFAULT_CAPACITY)).getAsDouble();
-      Workload load = workload();
-      ClusterSpec cluster = options.cluster(load, capacity, api);
+      Traffic traffic = traffic();
+      ClusterSpec cluster = options.cluster(traffic.workload(), capacity, api);
       Map<String, String> settings = options.settings(cluster, policies);
       return ComparisonRun.execute(
-          new ComparisonRun.Request("simulate", load, cluster, policies, api, settings, report),
+          new ComparisonRun.Request(
+              "simulate",
+              traffic.workload(),
+              traffic.from(),
+              cluster,
+              policies,
+              api,
+              settings,
+              report),
           out,
           err,
           System::nanoTime);
@@ -91,14 +119,25 @@ public final class SimulateCommand implements Callable<Integer> {
     return 2;
   }
 
-  private Workload workload() throws IOException {
+  /** The workload to replay and how output names its second 0. */
+  private record Traffic(Workload workload, String from) {}
+
+  private Traffic traffic() throws IOException {
     if (trace != null && workload != null) {
       throw new IllegalArgumentException(
           "give either --trace FILE.csv or --workload NAME, not both");
     }
     if (trace != null) {
       String name = trace.getFileName() + rateSuffix();
-      return Arrivals.fromTrace(name, TraceCsv.read(trace), options.rateScale);
+      Trace read = TraceCsv.read(trace);
+      Instant zero = start == null ? Instant.EPOCH : start;
+      Workload load = Arrivals.fromTrace(name, read, zero, options.rateScale);
+      return new Traffic(load, start == null ? traceTime(read.start()) : load.start().toString());
+    }
+    if (start != null) {
+      throw new IllegalArgumentException(
+          "--start needs --trace: it says when the trace's t_seconds 0 was; a built-in workload"
+              + " is synthetic and has no date");
     }
     String name = workload == null ? DEFAULT_WORKLOAD : workload;
     List<String> names = List.copyOf(BuiltInWorkloads.names());
@@ -110,7 +149,12 @@ public final class SimulateCommand implements Callable<Integer> {
               + String.join(", ", names)
               + ", or give --trace FILE.csv");
     }
-    return BuiltInWorkloads.named(name, options.seed, options.rateScale);
+    return new Traffic(BuiltInWorkloads.named(name, options.seed, options.rateScale), traceTime(0));
+  }
+
+  /** A time on a trace's own clock, whose date is not known: {@code t = 0}, {@code t = 600 s}. */
+  static String traceTime(long seconds) {
+    return seconds == 0 ? "t = 0" : String.format(Locale.ROOT, "t = %,d s", seconds);
   }
 
   private String rateSuffix() {

@@ -15,7 +15,8 @@ import java.util.List;
  *       tests and demonstrations.
  * </ul>
  *
- * Every workload starts on Monday 2024-01-01 at 00:00 UTC.
+ * They are synthetic and have no date: the policies' clock starts on Monday 2024-01-01 at 00:00
+ * UTC, so that day one starts at midnight, and output counts time from t = 0.
  */
 public final class BuiltInWorkloads {
 

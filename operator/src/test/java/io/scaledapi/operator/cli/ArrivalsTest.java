@@ -27,7 +27,7 @@ class ArrivalsTest {
 
   @Test
   void aBinsCountIsSpreadEvenlyOverItsSeconds() throws IOException {
-    Workload w = Arrivals.fromTrace("t.csv", trace("600,60\n660,120\n720,0\n"), 1);
+    Workload w = Arrivals.fromTrace("t.csv", trace("600,60\n660,120\n720,0\n"), Instant.EPOCH, 1);
 
     assertThat(w.seconds()).isEqualTo(180);
     assertThat(w.start()).isEqualTo(Instant.ofEpochSecond(600));
@@ -40,8 +40,18 @@ class ArrivalsTest {
   }
 
   @Test
+  void theFirstBinStartsItsTSecondsAfterTheInstantOfZero() throws IOException {
+    Instant zero = Instant.parse("1995-07-01T04:00:01Z");
+
+    Workload w = Arrivals.fromTrace("t.csv", trace("600,60\n660,120\n"), zero, 1);
+
+    assertThat(w.start()).isEqualTo(Instant.parse("1995-07-01T04:10:01Z"));
+    assertThat(w.seconds()).isEqualTo(120);
+  }
+
+  @Test
   void rateScaleMultipliesEverySecondAndOneSecondBinsStayAsTheyAre() throws IOException {
-    Workload w = Arrivals.fromTrace("t.csv", trace("0,3\n1,0\n2,5\n"), 2.5);
+    Workload w = Arrivals.fromTrace("t.csv", trace("0,3\n1,0\n2,5\n"), Instant.EPOCH, 2.5);
 
     assertThat(w.arrivals()).containsExactly(7.5, 0, 12.5);
   }
@@ -82,7 +92,7 @@ class ArrivalsTest {
     long days = Arrivals.MAX_SECONDS / 86_400 + 1;
     Trace longTrace = trace("0,1\n" + days * 86_400 / 2 + ",1\n");
 
-    assertThatThrownBy(() -> Arrivals.fromTrace("t.csv", longTrace, 1))
+    assertThatThrownBy(() -> Arrivals.fromTrace("t.csv", longTrace, Instant.EPOCH, 1))
         .hasMessage("the trace spans 91 days; a run simulates at most 90 days: cut it shorter");
   }
 

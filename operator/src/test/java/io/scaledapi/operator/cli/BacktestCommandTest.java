@@ -57,6 +57,23 @@ class BacktestCommandTest {
   }
 
   @Test
+  void helpSaysTheSpecIsRequiredAndWhatOverridesItWithoutBreakingAnExample() {
+    assertThat(cli.run("backtest", "--help")).isZero();
+
+    assertThat(cli.out().lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));
+    // a break inside a name or example would leave a space in it here
+    String flat = cli.out().replaceAll("\\s+", " ");
+    assertThat(flat)
+        .contains("--spec is required.")
+        .contains("http://localhost:9090;")
+        .contains("overrides the spec's prometheus.address")
+        .contains("overrides the spec's arrivalRate.query")
+        .contains("sum(rate(api_requests_arrived_total[1m]))")
+        .contains("Default: backtest-report.html in the current directory.")
+        .doesNotContain("Default: the spec's.");
+  }
+
+  @Test
   void theSpecIsRequiredAndTheQueryAndAddressWhenItHasNone() throws IOException {
     assertThat(cli.run("backtest", "--prometheus", "http://127.0.0.1:9")).isEqualTo(2);
     assertThat(cli.err()).contains("--spec SCALEDAPI.yaml is required");

@@ -80,16 +80,26 @@ class BacktestIT {
 
   @Test
   void replaysTheRecordedRateWithTheSpecsQueryAndCapacity() throws IOException {
+    Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     assertThat(cli.run(backtest())).as(cli.err()).isZero();
+    Instant after = Instant.now();
 
     Matcher header =
         Pattern.compile(
-                "^Prometheus: sum\\(rate\\(api_requests_arrived_total\\[1m\\]\\)\\): \\S+ of"
-                    + " arrivals from \\S+, ([\\d,]+) requests, busiest minute 60 req/s\n")
+                "^Prometheus: sum\\(rate\\(api_requests_arrived_total\\[1m\\]\\)\\):"
+                    + " 2 hours 5\\d min(?: \\d+ s)? of arrivals from (\\S+), ([\\d,]+) requests, busiest minute 60 req/s\n")
             .matcher(cli.out());
     assertThat(header.find()).as(cli.out()).isTrue();
+    // the real instant of the first point, --last 3h before the command ran; the last point is
+    // about a minute before it ran
+    assertThat(Instant.parse(header.group(1)))
+        .isBetween(before.minus(Duration.ofHours(3)), after.minus(Duration.ofHours(3)));
+    assertThat(cli.out())
+        .contains("\ncapacity per replica: 10 req/s\n")
+        .contains("\nspec for ours:        api.yaml\n\n| policy ")
+        .endsWith("\nreport: " + dir.resolve("backtest.html") + "\n");
     // 90 minutes at 20 req/s and about 89 at 60 req/s: the history ends a minute before now
-    double requests = Double.parseDouble(header.group(1).replace(",", ""));
+    double requests = Double.parseDouble(header.group(2).replace(",", ""));
     assertThat(requests).isBetween(0.95 * (20 * 5400 + 60 * 5340), 1.05 * (20 * 5400 + 60 * 5400));
     assertThat(cli.tableRows()).hasSize(PolicyCatalog.NAMES.size());
     String html = Files.readString(dir.resolve("backtest.html"));
@@ -97,7 +107,7 @@ class BacktestIT {
     assertThat(html)
         .contains("<th>Prometheus</th><td>" + prometheus.baseUri() + "</td>")
         .contains("<th>capacity per replica</th><td>10 req/s</td>")
-        .containsPattern("every 15s, \\d+ points in 1 range queries</td>");
+        .containsPattern("every 15s, \\d+ points in 1 range query</td>");
     assertThat(NuHtmlChecker.messages(html)).isEmpty();
   }
 

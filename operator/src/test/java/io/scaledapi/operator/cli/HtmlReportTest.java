@@ -2,6 +2,7 @@ package io.scaledapi.operator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scaledapi.operator.sim.PolicyResult;
 import io.scaledapi.operator.sim.SimulationResult;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,8 @@ class HtmlReportTest {
 
   static String render(SimulationResult run, Map<String, String> settings) {
     Comparison comparison = Comparison.of(run, POLICIES.subList(0, run.results().size()));
-    return new HtmlReport("simulate: " + run.workload().name(), settings, run, comparison).render();
+    return new HtmlReport("simulate: " + run.workload().name(), "t = 0", settings, run, comparison)
+        .render();
   }
 
   static List<String> chartTitles(String html) {
@@ -58,6 +60,41 @@ class HtmlReportTest {
     // the SLO is drawn on every wait chart
     assertThat(html.split("class=\"slo\"", -1)).hasSize(1 + POLICIES.size());
     assertThat(html).contains(">SLO 250ms</text>");
+  }
+
+  @Test
+  void explainsWhyHpaAndKedaCoincideOnlyWhenTheyDo() {
+    SimulationResult differing = FakeResults.run("w", 20, List.of("hpa", "keda"));
+    PolicyResult hpa = differing.results().get(0);
+    SimulationResult equal =
+        new SimulationResult(
+            differing.workload(),
+            differing.cluster(),
+            List.of(hpa, ComparisonTest.renamed(hpa, "keda")));
+    List<String> both = List.of("hpa", "keda");
+    String note = "<p>" + HtmlReport.escape(Comparison.HPA_KEDA_NOTE) + "</p>";
+
+    assertThat(report(equal, both)).contains(note);
+    assertThat(report(differing, both)).doesNotContain(note);
+  }
+
+  @Test
+  void namesTheStartOfTheTrafficAsGiven() {
+    SimulationResult run = FakeResults.run("trace.csv", 20, POLICIES);
+    Comparison comparison = Comparison.of(run, POLICIES);
+    String html =
+        new HtmlReport("simulate: trace.csv", "1995-07-01T04:00:01Z", Map.of(), run, comparison)
+            .render();
+
+    assertThat(html)
+        .contains("<p>Workload trace.csv: 1 s from 1995-07-01T04:00:01Z, 1,000 requests.")
+        .contains("<p>Time on every chart counts from 1995-07-01T04:00:01Z.</p>")
+        .doesNotContain("2024-01-01");
+  }
+
+  static String report(SimulationResult run, List<String> policies) {
+    Comparison comparison = Comparison.of(run, policies);
+    return new HtmlReport("simulate: w", "t = 0", Map.of(), run, comparison).render();
   }
 
   @Test

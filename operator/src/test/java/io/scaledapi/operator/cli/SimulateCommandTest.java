@@ -49,10 +49,10 @@ class SimulateCommandTest {
 
     assertThat(cli.out())
         .startsWith(
-            "trace.csv: 2h of arrivals from 1970-01-01T00:00:00Z, 612,000 requests, busiest"
-                + " minute 150 req/s\n")
+            "trace.csv: 2 hours of arrivals from t = 0, 612,000 requests, busiest minute 150"
+                + " req/s\n")
         .contains("| policy  |")
-        .contains("report: " + dir.resolve("report.html"));
+        .endsWith("\nreport: " + dir.resolve("report.html") + "\n");
     List<String> rows = cli.tableRows();
     assertThat(rows).hasSize(5);
     for (int i = 0; i < rows.size(); i++) {
@@ -61,8 +61,116 @@ class SimulateCommandTest {
     assertThat(rows.get(4)).matches("\\| oracle .* 1\\.00x \\| +\\+0\\.000 pp \\|");
     String html = Files.readString(dir.resolve("report.html"));
     assertThat(HtmlReportTest.chartTitles(html)).hasSize(1 + 2 * 5);
-    assertThat(html).contains("<th>start-up</th><td>1m</td>", "<td>trace.csv</td>");
+    assertThat(html)
+        .contains("<th>start-up</th><td>1m</td>", "<td>trace.csv</td>")
+        .contains("2 hours from t = 0, 612,000 requests.")
+        .contains("<p>Time on every chart counts from t = 0.</p>")
+        .doesNotContain("1970");
     assertThat(NuHtmlChecker.messages(html)).isEmpty();
+  }
+
+  @Test
+  void printsTheSettingsBetweenTheTrafficAndTheTable() throws IOException {
+    String[] args = simulate("--startup-jitter", "20s", "--seed", "7", "--policies", "hpa,oracle");
+    assertThat(cli.run(args)).as(cli.err()).isZero();
+
+    List<String> lines = cli.out().lines().toList();
+    assertThat(lines.subList(1, 14))
+        .containsExactly(
+            "",
+            "start-up:             1m",
+            "start-up jitter:      ± 20s",
+            "capacity per replica: 10 req/s",
+            "SLO (queue wait):     250ms",
+            "request timeout:      30s",
+            "scrape interval:      15s",
+            "initial replicas:     2",
+            "max replicas:         200",
+            "rate scale:           1",
+            "seed:                 7",
+            "policies:             hpa, oracle",
+            "");
+    assertThat(lines.get(14)).startsWith("| policy ");
+  }
+
+  @Test
+  void namesTheSpecOfOursAndLeavesOutAJitterOfZero() throws IOException {
+    assertThat(cli.run(simulate("--policies", "ours"))).as(cli.err()).isZero();
+
+    assertThat(cli.out())
+        .doesNotContain("start-up jitter")
+        .contains(
+            "\nspec for ours:        built-in default: queue target 7 per replica; prediction"
+                + " with leadTime auto, capacityPerReplica auto\n\n| policy ");
+  }
+
+  @Test
+  void aRelativeReportPathIsPrintedAbsolute() throws IOException {
+    Path relative = Path.of("").toAbsolutePath().relativize(dir.resolve("r.html"));
+    assertThat(relative.isAbsolute()).isFalse();
+
+    assertThat(cli.run(simulate("--policies", "hpa", "--report", relative.toString()))).isZero();
+
+    assertThat(cli.out()).endsWith("\nreport: " + dir.resolve("r.html") + "\n");
+    assertThat(dir.resolve("r.html")).exists();
+  }
+
+  @Test
+  void startNamesTheTimesOfTheTrace() throws IOException {
+    String[] args = simulate("--start", "1995-07-01T00:00:01-04:00", "--policies", "hpa");
+    assertThat(cli.run(args)).as(cli.err()).isZero();
+
+    assertThat(cli.out())
+        .startsWith("trace.csv: 2 hours of arrivals from 1995-07-01T04:00:01Z, 612,000 requests");
+    assertThat(Files.readString(dir.resolve("report.html")))
+        .contains("2 hours from 1995-07-01T04:00:01Z, 612,000 requests.")
+        .contains("<p>Time on every chart counts from 1995-07-01T04:00:01Z.</p>");
+  }
+
+  @Test
+  void aTraceStartingLaterIsNamedOnItsOwnClockOrFromStart() throws IOException {
+    Path late =
+        Files.writeString(
+            dir.resolve("late.csv"), "t_seconds,requests\n3600,600\n3660,600\n3720,600\n");
+    String[] args = {
+      "simulate", "--trace", late.toString(), "--policies", "hpa", "--report", dir + "/r.html"
+    };
+
+    assertThat(cli.run(args)).as(cli.err()).isZero();
+    assertThat(cli.out())
+        .startsWith("late.csv: 3 min of arrivals from t = 3,600 s, 1,800 requests");
+
+    String[] withStart = java.util.Arrays.copyOf(args, args.length + 2);
+    withStart[args.length] = "--start";
+    withStart[args.length + 1] = "2024-03-01T00:00:00Z";
+    assertThat(cli.run(withStart)).as(cli.err()).isZero();
+    assertThat(cli.out()).startsWith("late.csv: 3 min of arrivals from 2024-03-01T01:00:00Z,");
+  }
+
+  @Test
+  void theBuiltInWorkloadHasNoDateAndStartIsRefusedForIt() {
+    assertThat(cli.run("simulate", "--start", "2024-01-01T00:00:00Z")).isEqualTo(2);
+    assertThat(cli.err())
+        .contains("simulate: --start needs --trace: it says when the trace's t_seconds 0 was");
+    assertThat(cli.out()).isEmpty();
+  }
+
+  @Test
+  void theHpaAndKedaNoteFollowsTheTableWhenTheirRowsAreEqual() throws IOException {
+    assertThat(cli.run(simulate("--policies", "hpa,keda"))).as(cli.err()).isZero();
+
+    List<String> rows = cli.tableRows();
+    assertThat(rows.get(0)).startsWith("| hpa ");
+    assertThat(rows.get(1)).startsWith("| keda ");
+    assertThat(rows.get(0).substring(rows.get(0).indexOf('|', 1)))
+        .isEqualTo(rows.get(1).substring(rows.get(1).indexOf('|', 1)));
+    assertThat(cli.out()).contains(rows.get(1) + "\n\n" + Comparison.HPA_KEDA_NOTE + "\n\n");
+    assertThat(Files.readString(dir.resolve("report.html")))
+        .contains("<p>" + HtmlReport.escape(Comparison.HPA_KEDA_NOTE) + "</p>");
+
+    assertThat(cli.run(simulate("--policies", "hpa,knative"))).isZero();
+    assertThat(cli.out()).doesNotContain("coincide");
+    assertThat(Files.readString(dir.resolve("report.html"))).doesNotContain("coincide");
   }
 
   @Test
@@ -115,6 +223,24 @@ class SimulateCommandTest {
     assertThat(command.options.capacity).isNull();
   }
 
+  @Test
+  void helpFitsEightyColumnsWithoutBreakingANameOrExample() {
+    assertThat(cli.run("simulate", "--help")).isZero();
+
+    assertThat(cli.out().lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));
+    // a break inside a name or example would leave a space in it here
+    String flat = cli.out().replaceAll("\\s+", " ");
+    assertThat(flat)
+        .startsWith("Usage: scaledapi-operator simulate [OPTIONS] ")
+        .contains(
+            "t_seconds,requests",
+            "1995-07-01T04:00:01Z",
+            "prediction.capacityPerReplica",
+            "--policies=NAMES ",
+            "Default: simulation-report.html in the current directory.",
+            "DURATION: a number and a unit");
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
@@ -134,6 +260,10 @@ class SimulateCommandTest {
         "--spec nowhere.yaml | --spec: no such file: nowhere.yaml",
         "--report no/such/dir/r.html | --report no/such/dir/r.html: the directory",
         "--frobnicate | Unknown option: '--frobnicate'",
+        "--start yesterday | Invalid value for option '--start': 'yesterday' is not an instant;"
+            + " write an ISO-8601 date and time with its offset, e.g. 1995-07-01T04:00:01Z",
+        "--start 1995-07-01T04:00:01 | Invalid value for option '--start': '1995-07-01T04:00:01' is"
+            + " not an instant",
       })
   void badOptionsAreRefusedNamingTheOptionAndTheFix(String options, String message)
       throws IOException {
