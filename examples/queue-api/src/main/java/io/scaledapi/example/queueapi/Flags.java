@@ -56,32 +56,25 @@ final class Flags {
   }
 
   int positiveInt(String name, int fallback) {
-    String text = values.get(name);
-    try {
-      int value = text == null ? fallback : Integer.parseInt(text);
-      if (value >= 1) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(
-        "--" + name + " must be a whole number of at least 1, not " + text);
+    return intWithin(name, fallback, 1, Integer.MAX_VALUE, "a whole number of at least 1");
   }
 
   /** A TCP port, 0 (any free one) to 65535. */
   int port(String name, int fallback) {
+    return intWithin(name, fallback, 0, 65535, "a port from 0 to 65535");
+  }
+
+  private int intWithin(String name, int fallback, int min, int max, String what) {
     String text = values.get(name);
     try {
       int value = text == null ? fallback : Integer.parseInt(text);
-      if (value >= 0 && value <= 65535) {
+      if (value >= min && value <= max) {
         return value;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IllegalArgumentException(
-        "--" + name + " must be a port from 0 to 65535, not " + text);
+    throw new IllegalArgumentException("--" + name + " must be " + what + ", not " + text);
   }
 
   double positiveDouble(String name, double fallback) {
