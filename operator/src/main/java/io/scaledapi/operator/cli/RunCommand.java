@@ -99,7 +99,9 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--lease-namespace",
       paramLabel = "NAMESPACE",
-      description = "Namespace of the Lease. Default: the operator's own namespace.")
+      description =
+          "Namespace of the Lease. Default: the operator's own namespace in a pod, else the"
+              + " kubeconfig context's, else default.")
   String leaseNamespace;
 
   @Option(
@@ -196,7 +198,18 @@ public final class RunCommand implements Callable<Integer> {
       return fail(problem.get());
     }
     log.info("Kubernetes API server {} from {}", server, source.describe());
-    return Optional.of(config);
+    return Optional.of(withKubectlNamespace(config));
+  }
+
+  /**
+   * A context without a namespace means {@code default}, as kubectl reads it; without one the
+   * leader-election Lease would have no namespace outside a pod.
+   */
+  static Config withKubectlNamespace(Config config) {
+    if (config.getNamespace() == null) {
+      config.setNamespace("default");
+    }
+    return config;
   }
 
   private Optional<Config> fail(String message) {

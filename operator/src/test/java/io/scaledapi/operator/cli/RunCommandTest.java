@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeout;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.Config;
 import io.scaledapi.operator.helm.ChartRenderer;
 import io.scaledapi.operator.promql.NamespaceIsolation;
 import io.scaledapi.operator.reconciler.ScaledApiOperator;
@@ -52,6 +53,18 @@ class RunCommandTest {
         current-context: dev
         """
         .formatted(server);
+  }
+
+  /** Outside a pod the Lease's namespace comes from the context; kind's contexts have none. */
+  @Test
+  void aContextWithoutANamespaceMeansDefaultAsForKubectl() {
+    String withoutNamespace = kubeconfig("https://127.0.0.1:6443");
+    String withNamespace = withoutNamespace.replace("user: dev}", "user: dev, namespace: team}");
+    assertThat(
+            RunCommand.withKubectlNamespace(Config.fromKubeconfig(withoutNamespace)).getNamespace())
+        .isEqualTo("default");
+    assertThat(RunCommand.withKubectlNamespace(Config.fromKubeconfig(withNamespace)).getNamespace())
+        .isEqualTo("team");
   }
 
   static ScaledApiOperator.Settings settingsOfChart(Map<String, String> values) {
