@@ -3,7 +3,6 @@ package io.scaledapi.operator.cli;
 import io.scaledapi.operator.sim.PolicyResult;
 import io.scaledapi.operator.sim.SimulationResult;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -112,31 +111,21 @@ record Comparison(List<Row> rows) {
   }
 
   private static boolean sameOutcome(PolicyResult a, PolicyResult b) {
-    double[] x = {
-      a.arrived(),
-      a.served(),
-      a.dropped(),
-      a.queuedAtEnd(),
-      a.violatingShare(),
-      a.waitP50(),
-      a.waitP99(),
-      a.waitMax(),
-      a.replicaSeconds(),
-      a.scaleActions()
-    };
-    double[] y = {
-      b.arrived(),
-      b.served(),
-      b.dropped(),
-      b.queuedAtEnd(),
-      b.violatingShare(),
-      b.waitP50(),
-      b.waitP99(),
-      b.waitMax(),
-      b.replicaSeconds(),
-      b.scaleActions()
-    };
-    return Arrays.equals(x, y) && a.series().equals(b.series());
+    return measures(a).equals(measures(b)) && a.series().equals(b.series());
+  }
+
+  private static List<Double> measures(PolicyResult r) {
+    return List.of(
+        r.arrived(),
+        r.served(),
+        r.dropped(),
+        r.queuedAtEnd(),
+        r.violatingShare(),
+        r.waitP50(),
+        r.waitP99(),
+        r.waitMax(),
+        r.replicaSeconds(),
+        (double) r.scaleActions());
   }
 
   /** A count of requests or replica-seconds, rounded, with thousands separators. */
