@@ -64,6 +64,18 @@ public final class RunCommand implements Callable<Integer> {
   URI prometheusAddress;
 
   @Option(
+      names = "--allowed-prometheus-address",
+      paramLabel = "URL",
+      description = {
+        "A Prometheus address ScaledApis may name in spec.prometheus.address (repeat for several);"
+            + " the --prometheus-address is always allowed. It allows the same scheme, host (in"
+            + " any case) and port (80 or 443 when left out), with the same path or a path below"
+            + " it at a /. Default: none, ScaledApis may use the --prometheus-address alone.",
+        "Example: http://thanos-query.monitoring.svc:9090"
+      })
+  List<URI> allowedPrometheusAddresses = List.of();
+
+  @Option(
       names = {"--namespace", "-n"},
       paramLabel = "NAMESPACE",
       split = ",",
@@ -222,10 +234,17 @@ public final class RunCommand implements Callable<Integer> {
   /**
    * The operator's settings from the options, with server-side apply for status.
    *
-   * @throws CommandLine.ParameterException if {@code --namespace-label} is not a label name
+   * @throws CommandLine.ParameterException if {@code --namespace-label} is not a label name, or an
+   *     {@code --allowed-prometheus-address} cannot be one
    */
   ScaledApiOperator.Settings settings(String instance) {
-    ScaledApiOperator.Settings settings = baseSettings(instance);
+    ScaledApiOperator.Settings settings;
+    try {
+      settings = baseSettings(instance).withAllowedPrometheus(allowedPrometheusAddresses);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--allowed-prometheus-address: " + e.getMessage());
+    }
     if (namespaceLabel == null) {
       return settings;
     }

@@ -1,6 +1,7 @@
 package io.scaledapi.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -19,6 +20,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,10 +29,17 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds Prometheus clients from a ScaledApi's {@code spec.prometheus} and the operator's default
- * address. Secrets and ConfigMaps are read from the ScaledApi's own namespace only. Clients are
- * reused while their settings stay the same.
+ * address. Secrets and ConfigMaps are read from the ScaledApi's own namespace only, and used only
+ * when they carry {@value #OPT_IN_LABEL}{@code =true}. Clients are reused while their settings stay
+ * the same.
  */
 public final class PrometheusSources implements MetricsSources {
+  /**
+   * The label, with value {@code true}, that a Secret or ConfigMap needs before its values are used
+   * to connect to Prometheus.
+   */
+  public static final String OPT_IN_LABEL = "scaledapi.io/prometheus-credentials";
+
   private final KubernetesClient client;
   private final Optional<URI> defaultAddress;
   private final Map<PrometheusEndpoint, PrometheusClient> clients = new ConcurrentHashMap<>();
@@ -117,6 +126,7 @@ public final class PrometheusSources implements MetricsSources {
     if (map == null) {
       throw missing("ConfigMap", ca.configMapName(), field, namespace, ".configMapName");
     }
+    requireOptIn("ConfigMap", map, field, namespace);
     String value = map.getData() == null ? null : map.getData().get(ca.keyOrDefault());
     if (value == null) {
       throw noKey(
@@ -134,6 +144,7 @@ public final class PrometheusSources implements MetricsSources {
     if (secret == null) {
       throw missing("Secret", name, field, namespace, ".secretName");
     }
+    requireOptIn("Secret", secret, field, namespace);
     if (secret.getData() != null && secret.getData().get(key) != null) {
       return new String(
           Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
@@ -149,6 +160,30 @@ public final class PrometheusSources implements MetricsSources {
             ? ""
             : " (type " + secret.getType() + ")";
     throw noKey("Secret " + name + type, key, keys, keyField);
+  }
+
+  /**
+   * Refuses a Secret or ConfigMap that does not carry {@value #OPT_IN_LABEL}{@code =true}, before
+   * any of its values is read: only objects their owners marked for it connect to Prometheus.
+   */
+  private static void requireOptIn(
+      String kind, HasMetadata object, String field, String namespace) {
+    Map<String, String> labels = object.getMetadata().getLabels();
+    if (labels == null || !"true".equals(labels.get(OPT_IN_LABEL))) {
+      String name = object.getMetadata().getName();
+      throw new SourceConfigurationException(
+          String.format(
+              "%s %s named in %s lacks the label %s=true that lets the operator use it; add it:"
+                  + " kubectl label -n %s %s %s %s=true",
+              kind,
+              name,
+              field,
+              OPT_IN_LABEL,
+              namespace,
+              kind.toLowerCase(Locale.ROOT),
+              name,
+              OPT_IN_LABEL));
+    }
   }
 
   /** A Secret or ConfigMap without the key: names the keys it has (never their values). */

@@ -8,6 +8,7 @@ import io.scaledapi.operator.promql.NamespaceIsolation;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -94,6 +95,9 @@ public final class ScaledApiOperator implements AutoCloseable {
    * @param instance this instance's name, for events and the lease
    * @param namespaceIsolation when present, every query is confined to the series of its
    *     ScaledApi's namespace
+   * @param allowedPrometheus the further addresses, besides {@code defaultPrometheus}, that a
+   *     ScaledApi may name in {@code spec.prometheus.address} (see {@link PrometheusAllowList});
+   *     empty means the default alone
    */
   public record Settings(
       Optional<URI> defaultPrometheus,
@@ -102,9 +106,16 @@ public final class ScaledApiOperator implements AutoCloseable {
       boolean serverSideApplyStatus,
       Clock clock,
       String instance,
-      Optional<NamespaceIsolation> namespaceIsolation) {
+      Optional<NamespaceIsolation> namespaceIsolation,
+      List<URI> allowedPrometheus) {
 
-    /** Settings without namespace isolation. */
+    /** Checks that each allowed address can be one. */
+    public Settings {
+      allowedPrometheus = List.copyOf(allowedPrometheus);
+      PrometheusAllowList.of(Optional.empty(), allowedPrometheus);
+    }
+
+    /** Settings without namespace isolation, allowing ScaledApis the default address alone. */
     public Settings(
         Optional<URI> defaultPrometheus,
         Set<String> namespaces,
@@ -119,7 +130,8 @@ public final class ScaledApiOperator implements AutoCloseable {
           serverSideApplyStatus,
           clock,
           instance,
-          Optional.empty());
+          Optional.empty(),
+          List.of());
     }
 
     /** These settings with every query confined by {@code isolation}. */
@@ -131,7 +143,25 @@ public final class ScaledApiOperator implements AutoCloseable {
           serverSideApplyStatus,
           clock,
           instance,
-          Optional.of(isolation));
+          Optional.of(isolation),
+          allowedPrometheus);
+    }
+
+    /**
+     * These settings with ScaledApis allowed {@code addresses} besides the default.
+     *
+     * @throws IllegalArgumentException when one cannot be an allowed address, naming it and why
+     */
+    public Settings withAllowedPrometheus(List<URI> addresses) {
+      return new Settings(
+          defaultPrometheus,
+          namespaces,
+          leaderElection,
+          serverSideApplyStatus,
+          clock,
+          instance,
+          namespaceIsolation,
+          addresses);
     }
   }
 
@@ -189,7 +219,10 @@ public final class ScaledApiOperator implements AutoCloseable {
   }
 
   private static MetricsSources sources(KubernetesClient client, Settings settings) {
-    MetricsSources prometheus = new PrometheusSources(client, settings.defaultPrometheus());
+    MetricsSources prometheus =
+        new AllowListedSources(
+            new PrometheusSources(client, settings.defaultPrometheus()),
+            PrometheusAllowList.of(settings.defaultPrometheus(), settings.allowedPrometheus()));
     return settings
         .namespaceIsolation()
         .<MetricsSources>map(isolation -> new NamespaceIsolatedSources(prometheus, isolation))

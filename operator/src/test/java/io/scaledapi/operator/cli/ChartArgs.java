@@ -42,6 +42,7 @@ public final class ChartArgs {
         false,
         Clock.systemUTC(),
         instance,
-        s.namespaceIsolation());
+        s.namespaceIsolation(),
+        s.allowedPrometheus());
   }
 }

@@ -146,7 +146,10 @@ final class BadInputConditionRows {
                     instanceof QueryResult.MultipleSeries);
   }
 
-  /** A kubernetes.io/tls Secret named prom-token: a certificate and a key, no token. */
+  /**
+   * A kubernetes.io/tls Secret named prom-token, labelled for use with Prometheus: a certificate
+   * and a key, no token.
+   */
   static void tlsSecret(MockCluster cluster, LiveStack stack, String ns) {
     Base64.Encoder b64 = Base64.getEncoder();
     cluster
@@ -158,6 +161,7 @@ final class BadInputConditionRows {
                 .withNewMetadata()
                 .withName("prom-token")
                 .withNamespace(ns)
+                .withLabels(Map.of(PrometheusSources.OPT_IN_LABEL, "true"))
                 .endMetadata()
                 .withType("kubernetes.io/tls")
                 .addToData("tls.crt", b64.encodeToString("certificate".getBytes()))

@@ -21,40 +21,51 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * ScaledApis that authenticate to Prometheus with credentials from Secrets, each in a namespace of
  * its own, behind authenticating {@link FaultProxy}s; remembers every credential it stored, in each
- * form it travels in, and which Secret each namespace's ScaledApi names.
+ * form it travels in, and which Secret each namespace's ScaledApi names. The proxies are started up
+ * front, so that the operator can be started with their addresses allowed.
  */
 record CredentialScenarios(
     MockCluster cluster,
-    TestExporter exporter,
-    URI prometheus,
     List<FaultProxy> proxies,
+    AtomicInteger used,
+    TestExporter exporter,
     Set<String> credentials,
     Map<String, String> secretOf)
     implements AutoCloseable {
   static final String GAUGE = "api_queue_requests_waiting";
   static final String USER = "alice";
+  static final String LABEL = "scaledapi.io/prometheus-credentials";
 
-  CredentialScenarios(MockCluster cluster, TestExporter exporter, URI prometheus) {
+  /** Scenarios with {@code proxies} proxies to {@code prometheus}, one for each gate. */
+  CredentialScenarios(MockCluster cluster, TestExporter exporter, URI prometheus, int proxies) {
     this(
         cluster,
+        Stream.generate(() -> FaultProxy.start(prometheus)).limit(proxies).toList(),
+        new AtomicInteger(),
         exporter,
-        prometheus,
-        new CopyOnWriteArrayList<>(),
         ConcurrentHashMap.newKeySet(),
         new ConcurrentHashMap<>());
   }
 
+  /** The proxies' addresses, for the operator's allowed Prometheus addresses. */
+  List<URI> addresses() {
+    return proxies.stream().map(FaultProxy::baseUri).toList();
+  }
+
   /** A proxy to Prometheus that lets only {@code accepted} through; see {@link FaultProxy}. */
   FaultProxy gate(String accepted, int status, String type, String echoTemplate) {
-    FaultProxy proxy = FaultProxy.start(prometheus);
-    proxies.add(proxy);
-    return proxy.requireAuthorization(accepted, status, type, echoTemplate);
+    int next = used.getAndIncrement();
+    if (next >= proxies.size()) {
+      throw new IllegalStateException("all " + proxies.size() + " proxies in use; start more");
+    }
+    return proxies.get(next).requireAuthorization(accepted, status, type, echoTemplate);
   }
 
   /** A ScaledApi reading a bearer token from key {@code key} of Secret prom-token. */
@@ -70,7 +81,10 @@ record CredentialScenarios(
     scaledApi(ns, proxy, new PrometheusAuthSpec(null, new BasicAuthSpec("prom-basic", null, null)));
   }
 
-  /** A Secret as the API server stores it, its values base64-encoded in data. */
+  /**
+   * A Secret as the API server stores it, its values base64-encoded in data, labelled for use as
+   * Prometheus credentials.
+   */
   void secret(String ns, String name, Map<String, String> values) {
     cluster.ensureNamespace(ns);
     values.forEach(
@@ -89,6 +103,7 @@ record CredentialScenarios(
                 .withNewMetadata()
                 .withName(name)
                 .withNamespace(ns)
+                .withLabels(Map.of(LABEL, "true"))
                 .endMetadata()
                 .withData(
                     values.entrySet().stream()

@@ -56,17 +56,19 @@ class CredentialSecrecyIT {
     exporter = TestExporter.start();
     prometheus = PrometheusProcess.start(List.of(exporter.target()), LiveStack.SCRAPE);
     prometheus.awaitTargetUp(Duration.ofSeconds(30));
-    scenarios = new CredentialScenarios(cluster, exporter, prometheus.baseUri());
+    // one proxy for each gate the tests open, each an address the operator allows
+    scenarios = new CredentialScenarios(cluster, exporter, prometheus.baseUri(), 5);
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     operator =
         cluster.startOperator(
             new ScaledApiOperator.Settings(
-                Optional.of(prometheus.baseUri()),
-                Set.of(),
-                Optional.empty(),
-                false,
-                Clock.systemUTC(),
-                "it"),
+                    Optional.of(prometheus.baseUri()),
+                    Set.of(),
+                    Optional.empty(),
+                    false,
+                    Clock.systemUTC(),
+                    "it")
+                .withAllowedPrometheus(scenarios.addresses()),
             registry);
   }
 

@@ -2,9 +2,11 @@ package io.scaledapi.operator.reconciler;
 
 import io.scaledapi.operator.testing.PrometheusProcess;
 import io.scaledapi.operator.testing.TestExporter;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A real exporter, a real Prometheus scraping it every second, and an operator on the mock API
@@ -15,13 +17,22 @@ record LiveStack(TestExporter exporter, PrometheusProcess prometheus, ScaledApiO
   static final Duration SCRAPE = Duration.ofSeconds(1);
 
   static LiveStack start(MockCluster cluster, Clock clock) {
+    return start(cluster, clock, prometheus -> List.of());
+  }
+
+  /**
+   * A stack whose operator also allows the addresses {@code allowed} gives for the Prometheus's
+   * address, such as those of proxies started in front of it.
+   */
+  static LiveStack start(MockCluster cluster, Clock clock, Function<URI, List<URI>> allowed) {
     TestExporter exporter = TestExporter.start();
     PrometheusProcess prometheus = null;
     try {
       prometheus = PrometheusProcess.start(List.of(exporter.target()), SCRAPE);
       prometheus.awaitTargetUp(Duration.ofSeconds(30));
+      URI address = prometheus.baseUri();
       return new LiveStack(
-          exporter, prometheus, cluster.startOperator(prometheus.baseUri(), clock));
+          exporter, prometheus, cluster.startOperator(address, clock, allowed.apply(address)));
     } catch (RuntimeException e) {
       if (prometheus != null) {
         prometheus.close();

@@ -37,14 +37,23 @@ record MockCluster(KubernetesClient client, ApiCallLog log, KubernetesClient ope
 
   /** An operator on this cluster with {@code prometheus} as the default source, started. */
   ScaledApiOperator startOperator(URI prometheus, Clock clock) {
+    return startOperator(prometheus, clock, List.of());
+  }
+
+  /**
+   * An operator on this cluster with {@code prometheus} as the default source and ScaledApis
+   * allowed to name {@code allowed} too, started.
+   */
+  ScaledApiOperator startOperator(URI prometheus, Clock clock, List<URI> allowed) {
     return startOperator(
         new ScaledApiOperator.Settings(
-            Optional.of(prometheus),
-            Set.of(),
-            Optional.empty(),
-            false, // the mock API server refuses server-side apply with 415
-            clock,
-            "it"));
+                Optional.of(prometheus),
+                Set.of(),
+                Optional.empty(),
+                false, // the mock API server refuses server-side apply with 415
+                clock,
+                "it")
+            .withAllowedPrometheus(allowed));
   }
 
   ScaledApiOperator startOperator(ScaledApiOperator.Settings settings) {

@@ -8,6 +8,7 @@ import io.scaledapi.operator.testing.TestExporter;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,13 +32,26 @@ class PrometheusFaultsIT {
   static TestExporter exporter;
   static PrometheusProcess prometheus;
 
+  /**
+   * A proxy in front of the Prometheus for the faults a real server does not produce on demand; an
+   * address the operator allows, forwarding again after each test.
+   */
+  static FaultProxy proxy;
+
   /** The namespace of the running test's ScaledApi. */
   static String current;
 
   @BeforeAll
   static void startEverything() {
     cluster = MockCluster.of(client);
-    stack = LiveStack.start(cluster, Clock.systemUTC());
+    stack =
+        LiveStack.start(
+            cluster,
+            Clock.systemUTC(),
+            address -> {
+              proxy = FaultProxy.start(address);
+              return List.of(proxy.baseUri());
+            });
     exporter = stack.exporter();
     prometheus = stack.prometheus();
   }
@@ -47,6 +61,9 @@ class PrometheusFaultsIT {
     if (stack != null) {
       stack.close();
     }
+    if (proxy != null) {
+      proxy.close();
+    }
     if (cluster != null) {
       cluster.close();
     }
@@ -55,6 +72,7 @@ class PrometheusFaultsIT {
   /** Deletes the test's ScaledApi, so that later tests share the operator with no one. */
   @AfterEach
   void deleteScaledApi() {
+    proxy.forward();
     if (current != null) {
       cluster.deleteScaledApi(current);
       current = null;
@@ -76,50 +94,44 @@ class PrometheusFaultsIT {
 
   @Test
   void prometheusSlowerThanTheTimeoutHoldsReplicas() {
-    try (FaultProxy proxy = FaultProxy.start(prometheus.baseUri())) {
-      FaultScenario s = start("slow", proxy.baseUri(), "300ms", FALLBACK);
-      s.outage(
-          () -> {
-            proxy.delay(Duration.ofSeconds(2));
-            s.queue(0);
-          },
-          proxy::forward,
-          "no answer from Prometheus at " + proxy.baseUri() + " within 300ms");
-    }
+    FaultScenario s = start("slow", proxy.baseUri(), "300ms", FALLBACK);
+    s.outage(
+        () -> {
+          proxy.delay(Duration.ofSeconds(2));
+          s.queue(0);
+        },
+        proxy::forward,
+        "no answer from Prometheus at " + proxy.baseUri() + " within 300ms");
   }
 
   @Test
   void prometheusAnswering5xxHoldsReplicas() {
-    try (FaultProxy proxy = FaultProxy.start(prometheus.baseUri())) {
-      FaultScenario s = start("http503", proxy.baseUri(), "2s", FALLBACK);
-      s.outage(
-          () -> {
-            proxy.respond(503, "text/plain", "Service Unavailable: too many queries\n");
-            s.queue(0);
-          },
-          proxy::forward,
-          "Prometheus answered HTTP 503: Service Unavailable: too many queries");
-    }
+    FaultScenario s = start("http503", proxy.baseUri(), "2s", FALLBACK);
+    s.outage(
+        () -> {
+          proxy.respond(503, "text/plain", "Service Unavailable: too many queries\n");
+          s.queue(0);
+        },
+        proxy::forward,
+        "Prometheus answered HTTP 503: Service Unavailable: too many queries");
   }
 
   @Test
   void garbageAnswersHoldReplicasAndEachOutageWarnsOnce() {
-    try (FaultProxy proxy = FaultProxy.start(prometheus.baseUri())) {
-      FaultScenario s = start("garbage", proxy.baseUri(), "2s", FALLBACK);
-      s.outage(
-          () -> {
-            proxy.respond(200, "text/html", "<html><body><h1>Sign in</h1></body></html>");
-            s.queue(0);
-          },
-          proxy::forward,
-          "unreadable response from Prometheus: not JSON: Sign in");
-      // a second outage, of another kind, after the recovery: its own single Warning
-      s.outage(
-          () -> proxy.respond(200, "application/json", "{\"hello\":\"world\"}"),
-          proxy::forward,
-          "unreadable response from Prometheus: not a Prometheus API response:"
-              + " {\"hello\":\"world\"}");
-    }
+    FaultScenario s = start("garbage", proxy.baseUri(), "2s", FALLBACK);
+    s.outage(
+        () -> {
+          proxy.respond(200, "text/html", "<html><body><h1>Sign in</h1></body></html>");
+          s.queue(0);
+        },
+        proxy::forward,
+        "unreadable response from Prometheus: not JSON: Sign in");
+    // a second outage, of another kind, after the recovery: its own single Warning
+    s.outage(
+        () -> proxy.respond(200, "application/json", "{\"hello\":\"world\"}"),
+        proxy::forward,
+        "unreadable response from Prometheus: not a Prometheus API response:"
+            + " {\"hello\":\"world\"}");
   }
 
   @Test

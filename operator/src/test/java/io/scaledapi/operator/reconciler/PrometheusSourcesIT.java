@@ -3,12 +3,15 @@ package io.scaledapi.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.scaledapi.api.v1alpha1.BasicAuthSpec;
+import io.scaledapi.api.v1alpha1.CaSource;
 import io.scaledapi.api.v1alpha1.PrometheusAuthSpec;
 import io.scaledapi.api.v1alpha1.PrometheusSpec;
+import io.scaledapi.api.v1alpha1.PrometheusTlsSpec;
 import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.api.v1alpha1.SecretKeyRef;
 import io.scaledapi.operator.prometheus.PrometheusAuth;
@@ -48,7 +51,14 @@ class PrometheusSourcesIT {
     return TestScaledApis.scaledApi(ns, TestScaledApis.minimalSpec(prometheus));
   }
 
+  static final String LABEL = "scaledapi.io/prometheus-credentials";
+
+  /** A Secret that opts in to being used for Prometheus connections. */
   static void secret(String ns, String name, Map<String, String> data) {
+    secret(ns, name, Map.of(LABEL, "true"), data);
+  }
+
+  static void secret(String ns, String name, Map<String, String> labels, Map<String, String> data) {
     client
         .secrets()
         .inNamespace(ns)
@@ -57,6 +67,7 @@ class PrometheusSourcesIT {
                 .withNewMetadata()
                 .withName(name)
                 .withNamespace(ns)
+                .withLabels(labels)
                 .endMetadata()
                 .withStringData(data)
                 .build())
@@ -105,6 +116,59 @@ class PrometheusSourcesIT {
     assertThat(endpoint.auth()).isEqualTo(new PrometheusAuth.Bearer("s3cret-mine"));
     assertThat(endpoint.toString()).doesNotContain("s3cret");
     assertThat(endpoint.timeout()).isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void aSecretOrConfigMapWithoutTheOptInLabelIsNotUsedAndItsValueNotRepeated() {
+    secret("optout", "prom-token", Map.of(), Map.of("token", "s3cret-unlabelled"));
+    secret("optout", "prom-basic", Map.of(LABEL, "false"), Map.of("password", "s3cret-false"));
+    client
+        .configMaps()
+        .inNamespace("optout")
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("prom-ca")
+                .withNamespace("optout")
+                .endMetadata()
+                .withData(Map.of("ca.crt", "-----BEGIN CERTIFICATE-----"))
+                .build())
+        .create();
+    PrometheusSources sources = new PrometheusSources(sourcesClient, Optional.empty());
+
+    assertThatThrownBy(() -> sources.sourceFor(scaledApi("optout", bearer("prom-token"))))
+        .hasMessage(
+            "Secret prom-token named in spec.prometheus.auth.bearer lacks the label "
+                + LABEL
+                + "=true that lets the operator use it; add it: kubectl label -n optout secret"
+                + " prom-token "
+                + LABEL
+                + "=true")
+        .hasMessageNotContaining("s3cret");
+    PrometheusSpec basic =
+        new PrometheusSpec(
+            "http://prometheus:9090",
+            new PrometheusAuthSpec(null, new BasicAuthSpec("prom-basic", null, null)),
+            null,
+            null);
+    assertThatThrownBy(() -> sources.sourceFor(scaledApi("optout", basic)))
+        .hasMessageStartingWith(
+            "Secret prom-basic named in spec.prometheus.auth.basic lacks the label " + LABEL)
+        .hasMessageNotContaining("s3cret");
+    PrometheusSpec ca =
+        new PrometheusSpec(
+            "https://prometheus:9090",
+            null,
+            new PrometheusTlsSpec(new CaSource(null, "prom-ca", null)),
+            null);
+    assertThatThrownBy(() -> sources.sourceFor(scaledApi("optout", ca)))
+        .hasMessage(
+            "ConfigMap prom-ca named in spec.prometheus.tls.ca lacks the label "
+                + LABEL
+                + "=true that lets the operator use it; add it: kubectl label -n optout configmap"
+                + " prom-ca "
+                + LABEL
+                + "=true");
   }
 
   @Test
