@@ -29,6 +29,8 @@ keep them in step with the operator's API calls.
   resources: ["events"]
   verbs: ["create"]
 # Read Prometheus credentials (spec.prometheus.auth) and CA bundles from the ScaledApi's namespace.
+# RBAC cannot filter on labels: the operator uses only those labelled
+# scaledapi.io/prometheus-credentials=true. watchNamespaces limits this to the listed namespaces.
 - apiGroups: [""]
   resources: ["secrets", "configmaps"]
   verbs: ["get"]

@@ -91,16 +91,20 @@ class AllowedPrometheusAddressTest {
     ScaledApiOperator.Settings settings =
         settingsOfChart(
             Map.of(
-                "prometheus.address", "http://prometheus-server.monitoring.svc",
-                "prometheus.allowedAddresses[0]", "http://thanos-query.monitoring.svc:9090",
-                "prometheus.allowedAddresses[1]", "https://prometheus.example.com/tenant-a"));
+                "prometheus.address",
+                "http://prometheus-server.monitoring.svc",
+                // as the chart's README sets it
+                "prometheus.allowedAddresses[0]",
+                "http://thanos-query.monitoring.svc:9090",
+                "prometheus.allowedAddresses[1]",
+                "https://prometheus.example.com/team-a"));
 
     assertThat(settings.defaultPrometheus())
         .isEqualTo(Optional.of(URI.create("http://prometheus-server.monitoring.svc")));
     assertThat(settings.allowedPrometheus())
         .containsExactly(
             URI.create("http://thanos-query.monitoring.svc:9090"),
-            URI.create("https://prometheus.example.com/tenant-a"));
+            URI.create("https://prometheus.example.com/team-a"));
     assertThat(settingsOfChart(Map.of()).allowedPrometheus()).isEmpty();
   }
 }

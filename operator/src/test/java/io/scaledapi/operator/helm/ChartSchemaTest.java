@@ -24,6 +24,18 @@ class ChartSchemaTest {
     "prometheus.isolateNamespaces, yes, /prometheus/isolateNamespaces",
     "prometheus.namespaceLabel, kubernetes-namespace, /prometheus/namespaceLabel",
     "rbac.create, maybe, /rbac/create",
+    "prometheus.allowedAddresses[0], thanos-query:9090, /prometheus/allowedAddresses/0",
+    "prometheus.allowedAddresses[0], http://thanos:9090/?tenant=a, /prometheus/allowedAddresses/0",
+    "prometheus.allowedAddresses[0], http://thanos:9090/prom/../admin,"
+        + " /prometheus/allowedAddresses/0",
+    "prometheus.allowedAddress[0], http://thanos:9090, allowedAddress",
+    "networkPolicy.enabled, yes, /networkPolicy/enabled",
+    "networkPolicy.apiServer.cidrs[0], 10.0.0.1, /networkPolicy/apiServer/cidrs/0",
+    "networkPolicy.apiServer.ports[0], 0, /networkPolicy/apiServer/ports/0",
+    "networkPolicy.prometheus[0].ports[0], 70000, /networkPolicy/prometheus/0/ports/0",
+    "networkPolicy.prometheus[0].ports[0], 9090, /networkPolicy/prometheus/0",
+    "networkPolicy.prometheus[0].namespaceSelector.matchLabel.a, b, matchLabel",
+    "networkPolicy.metricsFrom, anyone, /networkPolicy/metricsFrom",
   })
   void schemaRejects(String key, String value, String where) {
     assertThatThrownBy(() -> ChartRenderer.renderYaml(Map.of(key, value)))
