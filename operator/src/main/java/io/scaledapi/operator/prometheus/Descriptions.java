@@ -38,7 +38,8 @@ final class Descriptions {
 
   /**
    * The labels that differ between the series, per series, sorted, up to {@code max} of them:
-   * {@code {pod="a"}, {pod="b"}}; {@code ...} stands for the rest.
+   * {@code {pod="a"}, {pod="b"}}; {@code ...} stands for the rest. Long values are clipped, and the
+   * whole is cut to {@link ResponseText#MAX_LENGTH}.
    */
   static String differingLabels(List<Map<String, String>> labelSets, int max) {
     Set<String> differing = new TreeSet<>();
@@ -51,12 +52,16 @@ final class Descriptions {
                 labels ->
                     differing.stream()
                         .filter(labels::containsKey)
-                        .map(name -> name + "=\"" + escape(labels.get(name)) + "\"")
+                        .map(name -> name + "=\"" + escape(clip(labels.get(name))) + "\"")
                         .collect(Collectors.joining(", ", "{", "}")))
             .sorted()
             .toList();
     String listed = String.join(", ", shown.subList(0, Math.min(max, shown.size())));
-    return shown.size() > max ? listed + ", ..." : listed;
+    return ResponseText.cut(shown.size() > max ? listed + ", ..." : listed);
+  }
+
+  private static String clip(String value) {
+    return ResponseText.clip(value, ResponseText.MAX_LABEL_VALUE);
   }
 
   private static String escape(String value) {

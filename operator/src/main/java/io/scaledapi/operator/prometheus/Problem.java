@@ -12,6 +12,22 @@ record Problem(FailureKind kind, int httpStatus, String errorType, String messag
     }
   }
 
+  /** The most characters of an error type kept. */
+  static final int MAX_ERROR_TYPE = 64;
+
+  /**
+   * The problem as it may leave the client: credentials masked by {@code redaction} first, then the
+   * text cut to length, so that no part of a secret survives the cut.
+   */
+  Problem leaving(Redaction redaction) {
+    Problem masked = redaction.apply(this);
+    return new Problem(
+        kind,
+        httpStatus,
+        masked.errorType == null ? null : ResponseText.cut(masked.errorType, MAX_ERROR_TYPE),
+        ResponseText.cut(masked.message));
+  }
+
   QueryResult.Failure toQueryFailure() {
     return new QueryResult.Failure(kind, httpStatus, errorType, message);
   }

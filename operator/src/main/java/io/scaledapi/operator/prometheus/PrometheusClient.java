@@ -1,5 +1,8 @@
 package io.scaledapi.operator.prometheus;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,7 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -29,48 +31,45 @@ import java.util.stream.Collectors;
  * <p>Queries are sent as form-encoded POST requests, so long expressions are fine. Network errors,
  * timeouts, HTTP errors and Prometheus errors come back as {@code Failure} results; only invalid
  * arguments throw. A problem with the configured CA certificate is reported the same way, by every
- * query. Instances are thread-safe.
+ * query. Instances are thread-safe, and cheap: they share one HTTP client per TLS configuration.
+ *
+ * <p>Every query is bounded: it ends within the endpoint's timeout, from connecting to the end of
+ * parsing, and it holds no more of the answer than {@link ResponseLimits} allow. Text copied from
+ * an answer into a failure has the credentials masked and is then cut to a short length.
  */
 public final class PrometheusClient implements MetricsSource {
 
-  /** Responses larger than this are rejected rather than held in memory. */
-  static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
-
   private final PrometheusEndpoint endpoint;
-  private final long maxResponseBytes;
   private final Optional<String> authorization;
   private final HttpClient http;
   private final TransportProblems problems;
   private final Redaction redaction;
   private final PrometheusResponseParser parser;
+  private final ResponseLimits limits;
   private final Problem setupProblem;
 
   /** A client for {@code endpoint}. */
   public PrometheusClient(PrometheusEndpoint endpoint) {
-    this(endpoint, DEFAULT_MAX_RESPONSE_BYTES);
+    this(endpoint, ResponseLimits.DEFAULT);
   }
 
-  PrometheusClient(PrometheusEndpoint endpoint, long maxResponseBytes) {
+  PrometheusClient(PrometheusEndpoint endpoint, ResponseLimits limits) {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
-    this.maxResponseBytes = maxResponseBytes;
+    this.limits = limits;
     this.authorization = authorizationHeader(endpoint.auth());
     this.problems = new TransportProblems(endpoint.address(), endpoint.timeout());
     this.redaction = Redaction.of(endpoint.auth());
-    this.parser = new PrometheusResponseParser(redaction);
-    HttpClient.Builder builder =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(endpoint.timeout());
+    this.parser = new PrometheusResponseParser(redaction, limits);
+    Optional<String> ca =
+        endpoint.isHttps() ? endpoint.caCertificatePem() : Optional.<String>empty();
+    HttpClient client = null;
     Problem problem = null;
-    if (endpoint.isHttps() && endpoint.caCertificatePem().isPresent()) {
-      try {
-        builder.sslContext(TrustedCertificates.sslContext(endpoint.caCertificatePem().get()));
-      } catch (GeneralSecurityException e) {
-        problem = problems.connection("invalid CA certificate: " + e.getMessage());
-      }
+    try {
+      client = SharedHttpClients.JVM.get(ca);
+    } catch (GeneralSecurityException e) {
+      problem = problems.connection("invalid CA certificate: " + e.getMessage());
     }
-    this.http = builder.build();
+    this.http = client;
     this.setupProblem = problem;
   }
 
@@ -113,19 +112,22 @@ public final class PrometheusClient implements MetricsSource {
     return post("api/v1/query_range", form, parser::range, Problem::toRangeFailure);
   }
 
+  /** Reads one answer; throws what went wrong. */
+  private interface Parse<R> {
+    R apply(int status, BodyStream body) throws ProblemException, IOException;
+  }
+
   /**
-   * Sends the form and parses the response, or turns what went wrong into a failure; no failure
-   * carries the credentials, even when the server echoes them.
+   * Sends the form and parses the response as it arrives, all by one deadline, or turns what went
+   * wrong into a failure; no failure carries the credentials, even when the server echoes them.
    */
   private <R> R post(
-      String apiPath,
-      Map<String, String> form,
-      BiFunction<Integer, byte[], R> parse,
-      Function<Problem, R> unredacted) {
-    Function<Problem, R> failure = problem -> unredacted.apply(redaction.apply(problem));
+      String apiPath, Map<String, String> form, Parse<R> parse, Function<Problem, R> failed) {
+    Function<Problem, R> failure = problem -> failed.apply(problem.leaving(redaction));
     if (setupProblem != null) {
       return failure.apply(setupProblem);
     }
+    long deadline = System.nanoTime() + endpoint.timeout().toNanos();
     HttpRequest.Builder request =
         HttpRequest.newBuilder(resolve(apiPath))
             .timeout(endpoint.timeout())
@@ -133,11 +135,12 @@ public final class PrometheusClient implements MetricsSource {
             .header("Accept", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(formEncode(form)));
     authorization.ifPresent(value -> request.header("Authorization", value));
-    CompletableFuture<HttpResponse<byte[]>> pending =
-        http.sendAsync(request.build(), info -> new BoundedBodySubscriber(maxResponseBytes));
-    HttpResponse<byte[]> response;
+    BodyStream body = new BodyStream(deadline, limits.maxBytes());
+    CompletableFuture<HttpResponse<InputStream>> pending =
+        http.sendAsync(request.build(), info -> body);
+    HttpResponse<InputStream> response;
     try {
-      response = pending.get(endpoint.timeout().toNanos(), TimeUnit.NANOSECONDS);
+      response = pending.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       pending.cancel(true);
       return failure.apply(problems.timedOut());
@@ -148,7 +151,15 @@ public final class PrometheusClient implements MetricsSource {
     } catch (ExecutionException e) {
       return failure.apply(problems.of(e.getCause() == null ? e : e.getCause()));
     }
-    return parse.apply(response.statusCode(), response.body());
+    try (body) {
+      return parse.apply(response.statusCode(), body);
+    } catch (ProblemException e) {
+      return failure.apply(e.problem());
+    } catch (InterruptedIOException e) {
+      return failure.apply(problems.interrupted());
+    } catch (IOException e) {
+      return failure.apply(problems.of(e));
+    }
   }
 
   private URI resolve(String apiPath) {

@@ -1,233 +1,187 @@
 package io.scaledapi.operator.prometheus;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
- * Turns the HTTP status and body of a Prometheus API response into a result. Text taken from the
- * response into a failure message goes through the client's {@link Redaction} first.
+ * Reads the HTTP status and body of a Prometheus API response into a result, as a stream of JSON
+ * tokens: nothing is held but what the result needs, within the {@link ResponseLimits}. Reading
+ * stops as soon as the result is known, so a huge answer costs no more than its first series.
+ * Failures carry the response's own text uncut; the client masks credentials and then cuts it.
+ * Exceptions other than {@link ProblemException} come from the transport (deadline, size, reset).
  */
 final class PrometheusResponseParser {
 
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-  private static final int EXCERPT_LENGTH = 200;
+  /** Reads the {@code data} object of an answer; {@code stopped} when it stopped before its end. */
+  interface DataReader<R> {
+    Read<R> read(JsonParser json) throws ProblemException, IOException;
+  }
+
+  /** What a {@link DataReader} found. */
+  record Read<R>(R result, boolean stopped) {}
 
   private final Redaction redaction;
+  private final ResponseLimits limits;
+  private final JsonFactory factory;
 
-  PrometheusResponseParser(Redaction redaction) {
+  PrometheusResponseParser(Redaction redaction, ResponseLimits limits) {
     this.redaction = redaction;
+    this.limits = limits;
+    this.factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(limits.maxDepth())
+                    .maxStringLength(limits.maxString())
+                    .maxNameLength(limits.maxString())
+                    .maxNumberLength(100)
+                    .build())
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+            .build();
   }
 
-  /** Parses a response of {@code /api/v1/query}. */
-  QueryResult query(int status, byte[] body) {
-    try {
-      return instant(status, data(status, body));
-    } catch (ProblemException e) {
-      return e.problem.toQueryFailure();
-    }
+  /** Reads an answer of {@code /api/v1/query}. */
+  QueryResult query(int status, BodyStream body) throws ProblemException, IOException {
+    return read(status, body, new SeriesReader(status, limits)::instant);
   }
 
-  /** Parses a response of {@code /api/v1/query_range}. */
-  RangeResult range(int status, byte[] body) {
-    try {
-      return range(status, data(status, body));
-    } catch (ProblemException e) {
-      return e.problem.toRangeFailure();
-    }
+  /** Reads an answer of {@code /api/v1/query_range}. */
+  RangeResult range(int status, BodyStream body) throws ProblemException, IOException {
+    return read(status, body, new SeriesReader(status, limits)::range);
   }
 
-  /** Checks the envelope and returns its {@code data} object. */
-  private JsonNode data(int status, byte[] body) throws ProblemException {
+  private <R> R read(int status, BodyStream body, DataReader<R> data)
+      throws ProblemException, IOException {
     boolean ok = status >= 200 && status < 300;
-    JsonNode root = readJson(body);
-    if (root == null || !root.isObject()) {
-      throw ok
-          ? badResponse(status, "not JSON: " + excerpt(body))
-          : new ProblemException(FailureKind.HTTP, status, null, excerpt(body));
-    }
-    String state = root.path("status").asText("");
-    if (state.equals("error")) {
-      JsonNode type = root.get("errorType");
-      String errorType = type != null && type.isTextual() ? redaction.apply(type.asText()) : null;
-      String error = redaction.apply(root.path("error").asText("")).strip();
-      FailureKind kind =
-          ok || status == 400 || status == 422 ? FailureKind.QUERY_REJECTED : FailureKind.HTTP;
+    try (JsonParser json = factory.createParser(body)) {
+      return envelope(status, json, body, data);
+    } catch (StreamConstraintsException e) {
       throw new ProblemException(
-          kind, status, errorType, error.isEmpty() ? "no error message" : error);
+          ok ? FailureKind.BAD_RESPONSE : FailureKind.HTTP, status, null, limitBroken(e));
+    } catch (JsonProcessingException e) {
+      throw notJson(status, body);
+    }
+  }
+
+  /** Reads the envelope, handing its {@code data} to {@code data} in a successful answer. */
+  private <R> R envelope(int status, JsonParser json, BodyStream body, DataReader<R> data)
+      throws ProblemException, IOException {
+    boolean ok = status >= 200 && status < 300;
+    if (json.nextToken() != JsonToken.START_OBJECT) {
+      throw notJson(status, body);
+    }
+    String state = null;
+    String errorType = null;
+    String error = "";
+    Read<R> read = null;
+    while (json.nextToken() == JsonToken.FIELD_NAME) {
+      String field = json.currentName();
+      JsonToken value = json.nextToken();
+      switch (field) {
+        case "status" -> state = value.isScalarValue() ? json.getText() : skip(json);
+        case "errorType" -> errorType = value == JsonToken.VALUE_STRING ? json.getText() : null;
+        case "error" -> error = errorText(json, status, state, errorType);
+        case "data" -> {
+          if (!ok || "error".equals(state) || value != JsonToken.START_OBJECT) {
+            json.skipChildren();
+          } else {
+            read = data.read(json);
+            if (read.stopped()) {
+              return read.result();
+            }
+          }
+        }
+        default -> json.skipChildren();
+      }
+    }
+    if (json.nextToken() != null) {
+      throw notJson(status, body);
+    }
+    if ("error".equals(state)) {
+      throw errorAnswer(status, errorType, error.isBlank() ? "no error message" : error.strip());
     }
     if (!ok) {
       throw new ProblemException(FailureKind.HTTP, status, null, excerpt(body));
     }
-    JsonNode data = root.get("data");
-    if (!state.equals("success") || data == null || !data.isObject()) {
+    if (!"success".equals(state) || read == null) {
       throw badResponse(status, "not a Prometheus API response: " + excerpt(body));
     }
-    return data;
+    return read.result();
   }
 
-  private QueryResult instant(int status, JsonNode data) throws ProblemException {
-    String type = data.path("resultType").asText("");
-    JsonNode result = data.path("result");
-    switch (type) {
-      case "scalar":
-        return toResult(sample(status, result));
-      case "vector":
-        if (!result.isArray()) {
-          throw badResponse(status, "vector result is not an array");
-        }
-        if (result.isEmpty()) {
-          return new QueryResult.Empty();
-        }
-        if (result.size() > 1) {
-          List<Map<String, String>> labelSets = new ArrayList<>();
-          for (JsonNode series : result) {
-            labelSets.add(labels(status, series));
-          }
-          return new QueryResult.MultipleSeries(labelSets);
-        }
-        JsonNode only = result.get(0);
-        if (!only.has("value") && only.has("histogram")) {
-          throw rejected(status, "query returned a native histogram; it must return a number");
-        }
-        return toResult(sample(status, only.path("value")));
-      case "matrix":
-        throw rejected(
-            status, "query returned a range vector; it must return an instant vector or a scalar");
-      case "string":
-        throw rejected(status, "query returned a string; it must return a number");
-      default:
-        throw badResponse(status, "unknown resultType '" + type + "'");
+  /** Prometheus's error text, unless it is longer than any string read. */
+  private String errorText(JsonParser json, int status, String state, String errorType)
+      throws ProblemException, IOException {
+    if (!json.currentToken().isScalarValue()) {
+      return skip(json);
     }
-  }
-
-  private RangeResult range(int status, JsonNode data) throws ProblemException {
-    String type = data.path("resultType").asText("");
-    JsonNode result = data.path("result");
-    if (!type.equals("matrix") || !result.isArray()) {
-      throw badResponse(status, "range query returned resultType '" + type + "', not a matrix");
-    }
-    List<RangeSeries> series = new ArrayList<>();
-    for (JsonNode node : result) {
-      JsonNode values = node.path("values");
-      if (!values.isArray() && node.has("histograms")) {
-        throw rejected(status, "query returned native histograms; it must return numbers");
-      }
-      if (!values.isArray()) {
-        throw badResponse(status, "series without values: " + excerpt(node.toString()));
-      }
-      List<Sample> samples = new ArrayList<>(values.size());
-      for (JsonNode pair : values) {
-        samples.add(sample(status, pair));
-      }
-      series.add(new RangeSeries(labels(status, node), samples));
-    }
-    return new RangeResult.Series(series);
-  }
-
-  private static QueryResult toResult(Sample sample) {
-    return Double.isFinite(sample.value())
-        ? new QueryResult.Value(sample.value(), sample.timestamp())
-        : new QueryResult.NotFinite(sample.value(), sample.timestamp());
-  }
-
-  /** Reads {@code [<unix seconds>, "<value>"]}. */
-  private Sample sample(int status, JsonNode pair) throws ProblemException {
-    if (!pair.isArray()
-        || pair.size() != 2
-        || !pair.get(0).isNumber()
-        || !pair.get(1).isTextual()) {
-      throw badResponse(status, "malformed sample: " + excerpt(pair.toString()));
-    }
-    Instant timestamp = Instant.ofEpochMilli(Math.round(pair.get(0).asDouble() * 1000));
-    return new Sample(timestamp, value(status, pair.get(1).asText()));
-  }
-
-  private double value(int status, String text) throws ProblemException {
-    switch (text) {
-      case "NaN":
-        return Double.NaN;
-      case "+Inf":
-      case "Inf":
-        return Double.POSITIVE_INFINITY;
-      case "-Inf":
-        return Double.NEGATIVE_INFINITY;
-      default:
-        try {
-          return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-          throw badResponse(status, "sample value is not a number: " + excerpt(text));
-        }
-    }
-  }
-
-  private Map<String, String> labels(int status, JsonNode series) throws ProblemException {
-    JsonNode metric = series.path("metric");
-    if (!metric.isObject()) {
-      throw badResponse(status, "series without labels: " + excerpt(series.toString()));
-    }
-    Map<String, String> labels = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> label : metric.properties()) {
-      labels.put(label.getKey(), label.getValue().asText());
-    }
-    return labels;
-  }
-
-  private static JsonNode readJson(byte[] body) {
     try {
-      return MAPPER.readTree(body);
-    } catch (IOException e) {
-      return null;
+      return json.getText();
+    } catch (StreamConstraintsException e) {
+      String tooLong = "its error text is longer than " + limits.maxString() + " characters";
+      if (state == null || state.equals("error")) {
+        throw errorAnswer(status, errorType, tooLong);
+      }
+      throw badResponse(status, tooLong);
     }
   }
 
-  private ProblemException rejected(int status, String message) {
-    return new ProblemException(FailureKind.QUERY_REJECTED, status, null, message);
+  private static ProblemException errorAnswer(int status, String errorType, String message) {
+    boolean rejected = (status >= 200 && status < 300) || status == 400 || status == 422;
+    return new ProblemException(
+        rejected ? FailureKind.QUERY_REJECTED : FailureKind.HTTP, status, errorType, message);
   }
 
-  private ProblemException badResponse(int status, String message) {
+  private ProblemException notJson(int status, BodyStream body) {
+    boolean ok = status >= 200 && status < 300;
+    return ok
+        ? badResponse(status, "not JSON: " + excerpt(body))
+        : new ProblemException(FailureKind.HTTP, status, null, excerpt(body));
+  }
+
+  private String limitBroken(StreamConstraintsException e) {
+    String message = String.valueOf(e.getOriginalMessage());
+    if (message.contains("nesting depth")) {
+      return "JSON nested deeper than " + limits.maxDepth() + " levels";
+    }
+    if (message.contains("Number value length")) {
+      return "a JSON number is longer than 100 digits";
+    }
+    return "a JSON string is longer than " + limits.maxString() + " characters";
+  }
+
+  private static String skip(JsonParser json) throws IOException {
+    json.skipChildren();
+    return "";
+  }
+
+  static ProblemException badResponse(int status, String message) {
     return new ProblemException(FailureKind.BAD_RESPONSE, status, null, message);
   }
 
-  private String excerpt(byte[] body) {
-    return excerpt(new String(body, StandardCharsets.UTF_8));
+  /**
+   * The start of the body, credentials masked (even one cut off at the end of the start), on one
+   * line and without markup; the client cuts it to length.
+   */
+  private String excerpt(BodyStream body) {
+    String head = body.head();
+    return flatExcerpt(body.complete() ? redaction.apply(head) : redaction.applyToStart(head));
   }
 
-  /** A redacted excerpt; redacted before it is cut, so no part of a secret is left. */
-  private String excerpt(String text) {
-    return flatExcerpt(redaction.apply(text));
-  }
-
-  /** A short, single-line excerpt without HTML tags or control characters. */
+  /** One line without HTML tags or control characters; {@code (empty body)} for no text. */
   static String flatExcerpt(String text) {
     String flat =
         text.replaceAll("<[^<>]{0,200}>", " ")
             .replaceAll("\\p{Cntrl}", " ")
             .replaceAll("\\s+", " ")
             .strip();
-    if (flat.isEmpty()) {
-      return "(empty body)";
-    }
-    return flat.length() <= EXCERPT_LENGTH ? flat : flat.substring(0, EXCERPT_LENGTH) + "...";
-  }
-
-  /** Carries a problem out of the nested parsing code; no stack trace. */
-  private static final class ProblemException extends Exception {
-    private static final long serialVersionUID = 1L;
-    private final transient Problem problem;
-
-    ProblemException(FailureKind kind, int status, String errorType, String message) {
-      super(message, null, false, false);
-      this.problem = new Problem(kind, status, errorType, message);
-    }
+    return flat.isEmpty() ? "(empty body)" : flat;
   }
 }

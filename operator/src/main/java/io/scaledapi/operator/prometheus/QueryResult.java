@@ -59,8 +59,11 @@ public sealed interface QueryResult {
     }
   }
 
-  /** The query matched more than one series; holds their label sets, each sorted by name. */
-  record MultipleSeries(List<Map<String, String>> labelSets) implements QueryResult {
+  /**
+   * The query matched more than one series; holds their label sets, each sorted by name, or the
+   * first of them when there were {@code more} than the client reads.
+   */
+  record MultipleSeries(List<Map<String, String>> labelSets, boolean more) implements QueryResult {
 
     /** Copies the label sets; there must be at least two. */
     public MultipleSeries {
@@ -71,6 +74,11 @@ public sealed interface QueryResult {
           labelSets.stream()
               .map(labels -> Collections.unmodifiableMap(new TreeMap<>(labels)))
               .toList();
+    }
+
+    /** All the series the query matched. */
+    public MultipleSeries(List<Map<String, String>> labelSets) {
+      this(labelSets, false);
     }
 
     @Override
@@ -85,6 +93,7 @@ public sealed interface QueryResult {
     public String describe(String what) {
       return what
           + " returned "
+          + (more ? "more than " : "")
           + labelSets.size()
           + " series, differing in "
           + Descriptions.differingLabels(labelSets, 3)

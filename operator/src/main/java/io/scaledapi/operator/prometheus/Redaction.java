@@ -60,6 +60,26 @@ final class Redaction {
     return result;
   }
 
+  /**
+   * {@code text}, the start of something longer, with every secret masked, including one cut off at
+   * its end: an end that is the start of a secret is masked too.
+   */
+  String applyToStart(String text) {
+    String result = apply(text);
+    while (result.endsWith("\uFFFD")) { // a character cut in two
+      result = result.substring(0, result.length() - 1);
+    }
+    int cut = 0;
+    for (String secret : secrets) {
+      for (int length = secret.length() - 1; length > cut; length--) {
+        if (result.endsWith(secret.substring(0, length))) {
+          cut = length;
+        }
+      }
+    }
+    return cut == 0 ? result : result.substring(0, result.length() - cut) + MASK;
+  }
+
   /** The same problem with its message and error type redacted. */
   Problem apply(Problem problem) {
     String errorType = problem.errorType() == null ? null : apply(problem.errorType());

@@ -33,7 +33,7 @@ final class TransportProblems {
     if (causedBy(error, HttpTimeoutException.class)) {
       return timedOut();
     }
-    if (causedBy(error, BoundedBodySubscriber.ResponseTooLargeException.class)) {
+    if (causedBy(error, BodyStream.ResponseTooLargeException.class)) {
       return new Problem(FailureKind.BAD_RESPONSE, 0, null, rootMessage(error));
     }
     if (causedBy(error, SSLException.class)) {

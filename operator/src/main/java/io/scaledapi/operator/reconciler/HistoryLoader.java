@@ -4,6 +4,7 @@ import io.scaledapi.operator.prometheus.FailureKind;
 import io.scaledapi.operator.prometheus.MetricsSource;
 import io.scaledapi.operator.prometheus.RangeResult;
 import io.scaledapi.operator.prometheus.RangeSeries;
+import io.scaledapi.operator.prometheus.ResponseText;
 import io.scaledapi.operator.prometheus.Sample;
 import java.time.Duration;
 import java.time.Instant;
@@ -185,7 +186,12 @@ public final class HistoryLoader {
       RangeSeries only = series.get(0);
       if (labels != null && !labels.equals(only.labels())) {
         return Optional.of(
-            "query returned series " + only.labels() + " after " + labels + "; " + ONE_SERIES);
+            "query returned series "
+                + ResponseText.cut(only.labels().toString())
+                + " after "
+                + ResponseText.cut(labels.toString())
+                + "; "
+                + ONE_SERIES);
       }
       labels = only.labels();
       for (Sample sample : only.samples()) {

@@ -80,15 +80,43 @@ class CredentialRedactionTest {
   }
 
   @Test
-  void secretCutByTheExcerptLimitLeavesNoPrefix() {
-    // the token starts 10 characters before the 200-character excerpt ends
-    server = FakeHttpServer.http().respond(200, "text/html", "x".repeat(190) + " " + TOKEN);
+  void secretCutByTheLengthLimitLeavesNoPrefix() {
+    // "not JSON: " and 235 characters: the token starts 10 characters before the cut
+    server =
+        FakeHttpServer.http()
+            .respond(200, "text/html", "x".repeat(235) + " " + TOKEN + " " + "y".repeat(100));
 
     QueryResult result = client(BEARER).query("up", Instant.now());
 
     assertThat(result.describe())
-        .isEqualTo("unreadable response from Prometheus: not JSON: " + "x".repeat(190) + " ***")
+        .isEqualTo(
+            "unreadable response from Prometheus: not JSON: "
+                + "x".repeat(235)
+                + " *** yyyyyy… (350 characters)")
         .doesNotContain(TOKEN.substring(0, 4));
+  }
+
+  @Test
+  void secretCutAtTheEndOfTheExcerptSourceLeavesNoPrefix() {
+    // the first 4096 bytes end with the first 10 characters of the token
+    String tags = ("<" + "a".repeat(198) + ">").repeat(20);
+    String body = tags + "x".repeat(86) + TOKEN + " and more";
+    server = FakeHttpServer.http().respond(502, "text/html", body);
+
+    QueryResult result = client(BEARER).query("up", Instant.now());
+
+    assertThat(result.describe())
+        .isEqualTo("Prometheus answered HTTP 502: " + "x".repeat(86) + "***")
+        .doesNotContain(TOKEN.substring(0, 4));
+  }
+
+  @Test
+  void theStartOfATextHidesASecretCutOffAtItsEnd() {
+    Redaction redaction = Redaction.of(BASIC);
+
+    assertThat(redaction.applyToStart("error for alice:pw+")).isEqualTo("error for ***");
+    assertThat(redaction.applyToStart("header Basic YWxpY2U6")).isEqualTo("header Basic ***");
+    assertThat(redaction.applyToStart("no secret here")).isEqualTo("no secret here");
   }
 
   @Test

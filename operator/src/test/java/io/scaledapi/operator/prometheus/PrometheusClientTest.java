@@ -219,7 +219,8 @@ class PrometheusClientTest {
     assertThat(failure.message())
         .startsWith("500 Internal Server Error upstream exploded")
         .doesNotContain("<", "\n")
-        .hasSizeLessThanOrEqualTo(210);
+        .endsWith(" characters)")
+        .hasSizeLessThanOrEqualTo(ResponseText.MAX_LENGTH + 20);
     assertThat(failure.describe()).startsWith("Prometheus answered HTTP 500: 500 Internal Server");
   }
 
@@ -261,7 +262,9 @@ class PrometheusClientTest {
   void oversizedResponseIsABadResponse() {
     server = FakeHttpServer.http().respondJson(200, ONE_SERIES.repeat(100));
     PrometheusClient client =
-        new PrometheusClient(PrometheusEndpoint.of(server.baseUri(), TIMEOUT), 1000);
+        new PrometheusClient(
+            PrometheusEndpoint.of(server.baseUri(), TIMEOUT),
+            ResponseLimits.DEFAULT.withMaxBytes(1000));
 
     QueryResult result = client.query("up", Instant.now());
 
