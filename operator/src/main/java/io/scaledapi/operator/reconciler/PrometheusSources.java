@@ -30,8 +30,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Builds Prometheus clients from a ScaledApi's {@code spec.prometheus} and the operator's default
  * address. Secrets and ConfigMaps are read from the ScaledApi's own namespace only, and used only
- * when they carry {@value #OPT_IN_LABEL}{@code =true}. Clients are reused while their settings stay
- * the same.
+ * when they carry {@value #OPT_IN_LABEL}{@code =true}. Each ScaledApi holds one client, reused
+ * while its settings stay the same and dropped when they change or the ScaledApi is deleted; the
+ * clients share their HTTP connections, one set per TLS configuration, so edits and token rotations
+ * start no threads.
  */
 public final class PrometheusSources implements MetricsSources {
   /**
@@ -42,7 +44,9 @@ public final class PrometheusSources implements MetricsSources {
 
   private final KubernetesClient client;
   private final Optional<URI> defaultAddress;
-  private final Map<PrometheusEndpoint, PrometheusClient> clients = new ConcurrentHashMap<>();
+
+  /** By namespace and name of the ScaledApi. */
+  private final Map<String, PrometheusClient> clients = new ConcurrentHashMap<>();
 
   public PrometheusSources(KubernetesClient client, Optional<URI> defaultAddress) {
     this.client = client;
@@ -57,7 +61,21 @@ public final class PrometheusSources implements MetricsSources {
     } catch (IllegalArgumentException e) {
       throw new SourceConfigurationException("spec.prometheus: " + e.getMessage());
     }
-    return clients.computeIfAbsent(endpoint, PrometheusClient::new);
+    return clients.compute(
+        key(scaledApi.getMetadata().getNamespace(), scaledApi.getMetadata().getName()),
+        (key, held) ->
+            held != null && held.endpoint().equals(endpoint)
+                ? held
+                : new PrometheusClient(endpoint));
+  }
+
+  /** Drops the client of a deleted ScaledApi, so that a connection only it used can end. */
+  public void forget(String namespace, String name) {
+    clients.remove(key(namespace, name));
+  }
+
+  private static String key(String namespace, String name) {
+    return namespace + "/" + name;
   }
 
   PrometheusEndpoint endpoint(ScaledApi scaledApi) {

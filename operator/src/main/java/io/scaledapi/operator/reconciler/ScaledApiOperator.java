@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Wires the reconciler into a JOSDK operator; used by {@code run} and by the tests alike. */
 public final class ScaledApiOperator implements AutoCloseable {
@@ -165,22 +167,28 @@ public final class ScaledApiOperator implements AutoCloseable {
     }
   }
 
-  private final Operator operator;
+  private static final Logger LOG = LoggerFactory.getLogger(ScaledApiOperator.class);
 
-  private ScaledApiOperator(Operator operator) {
+  private final Operator operator;
+  private final ReconcileWatchdog watchdog;
+
+  private ScaledApiOperator(Operator operator, ReconcileWatchdog watchdog) {
     this.operator = operator;
+    this.watchdog = watchdog;
   }
 
   /** Builds the operator; call {@link #start()} to begin reconciling. */
   public static ScaledApiOperator create(
       KubernetesClient client, Settings settings, MeterRegistry registry) {
     OperatorMetrics metrics = new OperatorMetrics(registry);
+    PrometheusSources prometheus = new PrometheusSources(client, settings.defaultPrometheus());
+    ReconcileWatchdog watchdog = new ReconcileWatchdog(settings.clock(), prometheus::forget);
     ScaledApiReconciler reconciler =
         new ScaledApiReconciler(
             new ScaledApiReconciler.Collaborators(
                 new KubernetesScaleTargets(client),
                 HpaConflicts.kubernetes(client),
-                new SignalReader(sources(client, settings), metrics),
+                new SignalReader(sources(prometheus, settings), metrics),
                 new KubernetesEventRecorder(client, settings.clock(), settings.instance()),
                 metrics,
                 settings.clock(),
@@ -189,6 +197,7 @@ public final class ScaledApiOperator implements AutoCloseable {
         new Operator(
             o -> {
               o.withKubernetesClient(client)
+                  .withMetrics(watchdog)
                   .withCloseClientOnStop(false)
                   .withUseSSAToPatchPrimaryResource(settings.serverSideApplyStatus());
               settings
@@ -215,13 +224,13 @@ public final class ScaledApiOperator implements AutoCloseable {
             overrider.settingNamespaces(settings.namespaces());
           }
         });
-    return new ScaledApiOperator(operator);
+    return new ScaledApiOperator(operator, watchdog);
   }
 
-  private static MetricsSources sources(KubernetesClient client, Settings settings) {
+  private static MetricsSources sources(PrometheusSources sources, Settings settings) {
     MetricsSources prometheus =
         new AllowListedSources(
-            new PrometheusSources(client, settings.defaultPrometheus()),
+            sources,
             PrometheusAllowList.of(settings.defaultPrometheus(), settings.allowedPrometheus()));
     return settings
         .namespaceIsolation()
@@ -242,9 +251,17 @@ public final class ScaledApiOperator implements AutoCloseable {
         && operator.getRuntimeInfo().allEventSourcesAreHealthy();
   }
 
-  /** True unless an informer has failed. */
+  /**
+   * True unless an informer has failed or reconciles that were due have stopped (see {@link
+   * ReconcileWatchdog}): either way only a restart helps.
+   */
   public boolean healthy() {
-    return operator.getRuntimeInfo().allEventSourcesAreHealthy();
+    if (!operator.getRuntimeInfo().allEventSourcesAreHealthy()) {
+      return false;
+    }
+    Optional<String> overdue = watchdog.overdue();
+    overdue.ifPresent(late -> LOG.warn("Reconciles have stopped; reporting unhealthy. {}", late));
+    return overdue.isEmpty();
   }
 
   @Override

@@ -1,0 +1,163 @@
+package io.scaledapi.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.scaledapi.api.v1alpha1.PrometheusSpec;
+import io.scaledapi.api.v1alpha1.QueueSpec;
+import io.scaledapi.api.v1alpha1.ScaleTargetRef;
+import io.scaledapi.api.v1alpha1.ScaledApiSpec;
+import io.scaledapi.api.v1alpha1.ScaledApiStatus;
+import io.scaledapi.operator.testing.HostilePrometheus;
+import io.scaledapi.operator.testing.HostilePrometheus.Answer;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Ten ScaledApis whose Prometheus answers are hostile (huge, deep, endless, slow) next to one whose
+ * Prometheus is real: the good one keeps being reconciled every polling interval, the hostile ones
+ * get short messages in status and events, and the operator stays healthy.
+ */
+@EnableKubernetesMockClient(crud = true)
+class HostileTenantsIT {
+  static final String GAUGE = "api_queue_requests_waiting";
+  static final Duration WATCH = Duration.ofSeconds(20);
+  static final int MAX_STATUS = 8 * 1024;
+  static final int MAX_MESSAGE = 1024;
+
+  static KubernetesClient client;
+  static MockCluster cluster;
+  static LiveStack stack;
+  static HostilePrometheus hostile;
+
+  @BeforeAll
+  static void startEverything() {
+    cluster = MockCluster.of(client);
+    hostile = HostilePrometheus.start();
+    List<URI> allowed = Arrays.stream(Answer.values()).map(hostile::address).toList();
+    stack = LiveStack.start(cluster, Clock.systemUTC(), prometheus -> allowed);
+  }
+
+  @AfterAll
+  static void stopEverything() {
+    if (hostile != null) {
+      hostile.close();
+    }
+    if (stack != null) {
+      stack.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  void hostileAnswersNeitherStarveOthersNorFloodStatus() {
+    List<String> hostileNamespaces = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      Answer answer = Answer.values()[i % Answer.values().length];
+      String ns = "hostile-" + i + "-" + answer.path();
+      hostileNamespaces.add(ns);
+      cluster.createDeployment(ns, "api", 1);
+      cluster.createScaledApi(ns, spec(hostile.address(answer), "sum(q)"));
+    }
+    await("every hostile ScaledApi has a status")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> hostileNamespaces.stream().allMatch(ns -> cluster.status(ns) != null));
+    stack.exporter().set(GAUGE, Map.of("app", "good"), 35);
+    cluster.createDeployment("good", "api", 1);
+    cluster.createScaledApi(
+        "good", spec(stack.prometheus().baseUri(), "sum(" + GAUGE + "{app=\"good\"})"));
+
+    Set<String> reads = new LinkedHashSet<>();
+    List<Instant> seen = new ArrayList<>();
+    long end = System.nanoTime() + WATCH.toNanos();
+    await("the good ScaledApi is reconciled while the hostile ones are")
+        .atMost(WATCH.plusSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              ScaledApiStatus s = cluster.status("good");
+              if (s != null && s.signals() != null && s.signals().queueDepth().time() != null) {
+                if (reads.add(s.signals().queueDepth().time())) {
+                  seen.add(Instant.now());
+                }
+              }
+              assertThat(stack.operator().healthy()).as("/healthz").isTrue();
+              return System.nanoTime() > end;
+            });
+    Duration longestGap = longestGap(seen);
+    System.out.printf(
+        "[tenants] good ScaledApi read %d times in %ds, longest gap between reads %d ms%n",
+        reads.size(), WATCH.toSeconds(), longestGap.toMillis());
+    assertThat(reads.size()).as("reads of the good ScaledApi in %s", WATCH).isGreaterThan(8);
+    assertThat(longestGap).as("longest gap between its reads").isLessThan(Duration.ofSeconds(6));
+    assertThat(cluster.replicas("good", "api"))
+        .as("the good target scaled on its queue")
+        .isEqualTo(4);
+
+    for (String ns : hostileNamespaces) {
+      ScaledApiStatus status = cluster.status(ns);
+      String json = Serialization.asJson(status);
+      System.out.printf(
+          "[tenants] %s: status %d characters, queue: %s%n",
+          ns, json.length(), status.signals().queueDepth().error());
+      assertThat(json.length()).as("status size of %s", ns).isLessThan(MAX_STATUS);
+      for (Condition condition : status.conditions()) {
+        assertThat(condition.getMessage().length())
+            .as("%s condition %s", ns, condition.getType())
+            .isLessThan(MAX_MESSAGE);
+      }
+      for (Event event : client.v1().events().inNamespace(ns).list().getItems()) {
+        assertThat(event.getMessage().length())
+            .as("%s event %s", ns, event.getReason())
+            .isLessThan(MAX_MESSAGE);
+      }
+      assertThat(cluster.replicas(ns, "api")).as("replicas of %s", ns).isEqualTo(1);
+    }
+  }
+
+  private static Duration longestGap(List<Instant> times) {
+    Duration longest = Duration.ZERO;
+    for (int i = 1; i < times.size(); i++) {
+      Duration gap = Duration.between(times.get(i - 1), times.get(i));
+      longest = gap.compareTo(longest) > 0 ? gap : longest;
+    }
+    return longest;
+  }
+
+  private static ScaledApiSpec spec(URI prometheus, String query) {
+    return new ScaledApiSpec(
+        new ScaleTargetRef("apps/v1", "Deployment", "api"),
+        1,
+        10,
+        "1s",
+        new PrometheusSpec(prometheus.toString(), null, null, "1s"),
+        new QueueSpec(query, 10.0),
+        null,
+        null,
+        null,
+        TestScaledApis.fastScaleUp(),
+        null,
+        null,
+        null,
+        null);
+  }
+}

@@ -1,0 +1,86 @@
+package io.scaledapi.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.scaledapi.api.v1alpha1.PrometheusSpec;
+import io.scaledapi.api.v1alpha1.QueueSpec;
+import io.scaledapi.api.v1alpha1.ScaleTargetRef;
+import io.scaledapi.api.v1alpha1.ScaledApiSpec;
+import io.scaledapi.operator.testing.FakeHttpServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An operator whose reconciles have stopped reports itself unhealthy, so that Kubernetes restarts
+ * it. The wedge is the one memory exhaustion caused: the framework's timer thread dies, and no
+ * rescheduled reconcile ever runs again while every informer stays healthy.
+ */
+@EnableKubernetesMockClient(crud = true)
+class OperatorLivenessIT {
+  static final String ONE_SERIES =
+      "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":["
+          + "{\"metric\":{},\"value\":[1700000000,\"42\"]}]}}";
+
+  static KubernetesClient client;
+
+  @Test
+  @SuppressWarnings("removal") // Thread.stop: the way to kill a thread the test does not own
+  void anOperatorWhoseReconcilesStoppedIsUnhealthy() {
+    MockCluster cluster = MockCluster.of(client);
+    try (FakeHttpServer prometheus = FakeHttpServer.http().respondJson(200, ONE_SERIES)) {
+      Set<Thread> before = Thread.getAllStackTraces().keySet();
+      try (ScaledApiOperator operator =
+          cluster.startOperator(prometheus.baseUri(), Clock.systemUTC())) {
+        List<Thread> timers =
+            Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t))
+                .filter(t -> t.getClass().getName().equals("java.util.TimerThread"))
+                .toList();
+        assertThat(timers).as("the operator's timer threads").isNotEmpty();
+        cluster.createDeployment("wedged", "api", 1);
+        cluster.createScaledApi("wedged", spec());
+        cluster.awaitStatus(
+            "wedged", s -> assertThat(s.signals().queueDepth().value()).isEqualTo(42.0));
+        assertThat(operator.healthy()).as("healthy while reconciling").isTrue();
+
+        timers.forEach(Thread::stop);
+        long start = System.nanoTime();
+        await("/healthz turns false once reconciles are overdue")
+            .dontCatchUncaughtExceptions() // the timer thread's death is the point
+            .atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofMillis(250))
+            .until(() -> !operator.healthy());
+        System.out.printf(
+            "[liveness] unhealthy %d ms after the timer thread died (polling 1s, timeout 500ms)%n",
+            Duration.ofNanos(System.nanoTime() - start).toMillis());
+        assertThat(operator.ready()).as("/readyz keeps its meaning: informers are up").isTrue();
+      }
+    } finally {
+      cluster.close();
+    }
+  }
+
+  private static ScaledApiSpec spec() {
+    return new ScaledApiSpec(
+        new ScaleTargetRef("apps/v1", "Deployment", "api"),
+        1,
+        10,
+        "1s",
+        new PrometheusSpec(null, null, null, "500ms"),
+        new QueueSpec("sum(q)", 10.0),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+}
