@@ -136,25 +136,30 @@ public final class ScaledApiOperator implements AutoCloseable {
   }
 
   private final Operator operator;
+  private final WorkloadCaches caches;
 
-  private ScaledApiOperator(Operator operator) {
+  private ScaledApiOperator(Operator operator, WorkloadCaches caches) {
     this.operator = operator;
+    this.caches = caches;
   }
 
   /** Builds the operator; call {@link #start()} to begin reconciling. */
   public static ScaledApiOperator create(
       KubernetesClient client, Settings settings, MeterRegistry registry) {
     OperatorMetrics metrics = new OperatorMetrics(registry);
+    WorkloadCaches caches = WorkloadCaches.of(client, settings.namespaces());
     ScaledApiReconciler reconciler =
         new ScaledApiReconciler(
             new ScaledApiReconciler.Collaborators(
-                new KubernetesScaleTargets(client),
-                HpaConflicts.kubernetes(client),
+                new KubernetesScaleTargets(client, caches.targets()),
+                HpaConflicts.cached(caches.hpas()),
                 new SignalReader(sources(client, settings), metrics),
                 new KubernetesEventRecorder(client, settings.clock(), settings.instance()),
                 metrics,
                 settings.clock(),
-                settings.serverSideApplyStatus()));
+                settings.serverSideApplyStatus(),
+                ScaledApiPeers.primaryCache(),
+                System::nanoTime));
     Operator operator =
         new Operator(
             o -> {
@@ -185,7 +190,7 @@ public final class ScaledApiOperator implements AutoCloseable {
             overrider.settingNamespaces(settings.namespaces());
           }
         });
-    return new ScaledApiOperator(operator);
+    return new ScaledApiOperator(operator, caches);
   }
 
   private static MetricsSources sources(KubernetesClient client, Settings settings) {
@@ -196,7 +201,9 @@ public final class ScaledApiOperator implements AutoCloseable {
         .orElse(prometheus);
   }
 
+  /** Starts the workload informers (waiting a bounded time for their first lists), then JOSDK. */
   public void start() {
+    caches.start();
     operator.start();
   }
 
@@ -217,5 +224,6 @@ public final class ScaledApiOperator implements AutoCloseable {
   @Override
   public void close() {
     operator.stop();
+    caches.close();
   }
 }
