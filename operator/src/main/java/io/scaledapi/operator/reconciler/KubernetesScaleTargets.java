@@ -48,10 +48,10 @@ public final class KubernetesScaleTargets implements ScaleTargets {
   @Override
   public TargetObservation observe(String namespace, ScaleTargetRef ref) {
     CachedObjects<GenericKubernetesResource> cache = cached.get(key(ref));
-    return cache != null ? fromCache(cache, namespace, ref) : fromApi(namespace, ref);
+    return cache != null ? fromCache(cache, namespace, ref) : fromApi(namespace, ref, true);
   }
 
-  private static TargetObservation fromCache(
+  private TargetObservation fromCache(
       CachedObjects<GenericKubernetesResource> cache, String namespace, ScaleTargetRef ref) {
     Optional<String> untrusted = cache.untrusted(namespace);
     if (untrusted.isPresent()) {
@@ -60,7 +60,8 @@ public final class KubernetesScaleTargets implements ScaleTargets {
     }
     Optional<GenericKubernetesResource> found = cache.get(namespace, ref.name());
     if (found.isEmpty()) {
-      return notFound(namespace, ref);
+      // created a moment ago, or gone: the API server tells, which the cache may not know yet
+      return fromApi(namespace, ref, false);
     }
     GenericKubernetesResource target = found.get();
     int spec = intAt(target, "spec", "replicas");
@@ -88,7 +89,11 @@ public final class KubernetesScaleTargets implements ScaleTargets {
     return target.get(part, field) instanceof Number n ? n.intValue() : 0;
   }
 
-  private TargetObservation fromApi(String namespace, ScaleTargetRef ref) {
+  /**
+   * Reads {@code /scale}, and the object for its readyReplicas when {@code readReady}; otherwise
+   * the replicas of {@code /scale} stand for them.
+   */
+  private TargetObservation fromApi(String namespace, ScaleTargetRef ref, boolean readReady) {
     ResourceDefinitionContext context;
     try {
       Resolution resolved = resolve(ref);
@@ -107,7 +112,8 @@ public final class KubernetesScaleTargets implements ScaleTargets {
       }
       int spec = scale.getSpec() == null ? 0 : nullToZero(scale.getSpec().getReplicas());
       int status = scale.getStatus() == null ? 0 : nullToZero(scale.getStatus().getReplicas());
-      return new TargetObservation.Found(spec, ready(context, namespace, ref, status), scale);
+      int ready = readReady ? ready(context, namespace, ref, status) : status;
+      return new TargetObservation.Found(spec, ready, scale);
     } catch (KubernetesClientException e) {
       if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
         return notFound(namespace, ref);
