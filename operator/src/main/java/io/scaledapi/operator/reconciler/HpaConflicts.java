@@ -23,6 +23,38 @@ public interface HpaConflicts {
   /** The check cannot tell: {@code why} says what failed. */
   record Unknown(String why) implements Result {}
 
+  /** Why a ScaledApi must not write {@code /scale}: a condition reason and its message. */
+  record Hold(String reason, String message) {}
+
+  /** What a ScaledApi on {@code ref}, at {@code replicas}, must hold for; empty when nothing. */
+  static Optional<Hold> hold(Result result, ScaleTargetRef ref, int replicas) {
+    String workload = KubernetesScaleTargets.describe(ref);
+    if (result instanceof Conflict conflict) {
+      return Optional.of(
+          new Hold(
+              "ConflictingHPA",
+              "HorizontalPodAutoscaler "
+                  + conflict.name()
+                  + " already scales "
+                  + workload
+                  + "; delete it or this ScaledApi, the two would fight"));
+    }
+    if (result instanceof Unknown unknown) {
+      return Optional.of(
+          new Hold(
+              "HPACheckFailed",
+              "cannot tell whether a HorizontalPodAutoscaler scales "
+                  + workload
+                  + ": "
+                  + unknown.why()
+                  + "; holding "
+                  + replicas
+                  + (replicas == 1 ? " replica" : " replicas")
+                  + " until it can"));
+    }
+    return Optional.empty();
+  }
+
   /** Reads the HPAs from the operator's informer cache, and cannot tell while it is untrusted. */
   static HpaConflicts cached(CachedObjects<HorizontalPodAutoscaler> hpas) {
     return (namespace, ref) -> {

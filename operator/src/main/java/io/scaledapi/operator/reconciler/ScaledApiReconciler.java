@@ -8,7 +8,6 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.scaledapi.api.v1alpha1.ForecastStatus;
 import io.scaledapi.api.v1alpha1.Mode;
-import io.scaledapi.api.v1alpha1.ScaleTargetRef;
 import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.api.v1alpha1.ScaledApiStatus;
@@ -161,7 +160,16 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
     Reports.limit(draft, decision);
 
     ScalingHistory history = decision.history();
-    Optional<String> hold = hpaHold(scaledApi, draft, target);
+    Optional<HpaConflicts.Hold> hold =
+        HpaConflicts.hold(
+            c.hpaConflicts().check(namespace, spec.scaleTargetRef()),
+            spec.scaleTargetRef(),
+            target.specReplicas());
+    hold.ifPresent(
+        h -> {
+          reports.warnOnce(scaledApi, draft, Conditions.READY, h.reason(), h.message());
+          draft.blocked(h.reason(), h.message());
+        });
     if (hold.isEmpty()) {
       history = act(scaledApi, draft, target, decision, now);
     }
@@ -170,45 +178,6 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
       draft.condition(Conditions.READY, true, "Reconciled", "scaling on the signals read");
     }
     return finish(scaledApi, draft, interval, now);
-  }
-
-  /**
-   * Blocks scaling while an HPA scales the same workload, or while that cannot be told; returns the
-   * reason, empty when scaling may go on.
-   */
-  private Optional<String> hpaHold(
-      ScaledApi scaledApi, StatusDraft draft, TargetObservation.Found target) {
-    ScaleTargetRef ref = scaledApi.getSpec().scaleTargetRef();
-    String workload = KubernetesScaleTargets.describe(ref);
-    HpaConflicts.Result hpa = c.hpaConflicts().check(scaledApi.getMetadata().getNamespace(), ref);
-    String reason;
-    String message;
-    if (hpa instanceof HpaConflicts.Conflict conflict) {
-      reason = "ConflictingHPA";
-      message =
-          "HorizontalPodAutoscaler "
-              + conflict.name()
-              + " already scales "
-              + workload
-              + "; delete it or this ScaledApi, the two would fight";
-    } else if (hpa instanceof HpaConflicts.Unknown unknown) {
-      int replicas = target.specReplicas();
-      reason = "HPACheckFailed";
-      message =
-          "cannot tell whether a HorizontalPodAutoscaler scales "
-              + workload
-              + ": "
-              + unknown.why()
-              + "; holding "
-              + replicas
-              + (replicas == 1 ? " replica" : " replicas")
-              + " until it can";
-    } else {
-      return Optional.empty();
-    }
-    reports.warnOnce(scaledApi, draft, Conditions.READY, reason, message);
-    draft.blocked(reason, message);
-    return Optional.of(reason);
   }
 
   /** Writes /scale when the decision moves replicas and the spec allows it. */
