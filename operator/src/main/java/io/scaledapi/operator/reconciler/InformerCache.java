@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -37,20 +36,17 @@ final class InformerCache<T extends HasMetadata> implements CachedObjects<T>, Au
 
   private final String plural;
   private final Map<String, SharedIndexInformer<T>> informers;
-  private final LongSupplier nanoTime;
   private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
   private final Map<String, Long> notWatchingSince = new ConcurrentHashMap<>();
 
-  private InformerCache(
-      String plural, Map<String, SharedIndexInformer<T>> informers, LongSupplier nanoTime) {
+  private InformerCache(String plural, Map<String, SharedIndexInformer<T>> informers) {
     this.plural = plural;
     this.informers = informers;
-    this.nanoTime = nanoTime;
   }
 
   /**
-   * Informers, not started, of {@code type} in {@code namespaces} (all when empty), keeping what
-   * {@code trim} keeps of each object.
+   * Informers, not started, of {@code objects} in {@code namespaces} (all when empty), each cached
+   * object cut down by {@code trim}; {@code plural} names the kind in messages.
    */
   static <T extends HasMetadata> InformerCache<T> of(
       MixedOperation<T, ?, ?> objects,
@@ -63,7 +59,7 @@ final class InformerCache<T extends HasMetadata> implements CachedObjects<T>, Au
     } else {
       namespaces.forEach(ns -> informers.put(ns, objects.inNamespace(ns).runnableInformer(0)));
     }
-    InformerCache<T> cache = new InformerCache<>(plural, informers, System::nanoTime);
+    InformerCache<T> cache = new InformerCache<>(plural, informers);
     informers.forEach(
         (key, informer) ->
             informer
@@ -121,7 +117,7 @@ final class InformerCache<T extends HasMetadata> implements CachedObjects<T>, Au
     String key = informers.containsKey(namespace) ? namespace : ALL;
     SharedIndexInformer<T> informer = found.get();
     boolean watching = informer.isWatching();
-    long now = nanoTime.getAsLong();
+    long now = System.nanoTime();
     Duration down = Duration.ZERO;
     if (watching) {
       notWatchingSince.remove(key);
