@@ -12,18 +12,25 @@ keep them in step with the operator's API calls.
 - apiGroups: ["autoscaling.scaledapi.io"]
   resources: ["scaledapis/status"]
   verbs: ["patch"]
-# Read the scale targets (readyReplicas, for the learned lead time and capacity).
+# Cache Deployments and StatefulSets in informers: a poll reads their replicas and readyReplicas
+# there instead of asking the API server.
 - apiGroups: ["apps"]
-  resources: ["deployments", "statefulsets", "replicasets"]
+  resources: ["deployments", "statefulsets"]
+  verbs: ["list", "watch"]
+# Read ReplicaSet targets (readyReplicas), which are not cached.
+- apiGroups: ["apps"]
+  resources: ["replicasets"]
   verbs: ["get"]
-# Read and set the replicas of the scale targets through /scale.
+# Read and set the replicas of the scale targets through /scale (read only just before a write for
+# the cached kinds).
 - apiGroups: ["apps"]
   resources: ["deployments/scale", "statefulsets/scale", "replicasets/scale"]
   verbs: ["get", "update"]
-# Find HorizontalPodAutoscalers that already target the workload (ConflictingHPA).
+# Cache HorizontalPodAutoscalers in an informer, to find one that already targets the workload
+# (ConflictingHPA).
 - apiGroups: ["autoscaling"]
   resources: ["horizontalpodautoscalers"]
-  verbs: ["list"]
+  verbs: ["list", "watch"]
 # Report decisions and failures as Events (each one created, never updated).
 - apiGroups: [""]
   resources: ["events"]

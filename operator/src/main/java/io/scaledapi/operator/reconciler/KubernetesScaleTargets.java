@@ -21,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Scales any kind that has a {@code /scale} subresource. The built-in apps/v1 kinds are known;
  * other kinds are found through API discovery, which also tells whether they can be scaled.
+ * Deployments and StatefulSets are read from the operator's informer cache; other kinds through
+ * {@code /scale} and a read of the object.
  */
 public final class KubernetesScaleTargets implements ScaleTargets {
   private static final Map<String, ResourceDefinitionContext> BUILT_IN =
@@ -30,14 +32,68 @@ public final class KubernetesScaleTargets implements ScaleTargets {
           "apps/v1/ReplicaSet", ResourceDefinitionContext.fromResourceType(ReplicaSet.class));
 
   private final KubernetesClient client;
+  private final Map<String, CachedObjects<GenericKubernetesResource>> cached;
   private final Map<String, ResourceDefinitionContext> discovered = new ConcurrentHashMap<>();
 
-  public KubernetesScaleTargets(KubernetesClient client) {
+  /**
+   * @param cached informer caches by {@code apiVersion/kind}; kinds not among them are read from
+   *     the API server
+   */
+  KubernetesScaleTargets(
+      KubernetesClient client, Map<String, CachedObjects<GenericKubernetesResource>> cached) {
     this.client = client;
+    this.cached = Map.copyOf(cached);
   }
 
   @Override
   public TargetObservation observe(String namespace, ScaleTargetRef ref) {
+    CachedObjects<GenericKubernetesResource> cache = cached.get(key(ref));
+    return cache != null ? fromCache(cache, namespace, ref) : fromApi(namespace, ref, true);
+  }
+
+  private TargetObservation fromCache(
+      CachedObjects<GenericKubernetesResource> cache, String namespace, ScaleTargetRef ref) {
+    Optional<String> untrusted = cache.untrusted(namespace);
+    if (untrusted.isPresent()) {
+      return new TargetObservation.Missing(
+          "TargetUnreachable", "cannot read " + describe(ref) + ": " + untrusted.get());
+    }
+    Optional<GenericKubernetesResource> found = cache.get(namespace, ref.name());
+    if (found.isEmpty()) {
+      // created a moment ago, or gone: the API server tells, which the cache may not know yet
+      return fromApi(namespace, ref, false);
+    }
+    GenericKubernetesResource target = found.get();
+    int spec = intAt(target, "spec", "replicas");
+    int status = intAt(target, "status", "replicas");
+    // the object's resourceVersion is its /scale's: a write on a stale read meets a conflict
+    Scale scale =
+        new ScaleBuilder()
+            .withNewMetadata()
+            .withName(ref.name())
+            .withNamespace(namespace)
+            .withResourceVersion(target.getMetadata().getResourceVersion())
+            .endMetadata()
+            .withNewSpec()
+            .withReplicas(spec)
+            .endSpec()
+            .withNewStatus()
+            .withReplicas(status)
+            .endStatus()
+            .build();
+    // built-in kinds leave readyReplicas out while no replica is ready
+    return new TargetObservation.Found(spec, intAt(target, "status", "readyReplicas"), scale);
+  }
+
+  private static int intAt(GenericKubernetesResource target, String part, String field) {
+    return target.get(part, field) instanceof Number n ? n.intValue() : 0;
+  }
+
+  /**
+   * Reads {@code /scale}, and the object for its readyReplicas when {@code readReady}; otherwise
+   * the replicas of {@code /scale} stand for them.
+   */
+  private TargetObservation fromApi(String namespace, ScaleTargetRef ref, boolean readReady) {
     ResourceDefinitionContext context;
     try {
       Resolution resolved = resolve(ref);
@@ -56,7 +112,8 @@ public final class KubernetesScaleTargets implements ScaleTargets {
       }
       int spec = scale.getSpec() == null ? 0 : nullToZero(scale.getSpec().getReplicas());
       int status = scale.getStatus() == null ? 0 : nullToZero(scale.getStatus().getReplicas());
-      return new TargetObservation.Found(spec, ready(context, namespace, ref, status), scale);
+      int ready = readReady ? ready(context, namespace, ref, status) : status;
+      return new TargetObservation.Found(spec, ready, scale);
     } catch (KubernetesClientException e) {
       if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
         return notFound(namespace, ref);
@@ -73,18 +130,23 @@ public final class KubernetesScaleTargets implements ScaleTargets {
     if (resolved.context() == null) {
       throw new ScaleWriteException(resolved.problem(), null);
     }
-    ResourceDefinitionContext context = resolved.context();
-    // Written as the HPA does: the scale object read, with the new replicas, so that a
-    // concurrent change of the target makes this write fail with a conflict instead of
-    // silently overriding it.
-    Scale scale =
-        new ScaleBuilder(observed.scale()).editOrNewSpec().withReplicas(replicas).endSpec().build();
+    var target =
+        client
+            .genericKubernetesResources(resolved.context())
+            .inNamespace(namespace)
+            .withName(ref.name());
     try {
-      client
-          .genericKubernetesResources(context)
-          .inNamespace(namespace)
-          .withName(ref.name())
-          .scale(scale);
+      // Written as the HPA does: the scale object read, with the new replicas, so that a
+      // concurrent change of the target makes this write fail with a conflict instead of
+      // silently overriding it. A cached read carries only its resourceVersion: the body is read
+      // now, and the write still fails if the target changed since the cached read.
+      Scale read =
+          cached.containsKey(key(ref)) ? withVersionOf(target.scale(), observed) : observed.scale();
+      if (read == null) {
+        throw new ScaleWriteException(
+            "cannot write /scale of " + describe(ref) + ": it no longer exists", null);
+      }
+      target.scale(new ScaleBuilder(read).editOrNewSpec().withReplicas(replicas).endSpec().build());
     } catch (KubernetesClientException e) {
       boolean answered = e.getStatus() != null && e.getStatus().getMessage() != null;
       throw new ScaleWriteException(
@@ -99,6 +161,21 @@ public final class KubernetesScaleTargets implements ScaleTargets {
                   : ""),
           e);
     }
+  }
+
+  private static Scale withVersionOf(Scale fresh, TargetObservation.Found observed) {
+    if (fresh == null) {
+      return null;
+    }
+    return new ScaleBuilder(fresh)
+        .editOrNewMetadata()
+        .withResourceVersion(observed.scale().getMetadata().getResourceVersion())
+        .endMetadata()
+        .build();
+  }
+
+  private static String key(ScaleTargetRef ref) {
+    return ref.apiVersionOrDefault() + "/" + ref.kindOrDefault();
   }
 
   /**

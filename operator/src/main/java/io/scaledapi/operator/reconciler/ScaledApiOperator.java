@@ -171,10 +171,12 @@ public final class ScaledApiOperator implements AutoCloseable {
 
   private final Operator operator;
   private final ReconcileWatchdog watchdog;
+  private final WorkloadCaches caches;
 
-  private ScaledApiOperator(Operator operator, ReconcileWatchdog watchdog) {
+  private ScaledApiOperator(Operator operator, ReconcileWatchdog watchdog, WorkloadCaches caches) {
     this.operator = operator;
     this.watchdog = watchdog;
+    this.caches = caches;
   }
 
   /** Builds the operator; call {@link #start()} to begin reconciling. */
@@ -183,16 +185,19 @@ public final class ScaledApiOperator implements AutoCloseable {
     OperatorMetrics metrics = new OperatorMetrics(registry);
     PrometheusSources prometheus = new PrometheusSources(client, settings.defaultPrometheus());
     ReconcileWatchdog watchdog = new ReconcileWatchdog(settings.clock(), prometheus::forget);
+    WorkloadCaches caches = WorkloadCaches.of(client, settings.namespaces());
     ScaledApiReconciler reconciler =
         new ScaledApiReconciler(
             new ScaledApiReconciler.Collaborators(
-                new KubernetesScaleTargets(client),
-                HpaConflicts.kubernetes(client),
+                new KubernetesScaleTargets(client, caches.targets()),
+                HpaConflicts.cached(caches.hpas()),
                 new SignalReader(sources(prometheus, settings), metrics),
                 new KubernetesEventRecorder(client, settings.clock(), settings.instance()),
                 metrics,
                 settings.clock(),
-                settings.serverSideApplyStatus()));
+                settings.serverSideApplyStatus(),
+                ScaledApiPeers.primaryCache(),
+                System::nanoTime));
     Operator operator =
         new Operator(
             o -> {
@@ -224,7 +229,7 @@ public final class ScaledApiOperator implements AutoCloseable {
             overrider.settingNamespaces(settings.namespaces());
           }
         });
-    return new ScaledApiOperator(operator, watchdog);
+    return new ScaledApiOperator(operator, watchdog, caches);
   }
 
   private static MetricsSources sources(PrometheusSources sources, Settings settings) {
@@ -238,7 +243,9 @@ public final class ScaledApiOperator implements AutoCloseable {
         .orElse(prometheus);
   }
 
+  /** Starts the workload informers (waiting a bounded time for their first lists), then JOSDK. */
   public void start() {
+    caches.start();
     operator.start();
   }
 
@@ -267,5 +274,6 @@ public final class ScaledApiOperator implements AutoCloseable {
   @Override
   public void close() {
     operator.stop();
+    caches.close();
   }
 }

@@ -2,8 +2,10 @@ package io.scaledapi.operator.reconciler;
 
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.scaledapi.api.v1alpha1.ForecastStatus;
 import io.scaledapi.api.v1alpha1.Mode;
 import io.scaledapi.api.v1alpha1.ScaledApi;
@@ -20,17 +22,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * Observe the target, read the signals, let the engine decide, write {@code /scale}, report. Every
- * poll is rescheduled after the ScaledApi's polling interval. Deletes reach {@code reconcile} too
- * (no finalizer needed): what is kept in memory for a deleted ScaledApi is dropped.
+ * poll is rescheduled after the ScaledApi's polling interval; a reconcile that comes sooner (a spec
+ * edit) only reports an invalid spec, and otherwise leaves the edit to the next poll. Of several
+ * ScaledApis on one workload only the oldest writes it ({@link Ownership}). Deletes reach {@code
+ * reconcile} too (no finalizer needed): what is kept in memory for a deleted ScaledApi is dropped.
  */
 @ControllerConfiguration(name = ScaledApiReconciler.NAME, triggerReconcilerOnAllEvents = true)
 public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
   public static final String NAME = "scaledapi";
 
-  /** What the reconciler works with; all I/O goes through these. */
+  /**
+   * What the reconciler works with; all I/O goes through these.
+   *
+   * @param peers the ScaledApis of a namespace, to tell which one owns a workload
+   * @param nanoTime a monotonic clock, for the pacing of polls
+   */
   public record Collaborators(
       ScaleTargets targets,
       HpaConflicts hpaConflicts,
@@ -38,17 +48,29 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
       EventRecorder events,
       OperatorMetrics metrics,
       Clock clock,
-      boolean serverSideApplyStatus) {}
+      boolean serverSideApplyStatus,
+      ScaledApiPeers peers,
+      LongSupplier nanoTime) {}
 
   private final Collaborators c;
   private final ScalingStates states = new ScalingStates();
   private final Predictor predictor;
   private final Reports reports;
+  private final PollPacer pacer;
 
   public ScaledApiReconciler(Collaborators collaborators) {
     this.c = collaborators;
+    this.pacer = new PollPacer(collaborators.nanoTime());
     this.predictor = new Predictor(new Warmer(collaborators.signals().sources()));
     this.reports = new Reports(collaborators.events());
+  }
+
+  /** Hands the framework's cache of ScaledApis to {@code peers}; no event source of its own. */
+  @Override
+  public List<EventSource<?, ScaledApi>> prepareEventSources(
+      EventSourceContext<ScaledApi> context) {
+    c.peers().bind(context.getPrimaryCache());
+    return List.of();
   }
 
   @Override
@@ -56,6 +78,7 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
     if (context.isPrimaryResourceDeleted()) {
       states.forget(scaledApi);
       predictor.forget(scaledApi);
+      pacer.forget(scaledApi);
       c.metrics().forget(scaledApi.getMetadata().getNamespace(), scaledApi.getMetadata().getName());
       return UpdateControl.noUpdate();
     }
@@ -77,6 +100,7 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
     states.unreported(scaledApi).ifPresent(last -> draft.scaled(last.at(), last.reason()));
     Duration interval = SpecValidator.pollingInterval(spec);
 
+    // an invalid spec is reported at once: it reads and writes nothing, so it needs no pacing
     List<String> problems = SpecValidator.problems(spec);
     if (problems.isEmpty()) {
       problems = c.signals().sources().problems(scaledApi);
@@ -84,7 +108,19 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
     if (!problems.isEmpty()) {
       return block(scaledApi, draft, "InvalidSpec", String.join("; ", problems), interval, now);
     }
+    Optional<Duration> early = pacer.untilNextPoll(scaledApi, interval);
+    if (early.isPresent()) {
+      // an edit between polls: the next poll applies it
+      return UpdateControl.<ScaledApi>noUpdate().rescheduleAfter(early.get());
+    }
+    pacer.polling(scaledApi);
     String namespace = scaledApi.getMetadata().getNamespace();
+    Optional<ScaledApi> owner =
+        Ownership.ownerOtherThan(scaledApi, c.peers().inNamespace(namespace));
+    if (owner.isPresent()) {
+      String message = Ownership.message(owner.get(), spec.scaleTargetRef());
+      return block(scaledApi, draft, "ConflictingScaledApi", message, interval, now);
+    }
     TargetObservation observed = c.targets().observe(namespace, spec.scaleTargetRef());
     if (observed instanceof TargetObservation.Missing missing) {
       return block(scaledApi, draft, missing.reason(), missing.message(), interval, now);
@@ -123,22 +159,22 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
     reports.metrics(scaledApi, draft, decision);
     Reports.limit(draft, decision);
 
-    Optional<String> hpa = c.hpaConflicts().find(namespace, spec.scaleTargetRef());
     ScalingHistory history = decision.history();
-    if (hpa.isPresent()) {
-      String message =
-          "HorizontalPodAutoscaler "
-              + hpa.get()
-              + " already scales "
-              + KubernetesScaleTargets.describe(spec.scaleTargetRef())
-              + "; delete it or this ScaledApi, the two would fight";
-      reports.warnOnce(scaledApi, draft, Conditions.SCALING_ACTIVE, "ConflictingHPA", message);
-      draft.blocked("ConflictingHPA", message);
-    } else {
+    Optional<HpaConflicts.Hold> hold =
+        HpaConflicts.hold(
+            c.hpaConflicts().check(namespace, spec.scaleTargetRef()),
+            spec.scaleTargetRef(),
+            target.specReplicas());
+    hold.ifPresent(
+        h -> {
+          reports.warnOnce(scaledApi, draft, Conditions.READY, h.reason(), h.message());
+          draft.blocked(h.reason(), h.message());
+        });
+    if (hold.isEmpty()) {
       history = act(scaledApi, draft, target, decision, now);
     }
     states.put(scaledApi, history);
-    if (hpa.isEmpty() && decision.metricsAvailable()) {
+    if (hold.isEmpty() && decision.metricsAvailable()) {
       draft.condition(Conditions.READY, true, "Reconciled", "scaling on the signals read");
     }
     return finish(scaledApi, draft, interval, now);
@@ -221,7 +257,7 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
   private UpdateControl<ScaledApi> finish(
       ScaledApi scaledApi, StatusDraft draft, Duration interval, Instant now) {
     ScaledApiStatus next = draft.build(now);
-    if (next.equals(scaledApi.getStatus())) {
+    if (!StatusPatch.needed(scaledApi.getStatus(), next)) {
       return UpdateControl.<ScaledApi>noUpdate().rescheduleAfter(interval);
     }
     return UpdateControl.patchStatus(StatusPatch.of(scaledApi, next, c.serverSideApplyStatus()))

@@ -121,9 +121,10 @@ class ChartTemplateTest {
         .containsExactlyInAnyOrder(
             "autoscaling.scaledapi.io scaledapis list,watch",
             "autoscaling.scaledapi.io scaledapis/status patch",
-            "apps deployments,statefulsets,replicasets get",
+            "apps deployments,statefulsets list,watch",
+            "apps replicasets get",
             "apps deployments/scale,statefulsets/scale,replicasets/scale get,update",
-            "autoscaling horizontalpodautoscalers list",
+            "autoscaling horizontalpodautoscalers list,watch",
             " events create",
             " secrets,configmaps get");
   }

@@ -29,6 +29,11 @@ final class ApiFaults implements Interceptor {
   private static final Pattern SCALE =
       Pattern.compile("/namespaces/([^/]+)/deployments/([^/]+)/scale$");
   private static final Pattern NAMESPACED = Pattern.compile("/namespaces/([^/?]+)/");
+  private static final Pattern HPAS =
+      Pattern.compile("/apis/autoscaling/v[0-9]+/namespaces/([^/]+)/horizontalpodautoscalers");
+
+  /** Where a request meeting an HPA fault is sent; the test answers it there, with the code. */
+  static final String HPA_FAULT_PATH = "/fault/horizontalpodautoscalers/";
 
   /** One answer of the API server to the operator. */
   record Answer(String namespace, String method, String path, int code) {}
@@ -36,6 +41,7 @@ final class ApiFaults implements Interceptor {
   private final KubernetesClient writer;
   private final Map<String, AtomicInteger> conflictsLeft = new ConcurrentHashMap<>();
   private final Map<String, Runnable> beforeScaleWrite = new ConcurrentHashMap<>();
+  private final Map<String, Integer> hpaFaults = new ConcurrentHashMap<>();
   private final List<Answer> answers = new CopyOnWriteArrayList<>();
   private final AtomicInteger touches = new AtomicInteger();
 
@@ -75,6 +81,18 @@ final class ApiFaults implements Interceptor {
     conflictsLeft.remove(namespace);
   }
 
+  /**
+   * Every read of HorizontalPodAutoscalers in the namespace (list or watch) is sent to {@link
+   * #HPA_FAULT_PATH}{@code code} until {@link #healHpas}; the test answers that path with the code.
+   */
+  void failHpas(String namespace, int code) {
+    hpaFaults.put(namespace, code);
+  }
+
+  void healHpas(String namespace) {
+    hpaFaults.remove(namespace);
+  }
+
   /** Runs {@code action} once, on the operator's thread, just before its next write of /scale. */
   void beforeNextScaleWrite(String namespace, Runnable action) {
     beforeScaleWrite.put(namespace, action);
@@ -90,6 +108,11 @@ final class ApiFaults implements Interceptor {
 
   @Override
   public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+    Matcher hpas = HPAS.matcher(request.uri().getPath());
+    if (hpas.find() && hpaFaults.containsKey(hpas.group(1))) {
+      builder.uri(request.uri().resolve(HPA_FAULT_PATH + hpaFaults.get(hpas.group(1))));
+      return;
+    }
     Matcher scale = SCALE.matcher(request.uri().getPath());
     if (!"PUT".equals(request.method()) || !scale.find()) {
       return;

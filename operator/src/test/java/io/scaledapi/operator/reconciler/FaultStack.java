@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scaledapi.api.v1alpha1.BehaviorSpec;
@@ -134,6 +135,22 @@ record FaultStack(
   void awaitReadAt(String ns, Instant at) {
     cluster.awaitStatus(
         ns, s -> assertThat(Instant.parse(s.signals().queueDepth().time())).isEqualTo(at));
+  }
+
+  /** Reconciles the operator recording its metrics in {@code registry} has ended. */
+  static double reconciles(SimpleMeterRegistry registry) {
+    return registry.find("scaledapi.reconciles").counters().stream()
+        .mapToDouble(Counter::count)
+        .sum();
+  }
+
+  /** Waits for {@code polls} more reconciles; the last of them started after this call. */
+  static void awaitPolls(SimpleMeterRegistry registry, int polls) {
+    double before = reconciles(registry);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> reconciles(registry) >= before + polls);
   }
 
   /** Waits until Prometheus answers {@code value} for the namespace's queue; returns when. */

@@ -104,13 +104,22 @@ record MockCluster(KubernetesClient client, ApiCallLog log, KubernetesClient ope
   }
 
   void createScaledApi(String ns, ScaledApiSpec spec) {
+    createScaledApi(ns, "api", spec);
+  }
+
+  void createScaledApi(String ns, String name, ScaledApiSpec spec) {
     ensureNamespace(ns);
     ScaledApi sapi = TestScaledApis.scaledApi(ns, spec);
+    sapi.getMetadata().setName(name);
     client.resources(ScaledApi.class).inNamespace(ns).resource(sapi).create();
   }
 
   void deleteScaledApi(String ns) {
-    client.resources(ScaledApi.class).inNamespace(ns).withName("api").delete();
+    deleteScaledApi(ns, "api");
+  }
+
+  void deleteScaledApi(String ns, String name) {
+    client.resources(ScaledApi.class).inNamespace(ns).withName(name).delete();
   }
 
   void ensureNamespace(String ns) {
@@ -128,18 +137,26 @@ record MockCluster(KubernetesClient client, ApiCallLog log, KubernetesClient ope
   }
 
   ScaledApiStatus status(String ns) {
-    ScaledApi sapi = client.resources(ScaledApi.class).inNamespace(ns).withName("api").get();
+    return status(ns, "api");
+  }
+
+  ScaledApiStatus status(String ns, String name) {
+    ScaledApi sapi = client.resources(ScaledApi.class).inNamespace(ns).withName(name).get();
     return sapi == null ? null : sapi.getStatus();
   }
 
   void awaitStatus(String ns, java.util.function.Consumer<ScaledApiStatus> check) {
+    awaitStatus(ns, "api", check);
+  }
+
+  void awaitStatus(String ns, String name, java.util.function.Consumer<ScaledApiStatus> check) {
     await()
         .atMost(Duration.ofSeconds(20))
         .pollInterval(Duration.ofMillis(100))
         .untilAsserted(
             () -> {
-              ScaledApiStatus s = status(ns);
-              assertThat(s).as("status of %s/api", ns).isNotNull();
+              ScaledApiStatus s = status(ns, name);
+              assertThat(s).as("status of %s/%s", ns, name).isNotNull();
               check.accept(s);
             });
   }

@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
  * Drives the operator through every path that reaches the API server, in one namespace: scale-ups
  * through {@code /scale} of a Deployment (with a bearer token from a Secret), a StatefulSet and a
  * ReplicaSet, a CA bundle from a ConfigMap, a target that does not exist; each reports status and
- * events, and every poll lists HPAs.
+ * events; Deployments, StatefulSets and HPAs are watched.
  */
 record RbacScenario(MockCluster cluster, TestExporter exporter, URI prometheus) {
   static final String GAUGE = "api_queue_requests_waiting";
@@ -60,8 +60,10 @@ record RbacScenario(MockCluster cluster, TestExporter exporter, URI prometheus) 
             null,
             new PrometheusTlsSpec(new CaSource(null, "prom-ca", null)),
             "2s");
+    // one ScaledApi per workload: a second on Deployment "api" would hold without reading anything
+    cluster.createDeployment(ns, "tls", 1);
     create(ns, "api", spec(ns, "api", bearer));
-    create(ns, "tls", spec(ns, "api", ca));
+    create(ns, "tls", spec(ns, "tls", ca));
     create(ns, "gone", spec(ns, "no-such-api", null));
     cluster
         .client()

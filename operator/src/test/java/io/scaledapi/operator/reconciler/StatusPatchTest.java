@@ -2,8 +2,11 @@ package io.scaledapi.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scaledapi.api.v1alpha1.ForecastStatus;
 import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.api.v1alpha1.ScaledApiStatus;
+import io.scaledapi.api.v1alpha1.SignalStatus;
+import io.scaledapi.api.v1alpha1.SignalsStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +42,39 @@ class StatusPatchTest {
     assertThat(patch.getSpec()).isEqualTo(observed.getSpec());
     assertThat(patch.getStatus()).isEqualTo(STATUS);
     assertThat(observed.getStatus()).as("the observed object is left alone").isNull();
+  }
+
+  static ScaledApiStatus read(double queue, String at, Double forecast) {
+    return new ScaledApiStatus(
+        3L,
+        4,
+        9,
+        null,
+        null,
+        new SignalsStatus(new SignalStatus(queue, at, null), null, null),
+        new ForecastStatus(
+            forecast, null, null, "75s", at, "seasonal", null, null, null, null, null),
+        0,
+        List.of());
+  }
+
+  @Test
+  void sampleTimesAloneAreNoReasonToPatch() {
+    assertThat(
+            StatusPatch.needed(
+                read(95, "2025-01-01T00:00:00Z", 12.0), read(95, "2025-01-01T00:00:15Z", 12.0)))
+        .isFalse();
+  }
+
+  @Test
+  void anyValueAReaderSeesIsAReasonToPatch() {
+    ScaledApiStatus before = read(95, "2025-01-01T00:00:00Z", 12.0);
+    assertThat(StatusPatch.needed(before, read(96, "2025-01-01T00:00:15Z", 12.0)))
+        .as("signal value")
+        .isTrue();
+    assertThat(StatusPatch.needed(before, read(95, "2025-01-01T00:00:15Z", 13.0)))
+        .as("forecast rate")
+        .isTrue();
+    assertThat(StatusPatch.needed(null, before)).as("no status yet").isTrue();
   }
 }
