@@ -28,6 +28,7 @@ import io.fabric8.kubernetes.api.model.IntOrString;
     value =
         "!has(self.capacityPerReplica) || (type(self.capacityPerReplica) == int"
             + " ? int(self.capacityPerReplica) > 0"
+            + " && int(self.capacityPerReplica) <= 2147483647"
             + " : (self.capacityPerReplica == 'auto'"
             + " || self.capacityPerReplica.matches('^[0-9]+(\\\\.[0-9]+)?$')))",
     message =

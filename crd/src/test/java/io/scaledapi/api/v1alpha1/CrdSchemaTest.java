@@ -131,6 +131,36 @@ class CrdSchemaTest {
   }
 
   @Test
+  void replicaCountsStopAtTheProductLimit() {
+    Map<String, JSONSchemaProps> p = spec.getProperties();
+    Map<String, JSONSchemaProps> fallback = p.get("fallback").getProperties();
+    assertThat(p.get("minReplicas").getMaximum()).isEqualTo(100_000.0);
+    assertThat(p.get("maxReplicas").getMaximum()).isEqualTo(100_000.0);
+    assertThat(fallback.get("replicas").getMaximum()).isEqualTo(100_000.0);
+    assertThat(fallback.get("failureThreshold").getMaximum()).isEqualTo(10_000.0);
+  }
+
+  /**
+   * Every integer of the API, spec and status, declares the format of its Java type and a maximum
+   * that type holds, so that no value the API server stores is one the operator cannot read.
+   */
+  @Test
+  void everyIntegerHasTheFormatOfItsJavaTypeAndAMaximumItHolds() {
+    JSONSchemaProps root = version().getSchema().getOpenAPIV3Schema();
+    List<String> integers = new java.util.ArrayList<>();
+    IntegerFields.check("spec", root.getProperties().get("spec"), ScaledApiSpec.class, integers);
+    IntegerFields.check(
+        "status", root.getProperties().get("status"), ScaledApiStatus.class, integers);
+    assertThat(integers)
+        .contains(
+            "spec.maxReplicas",
+            "spec.fallback.failureThreshold",
+            "spec.behavior.scaleUp.policies[].value",
+            "status.observedGeneration",
+            "status.forecast.replicas");
+  }
+
+  @Test
   void longDurationsTakeDaysAndWeeks() {
     assertThat(Durations.parseLong("7d").toHours()).isEqualTo(168);
     assertThat(Durations.parseLong("2w").toDays()).isEqualTo(14);

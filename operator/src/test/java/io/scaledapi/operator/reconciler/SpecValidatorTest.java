@@ -41,6 +41,10 @@ class SpecValidatorTest {
 
   static final QueueSpec QUEUE = new QueueSpec("sum(q)", 10.0);
 
+  static ScaledApiSpec spec(Integer min, Integer max, String poll, String queueQuery) {
+    return spec(min, max, poll, new QueueSpec(queueQuery, 10.0), null, null);
+  }
+
   static Stream<Arguments> cases() {
     return Stream.of(
         Arguments.of(spec(1, 10, "15s", QUEUE, null, null), null),
@@ -63,6 +67,35 @@ class SpecValidatorTest {
         Arguments.of(
             spec(1, 10, "15s", QUEUE, new LatencySpec("q", "0s"), null),
             "spec.latency.target must be greater than zero"),
+        Arguments.of(
+            spec(1, 10, "3000000000000000h", QUEUE, null, null),
+            "spec.pollingInterval must be between 1s and 1h, e.g. 15s; got 3000000000000000h"),
+        Arguments.of(
+            spec(1, 10, "99999999999999999999s", QUEUE, null, null),
+            "spec.pollingInterval must be between 1s and 1h, e.g. 15s; got 99999999999999999999s"),
+        Arguments.of(
+            spec(1, 10, "15s", QUEUE, new LatencySpec("q", "3000000000000000h"), null),
+            "spec.latency.target: '3000000000000000h' is too long: a duration is at most 2562047h"
+                + " (about 292 years)"),
+        Arguments.of(
+            spec(1, 10, "15s", new QueueSpec("sum(q)", Double.POSITIVE_INFINITY), null, null),
+            "spec.queue.targetPerReplica must be a finite number, e.g. 10; got Infinity"),
+        Arguments.of(
+            spec(1, 200_000, "15s", QUEUE, null, null),
+            "spec.maxReplicas must be at most 100000; got 200000"),
+        Arguments.of(
+            spec(150_000, 200_000, "15s", QUEUE, null, null),
+            "spec.minReplicas must be at most 100000; got 150000"),
+        Arguments.of(
+            spec(1, 10, "15s", QUEUE, null, new FallbackSpec(20_000, null)),
+            "spec.fallback.failureThreshold must be at most 10000, e.g. 3; got 20000"),
+        Arguments.of(
+            spec(1, 10, "15s", QUEUE, null, new FallbackSpec(3, 200_000)),
+            "spec.fallback.replicas must be at most 100000; got 200000"),
+        Arguments.of(
+            spec(1, 10, "15s", "(".repeat(2000) + "q" + ")".repeat(2000)),
+            "spec.queue.query is not valid PromQL: 1:101: nesting deeper than 100 levels; simplify"
+                + " the query"),
         Arguments.of(
             spec(1, 10, "15s", QUEUE, null, new FallbackSpec(3, 11)),
             "spec.fallback.replicas (11) must be less than or equal to spec.maxReplicas (10)"),
