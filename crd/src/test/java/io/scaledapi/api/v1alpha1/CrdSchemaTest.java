@@ -117,6 +117,8 @@ class CrdSchemaTest {
     assertThat(p.get("seasonLength").getDefault().asText()).isEqualTo("24h");
     assertThat(p.get("confidence").getDefault().asDouble()).isEqualTo(0.9);
     assertThat(p.get("confidence").getMinimum()).isEqualTo(0.5);
+    // the median gives the forecaster no band: the quantile must be above it
+    assertThat(p.get("confidence").getExclusiveMinimum()).isTrue();
     assertThat(p.get("confidence").getMaximum()).isEqualTo(0.999);
     assertThat(p.get("capacityPerReplica").getXKubernetesIntOrString()).isTrue();
     assertThat(p.get("mode").getEnum())

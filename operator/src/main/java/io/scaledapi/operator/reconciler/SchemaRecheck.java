@@ -35,6 +35,12 @@ final class SchemaRecheck {
     if (spec.arrivalRate() != null && blank(spec.arrivalRate().query())) {
       problems.add("spec.arrivalRate.query is required; give a PromQL query for requests/second");
     }
+    Double confidence = spec.prediction() == null ? null : spec.prediction().confidence();
+    if (confidence != null && confidence == 0.5) {
+      // the bound is exclusive: the median leaves the forecaster no band; PredictionSettings
+      // checks the rest of the range
+      problems.add("spec.prediction.confidence must be greater than 0.5, e.g. 0.9; got 0.5");
+    }
     fallback(spec.fallback(), problems);
     prometheus(spec.prometheus(), problems);
     BehaviorSpec behavior = spec.behavior();

@@ -2,12 +2,15 @@ package io.scaledapi.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scaledapi.api.v1alpha1.ArrivalRateSpec;
 import io.scaledapi.api.v1alpha1.FallbackSpec;
 import io.scaledapi.api.v1alpha1.LatencySpec;
+import io.scaledapi.api.v1alpha1.PredictionSpec;
 import io.scaledapi.api.v1alpha1.QueueSpec;
 import io.scaledapi.api.v1alpha1.ScaleTargetRef;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -111,6 +114,28 @@ class SpecValidatorTest {
             spec(1, 10, "15s", QUEUE, new LatencySpec("rate(x)", "1s"), null),
             "spec.latency.query is not valid PromQL: 1:1: expected type range vector in call to"
                 + " function \"rate\", got instant vector"));
+  }
+
+  @Test
+  void aConfidenceOfTheMedianIsRefused() {
+    ScaledApiSpec median =
+        new ScaledApiSpec(
+            new ScaleTargetRef(null, null, "api"),
+            1,
+            10,
+            "15s",
+            null,
+            QUEUE,
+            null,
+            new ArrivalRateSpec("sum(rate(a[1m]))"),
+            new PredictionSpec(true, "90s", null, null, 0.5, null, null),
+            null,
+            null,
+            null,
+            null,
+            null);
+    assertThat(SpecValidator.problems(median))
+        .containsExactly("spec.prediction.confidence must be greater than 0.5, e.g. 0.9; got 0.5");
   }
 
   @ParameterizedTest
