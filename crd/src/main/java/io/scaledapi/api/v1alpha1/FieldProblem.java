@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -16,7 +18,8 @@ import java.util.Objects;
  * misspelling of.
  */
 final class FieldProblem {
-  private static final int MAX_VALUE_LENGTH = 60;
+  /** The longest name or value quoted in a problem. */
+  private static final int MAX_LENGTH = 60;
 
   private FieldProblem() {}
 
@@ -35,12 +38,12 @@ final class FieldProblem {
 
   private static String unknownField(String field, List<Reference> path, Collection<Object> known) {
     String name = path.get(path.size() - 1).getFieldName();
-    String parent = field.substring(0, field.length() - name.length());
+    String parent = path(path.subList(0, path.size() - 1)) + ".";
     String similar =
         known.stream()
             .map(Object::toString)
-            .filter(k -> Spelling.distance(k.toLowerCase(), name.toLowerCase()) <= 2)
-            .min((a, b) -> Spelling.distance(a, name) - Spelling.distance(b, name))
+            .filter(k -> distance(k, name) <= 2)
+            .min(Comparator.comparingInt(k -> distance(k, name)))
             .orElse(null);
     return similar == null
         ? field
@@ -48,19 +51,27 @@ final class FieldProblem {
         : field + " is not a ScaledApi field; did you mean " + parent + similar + "?";
   }
 
-  /** {@code spec.behavior.scaleUp.policies[0].type}. */
+  private static int distance(String a, String b) {
+    return Spelling.distance(a.toLowerCase(Locale.ROOT), b.toLowerCase(Locale.ROOT));
+  }
+
+  /** {@code spec.behavior.scaleUp.policies[0].type}, each name cut short when long. */
   static String path(List<Reference> path) {
     StringBuilder text = new StringBuilder("spec");
     for (Reference r : path) {
-      text.append(r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]");
+      text.append(
+          r.getFieldName() != null ? "." + shortened(r.getFieldName()) : "[" + r.getIndex() + "]");
     }
     return text.toString();
   }
 
   /** A value as JSON, cut short when long. */
   static String text(JsonNode value) {
-    String json = value.toString();
-    return json.length() <= MAX_VALUE_LENGTH ? json : json.substring(0, MAX_VALUE_LENGTH) + "...";
+    return shortened(value.toString());
+  }
+
+  private static String shortened(String text) {
+    return text.length() <= MAX_LENGTH ? text : text.substring(0, MAX_LENGTH) + "...";
   }
 
   private static JsonNode at(JsonNode node, List<Reference> path) {

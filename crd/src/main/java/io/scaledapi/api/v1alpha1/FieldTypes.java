@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.JsonMappingException.Reference;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.kubernetes.api.model.IntOrString;
-import java.lang.reflect.AnnotatedElement;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -73,7 +74,7 @@ final class FieldTypes {
     if (type instanceof Class<?> c && c.isEnum()) {
       return "one of "
           + Arrays.stream(c.getFields())
-              .filter(java.lang.reflect.Field::isEnumConstant)
+              .filter(Field::isEnumConstant)
               .map(
                   f ->
                       f.isAnnotationPresent(JsonProperty.class)
@@ -105,28 +106,15 @@ final class FieldTypes {
     String upper =
         max == null
             ? ""
-            : (min == null ? "" : " and")
+            : (min == null ? " of" : " and")
                 + (max.inclusive() ? " at most " : " less than ")
                 + number(max.value(), whole);
     return lower + upper;
   }
 
-  private static <A extends java.lang.annotation.Annotation> A annotation(
-      RecordComponent component, Class<A> type) {
-    for (AnnotatedElement element : List.of(component, component.getAccessor())) {
-      A found = element.getAnnotation(type);
-      if (found != null) {
-        return found;
-      }
-    }
-    try {
-      return component
-          .getDeclaringRecord()
-          .getDeclaredField(component.getName())
-          .getAnnotation(type);
-    } catch (NoSuchFieldException e) {
-      return null;
-    }
+  /** A schema annotation of the component, which Java puts on its accessor. */
+  private static <A extends Annotation> A annotation(RecordComponent component, Class<A> type) {
+    return component.getAccessor().getAnnotation(type);
   }
 
   private static String number(double value, boolean whole) {

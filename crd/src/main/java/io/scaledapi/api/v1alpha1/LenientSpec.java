@@ -68,7 +68,7 @@ final class LenientSpec {
         ScaledApiSpec spec = STRICT.treeToValue(readable, ScaledApiSpec.class);
         return problems.isEmpty() ? spec : spec.withRaw(new RawSpec(json, problems));
       } catch (JsonMappingException e) {
-        problems.add(FieldProblem.describe(e, readable));
+        problems.add(describe(e, readable));
         if (!FieldProblem.removeField(readable, e.getPath())) {
           break;
         }
@@ -78,6 +78,14 @@ final class LenientSpec {
       }
     }
     return empty().withRaw(new RawSpec(json, problems));
+  }
+
+  private static String describe(JsonMappingException e, JsonNode readable) {
+    try {
+      return FieldProblem.describe(e, readable);
+    } catch (RuntimeException unexpected) {
+      return "spec cannot be read: " + e.getOriginalMessage();
+    }
   }
 
   private static ScaledApiSpec empty() {
