@@ -35,82 +35,6 @@ final class HostileScaledApis {
     }
   }
 
-  static final List<String> INTS =
-      List.of(
-          "spec.minReplicas",
-          "spec.maxReplicas",
-          "spec.fallback.failureThreshold",
-          "spec.fallback.replicas",
-          "spec.behavior.scaleUp.policies[0].value",
-          "spec.behavior.scaleUp.policies[0].periodSeconds",
-          "spec.behavior.scaleUp.stabilizationWindowSeconds",
-          "spec.behavior.scaleDown.stabilizationWindowSeconds");
-  static final List<String> STRINGS =
-      List.of(
-          "spec.pollingInterval",
-          "spec.queue.query",
-          "spec.latency.query",
-          "spec.latency.target",
-          "spec.arrivalRate.query",
-          "spec.scaleTargetRef.name",
-          "spec.scaleTargetRef.kind",
-          "spec.prometheus.address",
-          "spec.prometheus.timeout",
-          "spec.prediction.leadTime",
-          "spec.prediction.history",
-          "spec.prediction.seasonLength");
-  static final List<String> NUMBERS =
-      List.of("spec.queue.targetPerReplica", "spec.tolerance", "spec.prediction.confidence");
-  static final List<String> BOOLEANS = List.of("spec.paused", "spec.prediction.enabled");
-  static final List<String> ENUMS =
-      List.of(
-          "spec.mode",
-          "spec.prediction.mode",
-          "spec.behavior.scaleUp.selectPolicy",
-          "spec.behavior.scaleUp.policies[0].type");
-  static final List<String> OBJECTS =
-      List.of(
-          "spec.queue",
-          "spec.scaleTargetRef",
-          "spec.behavior",
-          "spec.behavior.scaleUp",
-          "spec.behavior.scaleUp.policies[0]",
-          "spec.fallback",
-          "spec.prometheus",
-          "spec.prometheus.auth.bearer",
-          "spec.prometheus.tls.ca",
-          "spec.latency",
-          "spec.arrivalRate",
-          "spec.prediction");
-  static final List<String> QUERIES =
-      List.of("spec.queue.query", "spec.latency.query", "spec.arrivalRate.query");
-
-  /** Durations no field accepts: malformed, or longer than any duration. */
-  static final List<String> BAD_DURATIONS =
-      List.of("3000000000000000h", "99999999999999999999s", "", "-1s", "15", "1.5s", "fast");
-
-  /** Durations out of each field's range. */
-  static final Map<String, List<String>> OUT_OF_RANGE_DURATIONS =
-      Map.of(
-          "spec.pollingInterval", List.of("0s", "2h", "999ms"),
-          "spec.prometheus.timeout", List.of("10m", "1ms"),
-          "spec.latency.target", List.of("0s", "0ms"),
-          "spec.prediction.leadTime", List.of("0s", "2h"),
-          "spec.prediction.history", List.of("5m", "100d"),
-          "spec.prediction.seasonLength", List.of("30m", "30d"));
-
-  /** Values out of each field's range or pattern. */
-  static final Map<String, List<Object>> OUT_OF_RANGE =
-      Map.of(
-          "spec.queue.targetPerReplica", List.of(0, -1.5, -0.0),
-          "spec.tolerance", List.of(-0.1, 1.5e3),
-          "spec.prediction.confidence", List.of(0.2, 1.5),
-          "spec.prediction.capacityPerReplica", List.of(0, -5, "abc", 3_000_000_000L, 2.5),
-          "spec.prometheus.address", List.of("ftp://x", "prometheus:9090", " "),
-          "spec.scaleTargetRef.name", List.of("Checkout", "a b", "-x"),
-          "spec.scaleTargetRef.kind", List.of("deployment", "a b", "Deploy-ment"),
-          "spec.scaleTargetRef.apiVersion", List.of("apps", "apps/", "v1beta"));
-
   private final Random random;
 
   /** The valid ScaledApi, read once. */
@@ -169,10 +93,10 @@ final class HostileScaledApis {
     if (!(object.get("spec") instanceof Map<?, ?>)) {
       return;
     }
-    switch (random.nextInt(12)) {
+    switch (random.nextInt(11)) {
       case 0 ->
           breaking(
-              pick(INTS),
+              pick(HostileValues.INTS),
               pick(
                   3_000_000_000L,
                   Long.MAX_VALUE,
@@ -183,14 +107,17 @@ final class HostileScaledApis {
                   new BigInteger("1" + "0".repeat(30))));
       case 1 -> wrongType();
       case 2 -> unknownField();
-      case 3 -> breaking(pick(ENUMS), pick(0, true, "Fastest", "", "enforce"));
+      case 3 -> breaking(pick(HostileValues.ENUMS), pick(0, true, "Fastest", "", "enforce"));
       case 4 -> {
-        String field = pick(OUT_OF_RANGE_DURATIONS.keySet().stream().sorted().toList());
+        String field =
+            pick(HostileValues.OUT_OF_RANGE_DURATIONS.keySet().stream().sorted().toList());
         breaking(
             field,
-            random.nextBoolean() ? pick(BAD_DURATIONS) : pick(OUT_OF_RANGE_DURATIONS.get(field)));
+            random.nextBoolean()
+                ? pick(HostileValues.BAD_DURATIONS)
+                : pick(HostileValues.OUT_OF_RANGE_DURATIONS.get(field)));
       }
-      case 5 -> breaking(pick(QUERIES), badQuery());
+      case 5 -> breaking(pick(HostileValues.QUERIES), badQuery());
       case 6 ->
           breaking(
               "spec.behavior.scaleUp.policies",
@@ -205,10 +132,10 @@ final class HostileScaledApis {
         broken.add("spec");
       }
       case 8 -> {
-        String field = pick(OUT_OF_RANGE.keySet().stream().sorted().toList());
-        breaking(field, pick(OUT_OF_RANGE.get(field)));
+        String field = pick(HostileValues.OUT_OF_RANGE.keySet().stream().sorted().toList());
+        breaking(field, pick(HostileValues.OUT_OF_RANGE.get(field)));
       }
-      case 10 -> {
+      case 9 -> {
         int max = ((Number) Fields.get(object, "spec.maxReplicas")).intValue();
         if (max < 100_000) {
           broken.add("spec.maxReplicas");
@@ -229,17 +156,18 @@ final class HostileScaledApis {
 
   private void wrongType() {
     switch (random.nextInt(6)) {
-      case 0 -> breaking(pick(STRINGS), pick(0, true, List.of(), Map.of("a", 1), 1.5));
-      case 1 -> breaking(pick(NUMBERS), pick("x", "10", true, List.of(), Map.of()));
-      case 2 -> breaking(pick(INTS), pick("ten", "10", true, List.of(), Map.of()));
-      case 3 -> breaking(pick(BOOLEANS), pick("yes", 1, List.of()));
-      case 4 -> breaking(pick(OBJECTS), pick("x", 1, List.of(1)));
+      case 0 ->
+          breaking(pick(HostileValues.STRINGS), pick(0, true, List.of(), Map.of("a", 1), 1.5));
+      case 1 -> breaking(pick(HostileValues.NUMBERS), pick("x", "10", true, List.of(), Map.of()));
+      case 2 -> breaking(pick(HostileValues.INTS), pick("ten", "10", true, List.of(), Map.of()));
+      case 3 -> breaking(pick(HostileValues.BOOLEANS), pick("yes", 1, List.of()));
+      case 4 -> breaking(pick(HostileValues.OBJECTS), pick("x", 1, List.of(1)));
       default -> breaking("spec.behavior.scaleUp.policies", pick("x", Map.of()));
     }
   }
 
   private void unknownField() {
-    String at = pick(OBJECTS);
+    String at = pick(HostileValues.OBJECTS);
     String name = "x" + Integer.toString(random.nextInt(1 << 20), 36);
     set(at + "." + name, randomJson(0));
     touched(at);
@@ -268,11 +196,11 @@ final class HostileScaledApis {
     Object value;
     switch (random.nextInt(5)) {
       case 0 -> {
-        field = pick(STRINGS);
+        field = pick(HostileValues.STRINGS);
         value = randomString(random.nextInt(4) == 0 ? 10_000 : 40);
       }
       case 1 -> {
-        field = pick(NUMBERS);
+        field = pick(HostileValues.NUMBERS);
         value =
             pick(
                 0.0,
@@ -286,11 +214,11 @@ final class HostileScaledApis {
                 -random.nextDouble());
       }
       case 2 -> {
-        field = pick(INTS);
+        field = pick(HostileValues.INTS);
         value = random.nextInt();
       }
       case 3 -> {
-        field = pick(QUERIES);
+        field = pick(HostileValues.QUERIES);
         value =
             pick(
                 "a".repeat(100_000),
@@ -299,7 +227,7 @@ final class HostileScaledApis {
                 "2^".repeat(40) + "2");
       }
       default -> {
-        field = pick(BOOLEANS);
+        field = pick(HostileValues.BOOLEANS);
         value = random.nextBoolean();
       }
     }
@@ -317,10 +245,14 @@ final class HostileScaledApis {
     breaks.add(field + " = " + describe(value));
   }
 
-  /** Changing a prediction field makes prediction active, so that it is checked. */
+  /**
+   * Breaking a prediction field makes prediction active, so that it is checked (settings of a
+   * prediction turned off are not used), and keeps it so.
+   */
   private void touched(String field) {
     if (field.startsWith("spec.prediction.") && !field.equals("spec.prediction.enabled")) {
       set("spec.prediction.enabled", true);
+      broken.add("spec.prediction.enabled");
     }
   }
 
