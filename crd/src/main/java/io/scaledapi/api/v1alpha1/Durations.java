@@ -14,12 +14,19 @@ public final class Durations {
   private static final java.util.regex.Pattern PART =
       java.util.regex.Pattern.compile("([0-9]+)(ms|s|m|h|d|w)");
 
+  /**
+   * The longest duration: what Go's time.Duration, and so Kubernetes and Prometheus, can hold (2^63
+   * - 1 ns, about 292 years). Every parsed duration converts to nanoseconds without overflow.
+   */
+  public static final Duration MAX = Duration.ofNanos(Long.MAX_VALUE);
+
   private Durations() {}
 
   /**
    * Parses a duration such as {@code 1m30s}.
    *
    * @throws IllegalArgumentException naming the expected form when the text does not match
+   * @throws TooLong when it is longer than {@link #MAX}
    */
   public static Duration parse(String text) {
     if (text == null || !text.matches(PATTERN)) {
@@ -33,6 +40,7 @@ public final class Durations {
    * Parses a long span such as {@code 7d} or {@code 36h}; units ms, s, m, h, d (24h) and w (7d).
    *
    * @throws IllegalArgumentException naming the expected form when the text does not match
+   * @throws TooLong when it is longer than {@link #MAX}
    */
   public static Duration parseLong(String text) {
     if (text == null || !text.matches(LONG_PATTERN)) {
@@ -45,19 +53,35 @@ public final class Durations {
   private static Duration sum(String text) {
     Duration total = Duration.ZERO;
     Matcher m = PART.matcher(text);
-    while (m.find()) {
-      long n = Long.parseLong(m.group(1));
-      total =
-          total.plus(
-              switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                default -> Duration.ofDays(7 * n);
-              });
+    try {
+      while (m.find()) {
+        long n = Long.parseLong(m.group(1));
+        total =
+            total.plus(
+                switch (m.group(2)) {
+                  case "ms" -> Duration.ofMillis(n);
+                  case "s" -> Duration.ofSeconds(n);
+                  case "m" -> Duration.ofMinutes(n);
+                  case "h" -> Duration.ofHours(n);
+                  case "d" -> Duration.ofDays(n);
+                  default -> Duration.ofDays(Math.multiplyExact(7, n));
+                });
+      }
+    } catch (ArithmeticException | NumberFormatException tooLarge) {
+      throw new TooLong(text);
+    }
+    if (total.compareTo(MAX) > 0) {
+      throw new TooLong(text);
     }
     return total;
+  }
+
+  /** A well-formed duration longer than {@link #MAX}. */
+  public static final class TooLong extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    TooLong(String text) {
+      super("'" + text + "' is too long: a duration is at most 2562047h (about 292 years)");
+    }
   }
 }

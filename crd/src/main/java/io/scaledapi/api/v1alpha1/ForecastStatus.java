@@ -1,10 +1,15 @@
 package io.scaledapi.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
+import io.fabric8.generator.annotation.Max;
 
 /** The last forecast of the arrival rate and what it would take to serve it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+@SchemaCustomizer(IntegerFormats.class)
 public record ForecastStatus(
     @JsonPropertyDescription("Forecast arrival rate at the horizon, in requests per second.")
         Double rate,
@@ -22,7 +27,8 @@ public record ForecastStatus(
             "Symmetric mean absolute percentage error of recent forecasts at about this"
                 + " horizon, as a fraction between 0 and 2.")
         Double recentError,
-    @JsonPropertyDescription("Replicas the forecast needs at the horizon.") Integer replicas,
+    @Max(Integer.MAX_VALUE) @JsonPropertyDescription("Replicas the forecast needs at the horizon.")
+        Integer replicas,
     @JsonPropertyDescription("Requests per second one ready replica serves, as used.")
         Double capacityPerReplica,
     @JsonPropertyDescription("Where capacityPerReplica comes from: Spec or Learned.")

@@ -28,6 +28,7 @@ import io.fabric8.kubernetes.api.model.IntOrString;
     value =
         "!has(self.capacityPerReplica) || (type(self.capacityPerReplica) == int"
             + " ? int(self.capacityPerReplica) > 0"
+            + " && int(self.capacityPerReplica) <= 2147483647"
             + " : (self.capacityPerReplica == 'auto'"
             + " || self.capacityPerReplica.matches('^[0-9]+(\\\\.[0-9]+)?$')))",
     message =
@@ -60,12 +61,12 @@ public record PredictionSpec(
             "Length of the traffic's cycle: 24h for a daily cycle, 7d for a weekly one. Between"
                 + " 1h and 28d; defaults to 24h.")
         String seasonLength,
-    @Min(0.5)
+    @Min(value = 0.5, inclusive = false)
         @Max(0.999)
         @Default("0.9")
         @JsonPropertyDescription(
-            "Quantile of the forecast to provision for, between 0.5 and 0.999; defaults to"
-                + " 0.9.")
+            "Quantile of the forecast to provision for, above 0.5 (the median) and at most"
+                + " 0.999; defaults to 0.9.")
         Double confidence,
     @JsonPropertyDescription(
             "Requests per second one ready replica serves: a number, or auto to learn it from"

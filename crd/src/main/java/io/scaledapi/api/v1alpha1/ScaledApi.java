@@ -1,5 +1,8 @@
 package io.scaledapi.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -15,6 +18,11 @@ import io.fabric8.kubernetes.model.annotation.Version;
  *
  * <p>{@code kubectl get sapi} shows target, bounds, replicas, the last queue depth, the forecast
  * and the mode.
+ *
+ * <p>Every object is read, whatever it holds, so that one bad object never stops the operator's
+ * reading of the others: a spec that does not fit the types carries its problems (see {@link
+ * ScaledApiSpec#readProblems()}), an unreadable status is dropped, unknown fields beside them are
+ * ignored.
  */
 @Group(ScaledApi.GROUP)
 @Version(ScaledApi.VERSION)
@@ -58,9 +66,28 @@ import io.fabric8.kubernetes.model.annotation.Version;
     name = "Age",
     jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class ScaledApi extends CustomResource<ScaledApiSpec, ScaledApiStatus>
     implements Namespaced {
   public static final String GROUP = "autoscaling.scaledapi.io";
   public static final String VERSION = "v1alpha1";
   private static final long serialVersionUID = 1L;
+
+  @Override
+  @JsonSerialize(using = LenientSpec.Serializer.class)
+  public ScaledApiSpec getSpec() {
+    return super.getSpec();
+  }
+
+  @Override
+  @JsonDeserialize(using = LenientSpec.Deserializer.class)
+  public void setSpec(ScaledApiSpec spec) {
+    super.setSpec(spec);
+  }
+
+  @Override
+  @JsonDeserialize(using = LenientStatus.class)
+  public void setStatus(ScaledApiStatus status) {
+    super.setStatus(status);
+  }
 }

@@ -1,7 +1,9 @@
 package io.scaledapi.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -9,8 +11,15 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
 
-/** What to scale, within which bounds, and on which signals. */
+/**
+ * What to scale, within which bounds, and on which signals.
+ *
+ * <p>{@code raw} is set only on a spec read from JSON that does not fit these types (a value out of
+ * range or of the wrong type, an unknown field): it keeps the JSON as sent, written back unchanged,
+ * and a problem per field; the other components then hold what could be read.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@SchemaCustomizer(IntegerFormats.class)
 @ValidationRule(
     value = "!has(self.minReplicas) || self.minReplicas <= self.maxReplicas",
     message = "minReplicas must be less than or equal to maxReplicas",
@@ -51,10 +60,15 @@ public record ScaledApiSpec(
     @Required @JsonPropertyDescription("The workload to scale, through its /scale subresource.")
         ScaleTargetRef scaleTargetRef,
     @Min(1)
+        @Max(MAX_REPLICAS)
         @Default("1")
-        @JsonPropertyDescription("Fewest replicas the workload is scaled to. Defaults to 1.")
+        @JsonPropertyDescription(
+            "Fewest replicas the workload is scaled to, at most 100000. Defaults to 1.")
         Integer minReplicas,
-    @Required @Min(1) @JsonPropertyDescription("Most replicas the workload is scaled to.")
+    @Required
+        @Min(1)
+        @Max(MAX_REPLICAS)
+        @JsonPropertyDescription("Most replicas the workload is scaled to, at most 100000.")
         Integer maxReplicas,
     @Default("15s")
         @Pattern(Durations.PATTERN)
@@ -94,7 +108,51 @@ public record ScaledApiSpec(
         Mode mode,
     @Default("false")
         @JsonPropertyDescription("When true, the target is left alone; status keeps reporting.")
-        Boolean paused) {
+        Boolean paused,
+    @JsonIgnore RawSpec raw) {
+
+  /** A spec as written in code or read without problems. */
+  public ScaledApiSpec(
+      ScaleTargetRef scaleTargetRef,
+      Integer minReplicas,
+      Integer maxReplicas,
+      String pollingInterval,
+      PrometheusSpec prometheus,
+      QueueSpec queue,
+      LatencySpec latency,
+      ArrivalRateSpec arrivalRate,
+      PredictionSpec prediction,
+      BehaviorSpec behavior,
+      Double tolerance,
+      FallbackSpec fallback,
+      Mode mode,
+      Boolean paused) {
+    this(
+        scaleTargetRef,
+        minReplicas,
+        maxReplicas,
+        pollingInterval,
+        prometheus,
+        queue,
+        latency,
+        arrivalRate,
+        prediction,
+        behavior,
+        tolerance,
+        fallback,
+        mode,
+        paused,
+        null);
+  }
+
+  /**
+   * The most replicas a ScaledApi may name, in minReplicas, maxReplicas and fallback.replicas: the
+   * product limit. Kubernetes supports clusters of at most 150,000 pods (its scalability
+   * thresholds), so no workload runs more; 100,000 leaves the largest deployments room, and keeps
+   * every count, sum and percentage of counts far inside the 32 bits of the operator's integers and
+   * of the API server's own replica fields.
+   */
+  public static final int MAX_REPLICAS = 100_000;
 
   /** Defaults applied when the API server has not applied them (e.g. a schema-less client). */
   public static final int DEFAULT_MIN_REPLICAS = 1;
@@ -106,6 +164,31 @@ public record ScaledApiSpec(
 
   public static final String MAX_POLLING_INTERVAL = "1h";
   public static final double DEFAULT_TOLERANCE = 0.1;
+
+  /** Why the spec as sent could not be read, a problem per field; empty when it was read. */
+  public java.util.List<String> readProblems() {
+    return raw == null ? java.util.List.of() : raw.problems();
+  }
+
+  /** This spec, read from {@code raw} with its problems. */
+  ScaledApiSpec withRaw(RawSpec raw) {
+    return new ScaledApiSpec(
+        scaleTargetRef,
+        minReplicas,
+        maxReplicas,
+        pollingInterval,
+        prometheus,
+        queue,
+        latency,
+        arrivalRate,
+        prediction,
+        behavior,
+        tolerance,
+        fallback,
+        mode,
+        paused,
+        raw);
+  }
 
   public int minReplicasOrDefault() {
     return minReplicas == null ? DEFAULT_MIN_REPLICAS : minReplicas;

@@ -2,6 +2,7 @@ package io.scaledapi.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Size;
@@ -9,6 +10,7 @@ import java.util.List;
 
 /** One direction's rules, as the HPA's HPAScalingRules. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@SchemaCustomizer(IntegerFormats.class)
 public record ScalingRulesSpec(
     @Min(0)
         @Max(3600)

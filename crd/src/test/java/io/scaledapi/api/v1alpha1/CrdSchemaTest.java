@@ -117,6 +117,8 @@ class CrdSchemaTest {
     assertThat(p.get("seasonLength").getDefault().asText()).isEqualTo("24h");
     assertThat(p.get("confidence").getDefault().asDouble()).isEqualTo(0.9);
     assertThat(p.get("confidence").getMinimum()).isEqualTo(0.5);
+    // the median gives the forecaster no band: the quantile must be above it
+    assertThat(p.get("confidence").getExclusiveMinimum()).isTrue();
     assertThat(p.get("confidence").getMaximum()).isEqualTo(0.999);
     assertThat(p.get("capacityPerReplica").getXKubernetesIntOrString()).isTrue();
     assertThat(p.get("mode").getEnum())
@@ -128,6 +130,36 @@ class CrdSchemaTest {
     assertThat(spec.getXKubernetesValidations())
         .extracting(ValidationRule::getRule)
         .contains("!has(self.prediction) || has(self.arrivalRate)");
+  }
+
+  @Test
+  void replicaCountsStopAtTheProductLimit() {
+    Map<String, JSONSchemaProps> p = spec.getProperties();
+    Map<String, JSONSchemaProps> fallback = p.get("fallback").getProperties();
+    assertThat(p.get("minReplicas").getMaximum()).isEqualTo(100_000.0);
+    assertThat(p.get("maxReplicas").getMaximum()).isEqualTo(100_000.0);
+    assertThat(fallback.get("replicas").getMaximum()).isEqualTo(100_000.0);
+    assertThat(fallback.get("failureThreshold").getMaximum()).isEqualTo(10_000.0);
+  }
+
+  /**
+   * Every integer of the API, spec and status, declares the format of its Java type and a maximum
+   * that type holds, so that no value the API server stores is one the operator cannot read.
+   */
+  @Test
+  void everyIntegerHasTheFormatOfItsJavaTypeAndAMaximumItHolds() {
+    JSONSchemaProps root = version().getSchema().getOpenAPIV3Schema();
+    List<String> integers = new java.util.ArrayList<>();
+    IntegerFields.check("spec", root.getProperties().get("spec"), ScaledApiSpec.class, integers);
+    IntegerFields.check(
+        "status", root.getProperties().get("status"), ScaledApiStatus.class, integers);
+    assertThat(integers)
+        .contains(
+            "spec.maxReplicas",
+            "spec.fallback.failureThreshold",
+            "spec.behavior.scaleUp.policies[].value",
+            "status.observedGeneration",
+            "status.forecast.replicas");
   }
 
   @Test

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Combines the signal rules into one recommendation: the maximum of the proposals, never lower than
- * the current count when a configured signal failed, and the fallback after too many consecutive
- * failures.
+ * the current count when a configured signal failed (or gave a reading the rules cannot use, see
+ * {@link ReadingCheck}), and the fallback after too many consecutive failures.
  */
 final class Recommender {
 
@@ -39,24 +39,32 @@ final class Recommender {
     List<String> failures = new ArrayList<>();
     SignalReading queue = input.signals().queueDepth();
     Optional<Proposal> queueProposal = Optional.empty();
-    if (queue.available()) {
+    Optional<String> queueFailure =
+        queue.available()
+            ? ReadingCheck.queue(queue.value().getAsDouble(), spec)
+            : Optional.of(queue.failure());
+    if (queueFailure.isEmpty()) {
       queueProposal = Optional.of(SignalRules.queue(queue.value().getAsDouble(), current, spec));
     } else {
-      failures.add(labelled("queue", queue.failure()));
+      failures.add(labelled("queue", queueFailure.get()));
     }
     Optional<Proposal> latencyProposal = Optional.empty();
     boolean latencyAvailable = false;
     Optional<SignalReading> latency = input.signals().latency();
     if (spec.latencyTargetSeconds().isPresent() && latency.isPresent()) {
       SignalReading reading = latency.get();
-      if (reading.available()) {
+      Optional<String> latencyFailure =
+          reading.available()
+              ? ReadingCheck.latency(reading.value().getAsDouble(), current, spec)
+              : Optional.of(reading.failure());
+      if (latencyFailure.isEmpty()) {
         latencyAvailable = true;
         latencyProposal = SignalRules.latency(reading.value().getAsDouble(), current, spec);
       } else {
-        failures.add(labelled("latency", reading.failure()));
+        failures.add(labelled("latency", latencyFailure.get()));
       }
     }
-    boolean allFailed = !queue.available() && !latencyAvailable;
+    boolean allFailed = queueFailure.isPresent() && !latencyAvailable;
     return new Evaluation(queueProposal, latencyProposal, List.copyOf(failures), allFailed);
   }
 

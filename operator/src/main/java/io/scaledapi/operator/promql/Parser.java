@@ -38,6 +38,15 @@ final class Parser extends LeafParser {
 
   private static final int UNARY_OPERAND = 6;
 
+  /**
+   * The deepest nesting of expressions parsed (parentheses, calls, unary and right-associative
+   * operators), so that no query can exhaust the stack of the thread that parses it. Prometheus has
+   * no such limit; no query a person writes comes near it.
+   */
+  static final int MAX_NESTING = 100;
+
+  private int depth;
+
   private Parser(String query) {
     super(query);
   }
@@ -55,6 +64,21 @@ final class Parser extends LeafParser {
   }
 
   private Expr expr(int minPrecedence) {
+    if (depth == MAX_NESTING) {
+      throw new PromQlException(
+          query,
+          peek().position(),
+          "nesting deeper than " + MAX_NESTING + " levels; simplify the query");
+    }
+    depth++;
+    try {
+      return operators(minPrecedence);
+    } finally {
+      depth--;
+    }
+  }
+
+  private Expr operators(int minPrecedence) {
     Expr lhs = unary();
     while (true) {
       Token op = peek();

@@ -86,9 +86,15 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
       UpdateControl<ScaledApi> control = reconcile(scaledApi);
       c.metrics().reconciled("success");
       return control;
-    } catch (RuntimeException e) {
+    } catch (Throwable failure) {
+      // Anything one reconcile throws stays with its ScaledApi: an Error escaping here would
+      // leave it marked in progress and never reconciled again.
       c.metrics().reconciled("error");
-      throw e;
+      if (ReconcileFailure.fatal(failure)) {
+        throw (VirtualMachineError) failure;
+      }
+      return ReconcileFailure.report(
+          scaledApi, failure, c.events(), c.clock(), c.serverSideApplyStatus());
     }
   }
 

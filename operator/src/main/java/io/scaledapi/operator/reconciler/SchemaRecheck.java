@@ -35,6 +35,12 @@ final class SchemaRecheck {
     if (spec.arrivalRate() != null && blank(spec.arrivalRate().query())) {
       problems.add("spec.arrivalRate.query is required; give a PromQL query for requests/second");
     }
+    Double confidence = spec.prediction() == null ? null : spec.prediction().confidence();
+    if (confidence != null && confidence == 0.5) {
+      // the bound is exclusive: the median leaves the forecaster no band; PredictionSettings
+      // checks the rest of the range
+      problems.add("spec.prediction.confidence must be greater than 0.5, e.g. 0.9; got 0.5");
+    }
     fallback(spec.fallback(), problems);
     prometheus(spec.prometheus(), problems);
     BehaviorSpec behavior = spec.behavior();
@@ -72,11 +78,24 @@ final class SchemaRecheck {
     if (fallback == null) {
       return;
     }
-    if (fallback.failureThreshold() != null && fallback.failureThreshold() < 1) {
+    Integer threshold = fallback.failureThreshold();
+    if (threshold != null && threshold < 1) {
       problems.add("spec.fallback.failureThreshold must be at least 1, e.g. 3");
+    } else if (threshold != null && threshold > FallbackSpec.MAX_FAILURE_THRESHOLD) {
+      problems.add(
+          "spec.fallback.failureThreshold must be at most "
+              + FallbackSpec.MAX_FAILURE_THRESHOLD
+              + ", e.g. 3; got "
+              + threshold);
     }
     if (fallback.replicas() != null && fallback.replicas() < 0) {
       problems.add("spec.fallback.replicas must not be negative");
+    } else if (fallback.replicas() != null && fallback.replicas() > ScaledApiSpec.MAX_REPLICAS) {
+      problems.add(
+          "spec.fallback.replicas must be at most "
+              + ScaledApiSpec.MAX_REPLICAS
+              + "; got "
+              + fallback.replicas());
     }
   }
 
@@ -91,14 +110,17 @@ final class SchemaRecheck {
               + p.address());
     }
     if (p.timeout() != null) {
+      String outOfRange =
+          String.format(
+              "spec.prometheus.timeout must be between %s and %s, e.g. 5s; got %s",
+              PrometheusSpec.MIN_TIMEOUT, PrometheusSpec.MAX_TIMEOUT, p.timeout());
       try {
         Duration timeout = Durations.parse(p.timeout());
         if (timeout.compareTo(MIN_TIMEOUT) < 0 || timeout.compareTo(MAX_TIMEOUT) > 0) {
-          problems.add(
-              String.format(
-                  "spec.prometheus.timeout must be between %s and %s, e.g. 5s; got %s",
-                  PrometheusSpec.MIN_TIMEOUT, PrometheusSpec.MAX_TIMEOUT, p.timeout()));
+          problems.add(outOfRange);
         }
+      } catch (Durations.TooLong e) {
+        problems.add(outOfRange);
       } catch (IllegalArgumentException e) {
         problems.add("spec.prometheus.timeout: " + e.getMessage());
       }
@@ -134,11 +156,17 @@ final class SchemaRecheck {
     for (int i = 0; policies != null && i < policies.size(); i++) {
       ScalingPolicySpec p = policies.get(i);
       String at = field + ".policies[" + i + "]";
+      if (p == null) {
+        problems.add(at + " must be a policy: type, value and periodSeconds");
+        continue;
+      }
       if (p.type() == null) {
         problems.add(at + ".type is required: Pods or Percent");
       }
       if (p.value() == null || p.value() < 1) {
         problems.add(at + ".value must be at least 1");
+      } else if (p.value() > ScaledApiSpec.MAX_REPLICAS) {
+        problems.add(at + ".value must be at most " + ScaledApiSpec.MAX_REPLICAS);
       }
       if (p.periodSeconds() == null || p.periodSeconds() < 1 || p.periodSeconds() > 1800) {
         problems.add(at + ".periodSeconds must be between 1 and 1800, e.g. 15");

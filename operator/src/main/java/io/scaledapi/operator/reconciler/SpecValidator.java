@@ -24,6 +24,10 @@ public final class SpecValidator {
     if (spec == null) {
       return List.of("spec is missing; set spec.scaleTargetRef, spec.maxReplicas and spec.queue");
     }
+    if (!spec.readProblems().isEmpty()) {
+      // the rest is checked once these fields can be read, as the API server defers its rules
+      return spec.readProblems();
+    }
     if (spec.scaleTargetRef() == null
         || spec.scaleTargetRef().name() == null
         || spec.scaleTargetRef().name().isBlank()) {
@@ -33,6 +37,12 @@ public final class SpecValidator {
       problems.add("spec.maxReplicas is required: the most replicas to scale to, e.g. 10");
     } else if (spec.maxReplicas() < 1) {
       problems.add("spec.maxReplicas must be at least 1");
+    } else if (spec.maxReplicas() > ScaledApiSpec.MAX_REPLICAS) {
+      problems.add(
+          "spec.maxReplicas must be at most "
+              + ScaledApiSpec.MAX_REPLICAS
+              + "; got "
+              + spec.maxReplicas());
     } else if (spec.minReplicasOrDefault() > spec.maxReplicas()) {
       problems.add(
           "spec.minReplicas ("
@@ -43,6 +53,12 @@ public final class SpecValidator {
     }
     if (spec.minReplicasOrDefault() < 1) {
       problems.add("spec.minReplicas must be at least 1");
+    } else if (spec.minReplicasOrDefault() > ScaledApiSpec.MAX_REPLICAS) {
+      problems.add(
+          "spec.minReplicas must be at most "
+              + ScaledApiSpec.MAX_REPLICAS
+              + "; got "
+              + spec.minReplicasOrDefault());
     }
     checkPollingInterval(spec.pollingIntervalOrDefault(), problems);
     if (spec.queue() == null || spec.queue().query() == null || spec.queue().query().isBlank()) {
@@ -51,6 +67,10 @@ public final class SpecValidator {
     if (spec.queue() != null
         && (spec.queue().targetPerReplica() == null || !(spec.queue().targetPerReplica() > 0))) {
       problems.add("spec.queue.targetPerReplica must be greater than 0, e.g. 10");
+    } else if (spec.queue() != null && Double.isInfinite(spec.queue().targetPerReplica())) {
+      problems.add(
+          "spec.queue.targetPerReplica must be a finite number, e.g. 10; got "
+              + spec.queue().targetPerReplica());
     }
     if (spec.latency() != null) {
       checkDuration("spec.latency.target", spec.latency().target(), problems);
@@ -89,14 +109,17 @@ public final class SpecValidator {
   }
 
   private static void checkPollingInterval(String text, List<String> problems) {
+    String outOfRange =
+        String.format(
+            "spec.pollingInterval must be between %s and %s, e.g. 15s; got %s",
+            ScaledApiSpec.MIN_POLLING_INTERVAL, ScaledApiSpec.MAX_POLLING_INTERVAL, text);
     try {
       Duration d = Durations.parse(text);
       if (d.compareTo(MIN_POLLING_INTERVAL) < 0 || d.compareTo(MAX_POLLING_INTERVAL) > 0) {
-        problems.add(
-            String.format(
-                "spec.pollingInterval must be between %s and %s, e.g. 15s; got %s",
-                ScaledApiSpec.MIN_POLLING_INTERVAL, ScaledApiSpec.MAX_POLLING_INTERVAL, text));
+        problems.add(outOfRange);
       }
+    } catch (Durations.TooLong e) {
+      problems.add(outOfRange);
     } catch (IllegalArgumentException e) {
       problems.add("spec.pollingInterval: " + e.getMessage());
     }

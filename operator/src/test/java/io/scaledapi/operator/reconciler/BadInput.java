@@ -31,16 +31,13 @@ sealed interface BadInput {
   /** The schema pattern of a duration, as kube-openapi quotes it. */
   String DURATION = "'^([0-9]+(ms|s|m|h))+$'";
 
-  /** What the operator's typed client makes of an object it cannot read (a wrong type, enum). */
-  String UNREADABLE = "<not readable as a ScaledApi>";
-
   /** What the operator makes of an object in which it finds no problem. */
   String NO_PROBLEM = "<no problem>";
 
   /**
    * Caught by the CRD schema: {@code kubectl apply} prints {@code kubectl}. {@code bypass} is what
    * the operator reports (the InvalidSpec message) when the same object reaches it without the
-   * schema, or {@link #UNREADABLE}.
+   * schema.
    */
   record Schema(String name, Consumer<Map<String, Object>> edit, String kubectl, String bypass)
       implements BadInput {

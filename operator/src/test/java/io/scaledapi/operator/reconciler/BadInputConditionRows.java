@@ -53,6 +53,18 @@ final class BadInputConditionRows {
                 "InvalidSpec",
                 "spec.queue.query is not valid PromQL: 1:40: unclosed left parenthesis")),
         condition(
+            "a query nested deeper than 100 levels",
+            Setup.TARGET,
+            o ->
+                Fields.set(
+                    o,
+                    "spec.queue.query",
+                    "(".repeat(2000) + "sum(" + GAUGE + ")" + ")".repeat(2000)),
+            notReady(
+                "InvalidSpec",
+                "spec.queue.query is not valid PromQL: 1:101: nesting deeper than 100 levels;"
+                    + " simplify the query")),
+        condition(
             "a latency query that takes a rate of an instant vector",
             Setup.TARGET,
             o -> {

@@ -45,10 +45,7 @@ final class BadInputDoc {
   }
 
   private static String schemaEntry(BadInput.Schema row) {
-    String bypass =
-        row.bypass().equals(BadInput.UNREADABLE)
-            ? "the operator's typed client cannot read it as a ScaledApi"
-            : "the operator reports `" + row.bypass() + "`";
+    String bypass = "the operator reports `" + row.bypass() + "`";
     return "\n### "
         + row.name()
         + "\n\n```\n"

@@ -2,7 +2,6 @@ package io.scaledapi.operator.reconciler;
 
 import static io.scaledapi.operator.reconciler.BadInput.DURATION;
 import static io.scaledapi.operator.reconciler.BadInput.NOT_CHECKED;
-import static io.scaledapi.operator.reconciler.BadInput.UNREADABLE;
 import static io.scaledapi.operator.reconciler.BadInput.invalid;
 import static io.scaledapi.operator.reconciler.BadInput.schema;
 import static io.scaledapi.operator.reconciler.BadInput.schemaWithout;
@@ -61,7 +60,23 @@ final class BadInputScalingRows {
                 "spec.maxReplicas: Invalid value: \"string\": spec.maxReplicas in body must be of"
                     + " type integer: \"string\"",
                 NOT_CHECKED),
-            UNREADABLE),
+            "spec.maxReplicas must be a whole number from 1 to 100000; got \"ten\""),
+        schema(
+            "maxReplicas beyond 32 bits",
+            "spec.maxReplicas",
+            3_000_000_000L,
+            invalid(
+                "spec.maxReplicas: Invalid value: 3000000000: spec.maxReplicas in body should be"
+                    + " less than or equal to 100000"),
+            "spec.maxReplicas must be a whole number from 1 to 100000; got 3000000000"),
+        schema(
+            "maxReplicas above the product limit",
+            "spec.maxReplicas",
+            200_000,
+            invalid(
+                "spec.maxReplicas: Invalid value: 200000: spec.maxReplicas in body should be less"
+                    + " than or equal to 100000"),
+            "spec.maxReplicas must be at most 100000; got 200000"),
         schema(
             "queue.targetPerReplica negative",
             "spec.queue.targetPerReplica",
@@ -135,8 +150,16 @@ final class BadInputScalingRows {
                 "spec.pollingInterval: Invalid value: \"integer\": spec.pollingInterval in body"
                     + " must be of type string: \"integer\"",
                 NOT_CHECKED),
-            "spec.pollingInterval: '0' is not a duration; write a number and a unit, e.g."
-                + " 250ms, 15s, 1m30s"),
+            "spec.pollingInterval must be a string; got 0"),
+        schema(
+            "pollingInterval longer than any duration",
+            "spec.pollingInterval",
+            "3000000000000000h",
+            invalid(
+                "spec: Invalid value: \"object\": evaluation error at <input>:97: invalid duration"
+                    + " format evaluating rule: pollingInterval must be between 1s and 1h, for"
+                    + " example 15s"),
+            "spec.pollingInterval must be between 1s and 1h, e.g. 15s; got 3000000000000000h"),
         schema(
             "pollingInterval 2h",
             "spec.pollingInterval",
@@ -180,6 +203,15 @@ final class BadInputScalingRows {
                     + " in body should be greater than or equal to 1"),
             "spec.fallback.failureThreshold must be at least 1, e.g. 3"),
         schema(
+            "fallback.failureThreshold above 10000",
+            "spec.fallback.failureThreshold",
+            20_000,
+            invalid(
+                "spec.fallback.failureThreshold: Invalid value: 20000:"
+                    + " spec.fallback.failureThreshold in body should be less than or equal to"
+                    + " 10000"),
+            "spec.fallback.failureThreshold must be at most 10000, e.g. 3; got 20000"),
+        schema(
             "mode unknown",
             "spec.mode",
             "Fast",
@@ -187,7 +219,7 @@ final class BadInputScalingRows {
                 "spec.mode: Unsupported value: \"Fast\": supported values: \"DryRun\","
                     + " \"Enforce\"",
                 NOT_CHECKED),
-            UNREADABLE),
+            "spec.mode must be one of DryRun, Enforce; got \"Fast\""),
         schema(
             "latency.query empty",
             "spec.latency.query",
@@ -211,6 +243,15 @@ final class BadInputScalingRows {
             "Error from server (BadRequest): error when creating \"sapi.yaml\": ScaledApi in"
                 + " version \"v1alpha1\" cannot be handled as a ScaledApi: strict decoding error:"
                 + " unknown field \"spec.minReplica\"\n",
-            UNREADABLE));
+            "spec.minReplica is not a ScaledApi field; did you mean spec.minReplicas?"),
+        schema(
+            "a field of a newer version",
+            "spec.queue.window",
+            "1m",
+            "Error from server (BadRequest): error when creating \"sapi.yaml\": ScaledApi in"
+                + " version \"v1alpha1\" cannot be handled as a ScaledApi: strict decoding error:"
+                + " unknown field \"spec.queue.window\"\n",
+            "spec.queue.window is not a ScaledApi field; remove it, or upgrade the operator if a"
+                + " newer CRD added it"));
   }
 }

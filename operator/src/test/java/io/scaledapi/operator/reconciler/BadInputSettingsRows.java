@@ -1,7 +1,6 @@
 package io.scaledapi.operator.reconciler;
 
 import static io.scaledapi.operator.reconciler.BadInput.NOT_CHECKED;
-import static io.scaledapi.operator.reconciler.BadInput.UNREADABLE;
 import static io.scaledapi.operator.reconciler.BadInput.invalid;
 import static io.scaledapi.operator.reconciler.BadInput.schema;
 import static io.scaledapi.operator.reconciler.BadInput.schemaWithout;
@@ -64,6 +63,14 @@ final class BadInputSettingsRows {
                     + " body should be less than or equal to 0.999"),
             "spec.prediction.confidence must be between 0.5 and 0.999, e.g. 0.9; got 1.5"),
         schema(
+            "prediction.confidence of the median",
+            "spec.prediction.confidence",
+            0.5,
+            invalid(
+                "spec.prediction.confidence: Invalid value: 0.5: spec.prediction.confidence in"
+                    + " body should be greater than 0.5"),
+            "spec.prediction.confidence must be greater than 0.5, e.g. 0.9; got 0.5"),
+        schema(
             "behavior policy of an unknown type",
             "spec.behavior.scaleUp.policies[0].type",
             "Pod",
@@ -71,7 +78,7 @@ final class BadInputSettingsRows {
                 "spec.behavior.scaleUp.policies[0].type: Unsupported value: \"Pod\": supported"
                     + " values: \"Percent\", \"Pods\"",
                 NOT_CHECKED),
-            UNREADABLE),
+            "spec.behavior.scaleUp.policies[0].type must be one of Percent, Pods; got \"Pod\""),
         schema(
             "behavior policy periodSeconds zero",
             "spec.behavior.scaleUp.policies[0].periodSeconds",

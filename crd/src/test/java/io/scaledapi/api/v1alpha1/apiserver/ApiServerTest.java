@@ -75,6 +75,21 @@ class ApiServerTest {
                 + "spec.minReplicas: Invalid value: 0: spec.minReplicas in body should be greater"
                 + " than or equal to 1\n"),
         Arguments.of(
+            "integer beyond the product limit and 32 bits",
+            "spec.maxReplicas",
+            3_000_000_000L,
+            INVALID
+                + "spec.maxReplicas: Invalid value: 3000000000: spec.maxReplicas in body should be"
+                + " less than or equal to 100000\n"),
+        Arguments.of(
+            "an int-or-string beyond 32 bits",
+            "spec.prediction.capacityPerReplica",
+            3_000_000_000L,
+            INVALID
+                + "spec.prediction.capacityPerReplica: Invalid value: \"object\":"
+                + " capacityPerReplica must be auto or a positive number of requests per second,"
+                + " for example 50 or \"12.5\"\n"),
+        Arguments.of(
             "number at an exclusive minimum",
             "spec.queue.targetPerReplica",
             -0.5,

@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  * pkg/validation/validate runs them (type, string, number, array, enum and object validators, with
  * their messages from pkg/validation/errors/schema.go), mapped to field errors as
  * apiextensions-apiserver's {@code kubeOpenAPIResultToFieldErrors} does (pkg/apiserver/validation/
- * validation.go). Versions of Kubernetes 1.31. Not covered: anyOf/allOf/oneOf/not, formats,
- * multipleOf, uniqueItems, min/maxProperties (the ScaledApi schema uses none of them).
+ * validation.go). Versions of Kubernetes 1.31. Not covered: anyOf/allOf/oneOf/not, multipleOf,
+ * uniqueItems, min/maxProperties (the ScaledApi schema uses none of them). Formats are not checked,
+ * as the API server does not check those of the ScaledApi schema: it strips the formats it does not
+ * support, int32 and int64 among them, before validating (StripUnsupportedFormatsPostProcess in
+ * apiextensions-apiserver pkg/apiserver/validation/formats.go), so only maxima bound integers.
  */
 final class OpenApiValidation {
   private final List<FieldError> errors = new ArrayList<>();
