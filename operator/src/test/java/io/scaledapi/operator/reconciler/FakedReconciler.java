@@ -4,7 +4,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scaledapi.operator.prometheus.QueryResult;
 import io.scaledapi.operator.reconciler.LeadTimeLearningIT.MovableClock;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /** The reconciler on hand-written fakes: one target, events and metrics in memory, a clock. */
@@ -30,12 +31,15 @@ record FakedReconciler(
         new ScaledApiReconciler(
             new ScaledApiReconciler.Collaborators(
                 targets,
-                (namespace, ref) -> Optional.empty(),
+                (namespace, ref) -> new HpaConflicts.None(),
                 new SignalReader(sources, metrics),
                 events,
                 metrics,
                 clock,
-                true));
+                true,
+                namespace -> List.of(),
+                // the pacing of polls follows the test's clock
+                () -> TimeUnit.MILLISECONDS.toNanos(clock.millis())));
     return new FakedReconciler(reconciler, targets, events, sources, registry, clock);
   }
 

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
  * it. The wedge is the one memory exhaustion caused: the framework's timer thread dies, and no
  * rescheduled reconcile ever runs again while every informer stays healthy.
  */
+// Thread.stop wedges the framework as a dead timer thread does, which is the case under test
+@SuppressWarnings("deprecation")
 @EnableKubernetesMockClient(crud = true)
 class OperatorLivenessIT {
   static final String ONE_SERIES =

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
  * Each JDK HTTP client runs a selector thread until it is garbage. Edits of a ScaledApi's timeout,
  * token rotations and deletes must not leave clients, and so threads, behind.
  */
+// an operator started in a try block runs for the block; its variable is not needed in it
+@SuppressWarnings("try")
 @EnableKubernetesMockClient(crud = true)
 class SharedHttpClientsIT {
   static final String ONE_SERIES =
