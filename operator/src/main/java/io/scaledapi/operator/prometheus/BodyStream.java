@@ -95,7 +95,7 @@ final class BodyStream extends InputStream implements BodySubscriber<InputStream
     if (received > limit) {
       throw new ResponseTooLargeException(limit);
     }
-    int kept = (int) Math.min(n, Math.max(0, HEAD - head.size()));
+    int kept = Math.min(n, Math.max(0, HEAD - head.size()));
     head.write(target, offset, kept);
     return n;
   }

@@ -28,7 +28,11 @@ final class PollPacer {
       return Optional.empty();
     }
     Duration left = interval.minusNanos(nanoTime.getAsLong() - last);
-    return left.isNegative() || left.isZero() ? Optional.empty() : Optional.of(left);
+    if (left.isNegative() || left.isZero()) {
+      return Optional.empty();
+    }
+    // the framework schedules in whole milliseconds: round up, so a poll is never due early
+    return Optional.of(Duration.ofMillis(Math.max(1, (left.toNanos() + 999_999) / 1_000_000)));
   }
 
   /** Records that a poll starts now. */

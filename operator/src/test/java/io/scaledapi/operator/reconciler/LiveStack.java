@@ -1,5 +1,6 @@
 package io.scaledapi.operator.reconciler;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scaledapi.operator.testing.PrometheusProcess;
 import io.scaledapi.operator.testing.TestExporter;
 import java.net.URI;
@@ -12,7 +13,11 @@ import java.util.function.Function;
  * A real exporter, a real Prometheus scraping it every second, and an operator on the mock API
  * server reading from that Prometheus: what the live reconciler ITs run against.
  */
-record LiveStack(TestExporter exporter, PrometheusProcess prometheus, ScaledApiOperator operator)
+record LiveStack(
+    TestExporter exporter,
+    PrometheusProcess prometheus,
+    ScaledApiOperator operator,
+    SimpleMeterRegistry metrics)
     implements AutoCloseable {
   static final Duration SCRAPE = Duration.ofSeconds(1);
 
@@ -31,8 +36,12 @@ record LiveStack(TestExporter exporter, PrometheusProcess prometheus, ScaledApiO
       prometheus = PrometheusProcess.start(List.of(exporter.target()), SCRAPE);
       prometheus.awaitTargetUp(Duration.ofSeconds(30));
       URI address = prometheus.baseUri();
+      SimpleMeterRegistry metrics = new SimpleMeterRegistry();
       return new LiveStack(
-          exporter, prometheus, cluster.startOperator(address, clock, allowed.apply(address)));
+          exporter,
+          prometheus,
+          cluster.startOperator(address, clock, allowed.apply(address), metrics),
+          metrics);
     } catch (RuntimeException e) {
       if (prometheus != null) {
         prometheus.close();

@@ -45,6 +45,12 @@ record MockCluster(KubernetesClient client, ApiCallLog log, KubernetesClient ope
    * allowed to name {@code allowed} too, started.
    */
   ScaledApiOperator startOperator(URI prometheus, Clock clock, List<URI> allowed) {
+    return startOperator(prometheus, clock, allowed, new SimpleMeterRegistry());
+  }
+
+  /** The same, recording the operator's own metrics in {@code registry}. */
+  ScaledApiOperator startOperator(
+      URI prometheus, Clock clock, List<URI> allowed, MeterRegistry registry) {
     return startOperator(
         new ScaledApiOperator.Settings(
                 Optional.of(prometheus),
@@ -53,7 +59,8 @@ record MockCluster(KubernetesClient client, ApiCallLog log, KubernetesClient ope
                 false, // the mock API server refuses server-side apply with 415
                 clock,
                 "it")
-            .withAllowedPrometheus(allowed));
+            .withAllowedPrometheus(allowed),
+        registry);
   }
 
   ScaledApiOperator startOperator(ScaledApiOperator.Settings settings) {
