@@ -10,6 +10,7 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
 
 /**
  * What to scale, within which bounds, and on which signals.
@@ -166,8 +167,8 @@ public record ScaledApiSpec(
   public static final double DEFAULT_TOLERANCE = 0.1;
 
   /** Why the spec as sent could not be read, a problem per field; empty when it was read. */
-  public java.util.List<String> readProblems() {
-    return raw == null ? java.util.List.of() : raw.problems();
+  public List<String> readProblems() {
+    return raw == null ? List.of() : raw.problems();
   }
 
   /** This spec, read from {@code raw} with its problems. */

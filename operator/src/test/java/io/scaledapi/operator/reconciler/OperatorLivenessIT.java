@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.scaledapi.api.v1alpha1.PrometheusSpec;
-import io.scaledapi.api.v1alpha1.QueueSpec;
-import io.scaledapi.api.v1alpha1.ScaleTargetRef;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.operator.testing.FakeHttpServer;
 import java.time.Clock;
@@ -69,20 +66,6 @@ class OperatorLivenessIT {
   }
 
   private static ScaledApiSpec spec() {
-    return new ScaledApiSpec(
-        new ScaleTargetRef("apps/v1", "Deployment", "api"),
-        1,
-        10,
-        "1s",
-        new PrometheusSpec(null, null, null, "500ms"),
-        new QueueSpec("sum(q)", 10.0),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+    return TestScaledApis.minimalSpec("1s", "500ms");
   }
 }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import io.scaledapi.api.v1alpha1.PrometheusSpec;
 import io.scaledapi.api.v1alpha1.ScaledApi;
-import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,25 +49,7 @@ class ReconcileWatchdogTest {
       new ReconcileWatchdog(clock, (ns, name) -> deleted.add(ns + "/" + name));
 
   private static ScaledApi scaledApi(String ns, String polling, String timeout) {
-    ScaledApiSpec minimal =
-        TestScaledApis.minimalSpec(new PrometheusSpec(null, null, null, timeout));
-    ScaledApiSpec spec =
-        new ScaledApiSpec(
-            minimal.scaleTargetRef(),
-            1,
-            10,
-            polling,
-            minimal.prometheus(),
-            minimal.queue(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
-    return TestScaledApis.scaledApi(ns, spec);
+    return TestScaledApis.scaledApi(ns, TestScaledApis.minimalSpec(polling, timeout));
   }
 
   private void started(ScaledApi scaledApi) {

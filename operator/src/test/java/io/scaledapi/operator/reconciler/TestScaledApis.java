@@ -36,6 +36,28 @@ final class TestScaledApis {
         null);
   }
 
+  /**
+   * {@link #minimalSpec} polling every {@code polling}, each query timing out after {@code
+   * timeout}.
+   */
+  static ScaledApiSpec minimalSpec(String polling, String timeout) {
+    return new ScaledApiSpec(
+        new ScaleTargetRef(null, null, "api"),
+        1,
+        10,
+        polling,
+        new PrometheusSpec(null, null, null, timeout),
+        new QueueSpec("sum(q)", 10.0),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
   /** Scale-up without a window, up to 100 pods per 15 s: tests see one decision at once. */
   static BehaviorSpec fastScaleUp() {
     return new BehaviorSpec(
