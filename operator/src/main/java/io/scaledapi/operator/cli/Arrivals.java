@@ -1,6 +1,6 @@
 package io.scaledapi.operator.cli;
 
-import io.scaledapi.operator.reconciler.HistoryLoader.HistoryPoint;
+import io.scaledapi.operator.prometheus.HistoryLoader.HistoryPoint;
 import io.scaledapi.operator.sim.Workload;
 import java.time.Duration;
 import java.time.Instant;

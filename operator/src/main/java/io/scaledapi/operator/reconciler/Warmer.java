@@ -1,6 +1,7 @@
 package io.scaledapi.operator.reconciler;
 
 import io.scaledapi.api.v1alpha1.ScaledApi;
+import io.scaledapi.operator.prometheus.HistoryLoader;
 import io.scaledapi.operator.prometheus.MetricsSource;
 import java.time.Duration;
 import java.time.Instant;

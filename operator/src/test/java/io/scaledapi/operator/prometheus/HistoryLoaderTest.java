@@ -1,16 +1,10 @@
-package io.scaledapi.operator.reconciler;
+package io.scaledapi.operator.prometheus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.scaledapi.operator.prometheus.FailureKind;
-import io.scaledapi.operator.prometheus.MetricsSource;
-import io.scaledapi.operator.prometheus.QueryResult;
-import io.scaledapi.operator.prometheus.RangeResult;
-import io.scaledapi.operator.prometheus.RangeSeries;
-import io.scaledapi.operator.prometheus.Sample;
-import io.scaledapi.operator.reconciler.HistoryLoader.History;
-import io.scaledapi.operator.reconciler.HistoryLoader.HistoryPoint;
+import io.scaledapi.operator.prometheus.HistoryLoader.History;
+import io.scaledapi.operator.prometheus.HistoryLoader.HistoryPoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

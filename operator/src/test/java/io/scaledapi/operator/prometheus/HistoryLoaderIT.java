@@ -1,13 +1,10 @@
-package io.scaledapi.operator.reconciler;
+package io.scaledapi.operator.prometheus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.scaledapi.operator.prometheus.PrometheusClient;
-import io.scaledapi.operator.prometheus.PrometheusEndpoint;
-import io.scaledapi.operator.prometheus.RangeResult;
-import io.scaledapi.operator.reconciler.HistoryLoader.History;
-import io.scaledapi.operator.reconciler.HistoryLoader.HistoryPoint;
+import io.scaledapi.operator.prometheus.HistoryLoader.History;
+import io.scaledapi.operator.prometheus.HistoryLoader.HistoryPoint;
 import io.scaledapi.operator.testing.OpenMetricsHistory;
 import io.scaledapi.operator.testing.PrometheusLogOnFailure;
 import io.scaledapi.operator.testing.PrometheusProcess;

@@ -1,11 +1,5 @@
-package io.scaledapi.operator.reconciler;
+package io.scaledapi.operator.prometheus;
 
-import io.scaledapi.operator.prometheus.FailureKind;
-import io.scaledapi.operator.prometheus.MetricsSource;
-import io.scaledapi.operator.prometheus.RangeResult;
-import io.scaledapi.operator.prometheus.RangeSeries;
-import io.scaledapi.operator.prometheus.ResponseText;
-import io.scaledapi.operator.prometheus.Sample;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
