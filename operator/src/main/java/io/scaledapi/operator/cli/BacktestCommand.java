@@ -1,10 +1,10 @@
 package io.scaledapi.operator.cli;
 
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
-import io.scaledapi.operator.prometheus.PrometheusClient;
-import io.scaledapi.operator.prometheus.PrometheusEndpoint;
 import io.scaledapi.operator.prometheus.HistoryLoader;
 import io.scaledapi.operator.prometheus.HistoryLoader.History;
+import io.scaledapi.operator.prometheus.PrometheusClient;
+import io.scaledapi.operator.prometheus.PrometheusEndpoint;
 import io.scaledapi.operator.sim.ClusterSpec;
 import io.scaledapi.operator.sim.Workload;
 import java.io.PrintWriter;

@@ -5,13 +5,13 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.scaledapi.api.v1alpha1.PredictionSpec;
 import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
-import io.scaledapi.operator.reconciler.SpecValidator;
+import io.scaledapi.operator.spec.ParsedSpec;
+import io.scaledapi.operator.spec.SpecParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.OptionalDouble;
 
 /** Reads the ScaledApi manifest given with {@code --spec}. */
@@ -42,10 +42,9 @@ final class SpecFile {
       throw new IllegalArgumentException(
           "--spec " + file + " has no spec; give a ScaledApi manifest such as the README's");
     }
-    List<String> problems = SpecValidator.problems(api.getSpec());
-    if (!problems.isEmpty()) {
+    if (SpecParser.parse(api.getSpec()) instanceof ParsedSpec.Invalid invalid) {
       throw new IllegalArgumentException(
-          "--spec " + file + " is not a valid ScaledApi: " + String.join("; ", problems));
+          "--spec " + file + " is not a valid ScaledApi: " + String.join("; ", invalid.problems()));
     }
     return api.getSpec();
   }

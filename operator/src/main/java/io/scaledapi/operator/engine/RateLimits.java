@@ -73,17 +73,17 @@ final class RateLimits {
   }
 
   /**
-   * Moves the step towards its target as far as the policies and bounds allow. Scaling up is capped
-   * by the scale-up limit (never below current) and {@code maxReplicas}; scaling down is floored by
-   * the scale-down limit (never above current) and {@code minReplicas}.
+   * Moves towards its target as far as the policies and bounds allow. Scaling up is capped by the
+   * scale-up limit (never below current) and {@code maxReplicas}; scaling down is floored by the
+   * scale-down limit (never above current) and {@code minReplicas}.
    */
-  static Limited apply(Step step, ScalingSpec spec, ScalingHistory history) {
-    int current = step.current();
-    int target = step.target();
+  static Limited apply(ReplicaMove move, ScalingSpec spec, ScalingHistory history) {
+    int current = move.current();
+    int target = move.target();
     Behavior behavior = spec.behavior();
     if (target > current) {
       ScalingRules rules = behavior.scaleUp();
-      int limit = Math.max(current, scaleUpLimit(step.now(), current, history, rules));
+      int limit = Math.max(current, scaleUpLimit(move.now(), current, history, rules));
       Limited allowed =
           spec.maxReplicas() > limit
               ? new Limited(limit, rateLimit(rules, Limit.SCALE_UP_RATE))
@@ -92,7 +92,7 @@ final class RateLimits {
     }
     if (target < current) {
       ScalingRules rules = behavior.scaleDown();
-      int limit = Math.min(current, scaleDownLimit(step.now(), current, history, rules));
+      int limit = Math.min(current, scaleDownLimit(move.now(), current, history, rules));
       Limited allowed =
           spec.minReplicas() < limit
               ? new Limited(limit, rateLimit(rules, Limit.SCALE_DOWN_RATE))

@@ -18,7 +18,7 @@ public final class ScalingEngine {
     ScalingSpec spec = input.spec();
     Instant now = input.now();
     int current = input.currentReplicas();
-    Recommendation rec = Predictive.raise(Recommender.recommend(input), input.prediction());
+    Recommendation rec = ForecastFloor.raise(Recommender.recommend(input), input.forecastDemand());
     ScalingHistory history = input.history().withConsecutiveFailures(rec.consecutiveFailures());
 
     if (current < spec.minReplicas() || current > spec.maxReplicas()) {
@@ -27,11 +27,11 @@ public final class ScalingEngine {
     if (!rec.recorded()) {
       return decision(rec, Limited.unlimited(current), history.prune(now, spec.behavior()));
     }
-    Step step = new Step(now, current, rec.replicas());
-    Limited stabilized = Stabilization.stabilize(step, history.recommendations(), spec.behavior());
+    ReplicaMove move = new ReplicaMove(now, current, rec.replicas());
+    Limited stabilized = Stabilization.stabilize(move, history.recommendations(), spec.behavior());
     history = history.withRecommendation(now, rec.replicas());
-    Limited rated = RateLimits.apply(step.withTarget(stabilized.replicas()), spec, history);
-    Limited bounded = Bounds.clamp(rated.replicas(), spec);
+    Limited rated = RateLimits.apply(move.withTarget(stabilized.replicas()), spec, history);
+    Limited bounded = ReplicaClamp.clamp(rated.replicas(), spec);
     Limit limit =
         bounded.limit() != Limit.NONE
             ? bounded.limit()

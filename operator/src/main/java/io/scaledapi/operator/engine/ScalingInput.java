@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything one decision needs; {@code now} is the decision time, {@code prediction} what the
+ * Everything one decision needs; {@code now} is the decision time, {@code forecastDemand} what the
  * forecast asks for when prediction is on.
  */
 public record ScalingInput(
@@ -14,7 +14,7 @@ public record ScalingInput(
     ScalingSpec spec,
     Signals signals,
     ScalingHistory history,
-    Optional<Prediction> prediction) {
+    Optional<ForecastDemand> forecastDemand) {
 
   /** An input without prediction. */
   public ScalingInput(
@@ -28,7 +28,7 @@ public record ScalingInput(
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(signals, "signals");
     Objects.requireNonNull(history, "history");
-    Objects.requireNonNull(prediction, "prediction");
+    Objects.requireNonNull(forecastDemand, "forecastDemand");
     if (currentReplicas < 0) {
       throw new IllegalArgumentException(
           "currentReplicas must not be negative: " + currentReplicas);

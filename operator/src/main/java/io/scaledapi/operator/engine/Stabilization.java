@@ -12,17 +12,18 @@ final class Stabilization {
   private Stabilization() {}
 
   /**
-   * Holds the step's target within the recent recommendations: the scale-up bound is the minimum of
+   * Holds the move's target within the recent recommendations: the scale-up bound is the minimum of
    * the recommendations in the scale-up window, the scale-down bound the maximum of those in the
    * scale-down window, both including the target itself. Starting from the current count, the
    * result is raised to the scale-up bound, then lowered to the scale-down bound. A recommendation
    * is in a window when it is strictly after {@code now - window}.
    */
-  static Limited stabilize(Step step, List<TimedRecommendation> previous, Behavior behavior) {
-    Instant upCutoff = step.now().minus(behavior.scaleUp().stabilizationWindow());
-    Instant downCutoff = step.now().minus(behavior.scaleDown().stabilizationWindow());
-    int upRecommendation = step.target();
-    int downRecommendation = step.target();
+  static Limited stabilize(
+      ReplicaMove move, List<TimedRecommendation> previous, Behavior behavior) {
+    Instant upCutoff = move.now().minus(behavior.scaleUp().stabilizationWindow());
+    Instant downCutoff = move.now().minus(behavior.scaleDown().stabilizationWindow());
+    int upRecommendation = move.target();
+    int downRecommendation = move.target();
     for (TimedRecommendation rec : previous) {
       if (rec.at().isAfter(upCutoff)) {
         upRecommendation = Math.min(upRecommendation, rec.replicas());
@@ -31,17 +32,17 @@ final class Stabilization {
         downRecommendation = Math.max(downRecommendation, rec.replicas());
       }
     }
-    int result = step.current();
+    int result = move.current();
     if (result < upRecommendation) {
       result = upRecommendation;
     }
     if (result > downRecommendation) {
       result = downRecommendation;
     }
-    if (result < step.target()) {
+    if (result < move.target()) {
       return new Limited(result, Limit.SCALE_UP_STABILIZATION);
     }
-    if (result > step.target()) {
+    if (result > move.target()) {
       return new Limited(result, Limit.SCALE_DOWN_STABILIZATION);
     }
     return Limited.unlimited(result);

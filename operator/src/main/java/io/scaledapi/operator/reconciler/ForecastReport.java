@@ -1,24 +1,81 @@
 package io.scaledapi.operator.reconciler;
 
 import io.scaledapi.api.v1alpha1.ForecastStatus;
-import io.scaledapi.operator.engine.Prediction;
+import io.scaledapi.operator.autoscaler.Capacity;
+import io.scaledapi.operator.autoscaler.ForecastOutcome;
+import io.scaledapi.operator.autoscaler.LeadTime;
+import io.scaledapi.operator.engine.ForecastDemand;
 import io.scaledapi.operator.forecast.Forecast;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The forecast as status reports it. */
+/** What prediction contributed to a poll, as status and the PredictionReady condition report it. */
 final class ForecastReport {
   private ForecastReport() {}
 
+  /** The forecast status; {@code null} while prediction is off. */
+  static ForecastStatus status(ForecastOutcome outcome, Instant now) {
+    if (outcome instanceof ForecastOutcome.NotReady notReady) {
+      return waiting(notReady.lead(), now);
+    } else if (outcome instanceof ForecastOutcome.CapacityUnknown unknown) {
+      return made(unknown.forecast(), unknown.lead(), Optional.empty(), now);
+    } else if (outcome instanceof ForecastOutcome.Ready ready) {
+      return made(ready.forecast(), ready.lead(), Optional.of(ready.capacity()), now);
+    }
+    return null;
+  }
+
+  /** PredictionReady; empty while prediction is off. */
+  static Optional<Conditions.Wanted> condition(ForecastOutcome outcome) {
+    if (outcome instanceof ForecastOutcome.NotReady notReady) {
+      return Optional.of(
+          notReady(
+              "InsufficientHistory",
+              notReady.why() + notReady.warmUp().map(n -> "; " + n).orElse("")));
+    } else if (outcome instanceof ForecastOutcome.CapacityUnknown unknown) {
+      return Optional.of(
+          notReady(
+              "CapacityUnknown",
+              "capacityPerReplica is auto and not learned yet: "
+                  + unknown.why()
+                  + "; the forecast is reported but not acted on. Set"
+                  + " spec.prediction.capacityPerReplica to act now"));
+    } else if (outcome instanceof ForecastOutcome.Ready ready) {
+      ForecastDemand demand = ready.asks();
+      String quality = quality(ready.forecast());
+      return Optional.of(
+          demand.enforce()
+              ? new Conditions.Wanted(
+                  Conditions.PREDICTION_READY,
+                  true,
+                  "Forecasting",
+                  "provisioning for " + demand.describe() + "; " + quality)
+              : new Conditions.Wanted(
+                  Conditions.PREDICTION_READY,
+                  true,
+                  "ForecastOnly",
+                  "spec.prediction.mode is ForecastOnly, reporting only: "
+                      + demand.describe()
+                      + "; "
+                      + quality));
+    }
+    return Optional.empty();
+  }
+
+  private static Conditions.Wanted notReady(String reason, String message) {
+    return new Conditions.Wanted(Conditions.PREDICTION_READY, false, reason, message);
+  }
+
   /** A forecast made, with the replicas it needs when the capacity is known. */
-  static ForecastStatus of(Forecast f, LeadTime lead, Optional<Capacity> capacity, Instant now) {
+  private static ForecastStatus made(
+      Forecast f, LeadTime lead, Optional<Capacity> capacity, Instant now) {
     Integer replicas =
         capacity
             .map(
                 c ->
-                    new Prediction(f.rate(), f.upper(), lead.horizon(), c.perReplica(), false)
+                    new ForecastDemand(f.rate(), f.upper(), lead.horizon(), c.perReplica(), false)
                         .replicas())
             .orElse(null);
     return new ForecastStatus(
@@ -36,7 +93,7 @@ final class ForecastReport {
   }
 
   /** No forecast yet: only the horizon it will look at. */
-  static ForecastStatus waiting(LeadTime lead, Instant now) {
+  private static ForecastStatus waiting(LeadTime lead, Instant now) {
     return new ForecastStatus(
         null,
         null,

@@ -3,6 +3,7 @@ package io.scaledapi.operator.reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.api.v1alpha1.ScaledApiStatus;
+import io.scaledapi.operator.spec.SpecParser;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -37,7 +38,7 @@ final class ReconcileFailure {
       EventRecorder events,
       Clock clock,
       boolean serverSideApply) {
-    Duration interval = SpecValidator.pollingInterval(scaledApi.getSpec());
+    Duration interval = SpecParser.pollingInterval(scaledApi.getSpec());
     LOG.error("reconcile of ScaledApi {} failed", name(scaledApi), failure);
     try {
       String message = message(failure, interval);

@@ -7,6 +7,7 @@ import io.scaledapi.api.v1alpha1.Durations;
 import io.scaledapi.api.v1alpha1.PrometheusSpec;
 import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
+import io.scaledapi.operator.spec.SpecParser;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +79,7 @@ final class ReconcileWatchdog implements Metrics {
 
   /** Three polling intervals, the longest one reconcile's queries may take, and the grace. */
   static Duration allowedGap(ScaledApiSpec spec) {
-    Duration interval = SpecValidator.pollingInterval(spec);
+    Duration interval = SpecParser.pollingInterval(spec);
     return interval
         .multipliedBy(3)
         .plus(timeout(spec).multipliedBy(QUERIES_PER_RECONCILE))

@@ -5,6 +5,7 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.scaledapi.operator.promql.NamespaceIsolation;
+import io.scaledapi.operator.spec.SpecParser;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -189,6 +190,7 @@ public final class ScaledApiOperator implements AutoCloseable {
     ScaledApiReconciler reconciler =
         new ScaledApiReconciler(
             new ScaledApiReconciler.Collaborators(
+                new SpecParser(settings.namespaceIsolation()),
                 new KubernetesScaleTargets(client, caches.targets()),
                 HpaConflicts.cached(caches.hpas()),
                 new SignalReader(sources(prometheus, settings), metrics),
@@ -233,14 +235,9 @@ public final class ScaledApiOperator implements AutoCloseable {
   }
 
   private static MetricsSources sources(PrometheusSources sources, Settings settings) {
-    MetricsSources prometheus =
-        new AllowListedSources(
-            sources,
-            PrometheusAllowList.of(settings.defaultPrometheus(), settings.allowedPrometheus()));
-    return settings
-        .namespaceIsolation()
-        .<MetricsSources>map(isolation -> new NamespaceIsolatedSources(prometheus, isolation))
-        .orElse(prometheus);
+    return new AllowListedSources(
+        sources,
+        PrometheusAllowList.of(settings.defaultPrometheus(), settings.allowedPrometheus()));
   }
 
   /** Starts the workload informers (waiting a bounded time for their first lists), then JOSDK. */

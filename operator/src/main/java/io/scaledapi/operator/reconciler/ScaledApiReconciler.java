@@ -11,17 +11,22 @@ import io.scaledapi.api.v1alpha1.Mode;
 import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.api.v1alpha1.ScaledApiStatus;
+import io.scaledapi.operator.autoscaler.Autoscaler;
+import io.scaledapi.operator.autoscaler.Autoscalers;
+import io.scaledapi.operator.autoscaler.Observation;
 import io.scaledapi.operator.engine.Decision;
 import io.scaledapi.operator.engine.Reason;
-import io.scaledapi.operator.engine.ScalingEngine;
-import io.scaledapi.operator.engine.ScalingHistory;
-import io.scaledapi.operator.engine.ScalingInput;
+import io.scaledapi.operator.engine.SignalReading;
 import io.scaledapi.operator.reconciler.EventRecorder.Type;
+import io.scaledapi.operator.spec.ParsedSpec;
+import io.scaledapi.operator.spec.ScaledApiSettings;
+import io.scaledapi.operator.spec.SpecParser;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.LongSupplier;
 
 /**
@@ -38,10 +43,12 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
   /**
    * What the reconciler works with; all I/O goes through these.
    *
+   * @param specs parses each spec, confining its queries when namespace isolation is on
    * @param peers the ScaledApis of a namespace, to tell which one owns a workload
    * @param nanoTime a monotonic clock, for the pacing of polls
    */
   public record Collaborators(
+      SpecParser specs,
       ScaleTargets targets,
       HpaConflicts hpaConflicts,
       SignalReader signals,
@@ -53,16 +60,22 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
       LongSupplier nanoTime) {}
 
   private final Collaborators c;
-  private final ScalingStates states = new ScalingStates();
-  private final Predictor predictor;
+  private final Autoscalers autoscalers = new Autoscalers();
+  private final Warmer warmer;
   private final Reports reports;
-  private final PollPacer pacer;
 
   public ScaledApiReconciler(Collaborators collaborators) {
     this.c = collaborators;
-    this.pacer = new PollPacer(collaborators.nanoTime());
-    this.predictor = new Predictor(new Warmer(collaborators.signals().sources()));
+    this.warmer = new Warmer(collaborators.signals().sources());
     this.reports = new Reports(collaborators.events());
+  }
+
+  /** The key of a ScaledApi's autoscaler: its uid, or namespace/name for an object without one. */
+  static String key(ScaledApi scaledApi) {
+    String uid = scaledApi.getMetadata().getUid();
+    return uid != null
+        ? uid
+        : scaledApi.getMetadata().getNamespace() + "/" + scaledApi.getMetadata().getName();
   }
 
   /** Hands the framework's cache of ScaledApis to {@code peers}; no event source of its own. */
@@ -76,9 +89,7 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
   @Override
   public UpdateControl<ScaledApi> reconcile(ScaledApi scaledApi, Context<ScaledApi> context) {
     if (context.isPrimaryResourceDeleted()) {
-      states.forget(scaledApi);
-      predictor.forget(scaledApi);
-      pacer.forget(scaledApi);
+      autoscalers.forget(key(scaledApi));
       c.metrics().forget(scaledApi.getMetadata().getNamespace(), scaledApi.getMetadata().getName());
       return UpdateControl.noUpdate();
     }
@@ -100,27 +111,32 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
 
   private UpdateControl<ScaledApi> reconcile(ScaledApi scaledApi) {
     Instant now = c.clock().instant();
-    ScaledApiSpec spec = scaledApi.getSpec();
+    Autoscaler autoscaler = autoscalers.of(key(scaledApi));
     StatusDraft draft =
         new StatusDraft(scaledApi.getStatus(), scaledApi.getMetadata().getGeneration());
-    states.unreported(scaledApi).ifPresent(last -> draft.scaled(last.at(), last.reason()));
-    Duration interval = SpecValidator.pollingInterval(spec);
+    autoscaler
+        .unreportedScale(draft.previousScaleTime())
+        .ifPresent(last -> draft.scaled(last.at(), last.reason()));
 
     // an invalid spec is reported at once: it reads and writes nothing, so it needs no pacing
-    List<String> problems = SpecValidator.problems(spec);
-    if (problems.isEmpty()) {
-      problems = c.signals().sources().problems(scaledApi);
-    }
+    String namespace = scaledApi.getMetadata().getNamespace();
+    ParsedSpec parsed = c.specs().parse(scaledApi.getSpec(), namespace);
+    Duration interval = parsed.pollingInterval();
+    List<String> problems =
+        parsed instanceof ParsedSpec.Invalid invalid
+            ? invalid.problems()
+            : c.signals().sources().problems(scaledApi);
     if (!problems.isEmpty()) {
       return block(scaledApi, draft, "InvalidSpec", String.join("; ", problems), interval, now);
     }
-    Optional<Duration> early = pacer.untilNextPoll(scaledApi, interval);
+    ScaledApiSettings settings = ((ParsedSpec.Valid) parsed).settings();
+    Optional<Duration> early = autoscaler.untilNextPoll(c.nanoTime().getAsLong(), interval);
     if (early.isPresent()) {
       // an edit between polls: the next poll applies it
       return UpdateControl.<ScaledApi>noUpdate().rescheduleAfter(early.get());
     }
-    pacer.polling(scaledApi);
-    String namespace = scaledApi.getMetadata().getNamespace();
+    autoscaler.polling(c.nanoTime().getAsLong());
+    ScaledApiSpec spec = scaledApi.getSpec();
     Optional<ScaledApi> owner =
         Ownership.ownerOtherThan(scaledApi, c.peers().inNamespace(namespace));
     if (owner.isPresent()) {
@@ -133,30 +149,24 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
     }
     TargetObservation.Found target = (TargetObservation.Found) observed;
 
-    SignalReader.Snapshot signals = c.signals().read(scaledApi, now);
-    Predictor.Outcome prediction =
-        predictor.predict(new Predictor.Inputs(scaledApi, now, signals, target, interval));
-    Decision decision =
-        ScalingEngine.decide(
-            new ScalingInput(
-                now,
-                target.specReplicas(),
-                EngineSpecs.from(spec),
-                signals.signals(),
-                states.get(scaledApi, target.specReplicas(), now),
-                prediction.prediction()));
+    SignalReader.Snapshot signals = c.signals().read(scaledApi, settings.queries(), now);
+    autoscaler
+        .warmUpDue(settings, now)
+        .ifPresent(training -> warmer.warmUp(scaledApi, autoscaler, settings, now));
+    Autoscaler.Poll poll = autoscaler.poll(settings, now, observation(scaledApi, target, signals));
+    Decision decision = poll.decision();
     c.metrics()
         .decided(
             namespace,
             scaledApi.getMetadata().getName(),
             decision.reason().conditionReason(),
             decision.desiredReplicas());
+    ForecastStatus forecast = ForecastReport.status(poll.forecast(), now);
     draft
         .replicas(target.specReplicas(), decision.desiredReplicas())
         .signals(signals.status(), decision.history().consecutiveFailures())
-        .forecast(prediction.status());
-    prediction.condition().ifPresent(draft::condition);
-    ForecastStatus forecast = prediction.status();
+        .forecast(forecast);
+    ForecastReport.condition(poll.forecast()).ifPresent(draft::condition);
     if (forecast != null && forecast.rate() != null) {
       c.metrics()
           .forecast(
@@ -165,7 +175,6 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
     reports.metrics(scaledApi, draft, decision);
     Reports.limit(draft, decision);
 
-    ScalingHistory history = decision.history();
     Optional<HpaConflicts.Hold> hold =
         HpaConflicts.hold(
             c.hpaConflicts().check(namespace, spec.scaleTargetRef()),
@@ -177,18 +186,37 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
           draft.blocked(h.reason(), h.message());
         });
     if (hold.isEmpty()) {
-      history = act(scaledApi, draft, target, decision, now);
+      act(scaledApi, autoscaler, draft, target, decision, now);
     }
-    states.put(scaledApi, history);
     if (hold.isEmpty() && decision.metricsAvailable()) {
       draft.condition(Conditions.READY, true, "Reconciled", "scaling on the signals read");
     }
     return finish(scaledApi, draft, interval, now);
   }
 
+  /** What the autoscaler is told of this poll. */
+  private static Observation observation(
+      ScaledApi scaledApi, TargetObservation.Found target, SignalReader.Snapshot signals) {
+    SignalReading queue = signals.signals().queueDepth();
+    Integer failures =
+        scaledApi.getStatus() == null ? null : scaledApi.getStatus().consecutiveMetricFailures();
+    return new Observation(
+        target.specReplicas(),
+        target.readyReplicas(),
+        signals.signals(),
+        signals
+            .arrivalRate()
+            .filter(SignalReading::available)
+            .map(SignalReading::value)
+            .orElse(OptionalDouble.empty()),
+        queue.available() ? queue.value() : OptionalDouble.empty(),
+        failures == null ? 0 : failures);
+  }
+
   /** Writes /scale when the decision moves replicas and the spec allows it. */
-  private ScalingHistory act(
+  private void act(
       ScaledApi scaledApi,
+      Autoscaler autoscaler,
       StatusDraft draft,
       TargetObservation.Found target,
       Decision decision,
@@ -200,7 +228,7 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
     ScaledApiSpec spec = scaledApi.getSpec();
     if (!decision.metricsAvailable() && decision.reason() == Reason.METRICS_UNAVAILABLE) {
       draft.condition(Conditions.SCALING_ACTIVE, false, "MetricsUnavailable", decision.message());
-      return decision.history();
+      return;
     }
     if (spec.pausedOrDefault()) {
       String message =
@@ -208,12 +236,12 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
               ? "spec.paused is true; would " + verb + change
               : "spec.paused is true; " + decision.message();
       draft.condition(Conditions.SCALING_ACTIVE, false, "Paused", message);
-      return decision.history();
+      return;
     }
     String reason = decision.reason().conditionReason();
     if (!decision.scales(current)) {
       draft.condition(Conditions.SCALING_ACTIVE, true, reason, decision.message());
-      return decision.history();
+      return;
     }
     if (spec.modeOrDefault() == Mode.DRY_RUN) {
       ScaledApiStatus previous = draft.previous();
@@ -223,7 +251,7 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
         c.events().record(scaledApi, Type.NORMAL, "DryRunRescale", "would " + verb + change);
       }
       draft.condition(Conditions.SCALING_ACTIVE, true, "DryRun", "would " + verb + change);
-      return decision.history();
+      return;
     }
     String direction = desired > current ? "up" : "down";
     try {
@@ -234,18 +262,14 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
       reports.warnOnce(
           scaledApi, draft, Conditions.SCALING_ACTIVE, "FailedRescale", e.getMessage());
       draft.condition(Conditions.SCALING_ACTIVE, false, "FailedRescale", e.getMessage());
-      return decision.history();
+      return;
     }
     c.metrics().scaled(direction, true);
-    if (desired > current) {
-      predictor.scaledUp(scaledApi, now, desired);
-    }
     String done = decision.reason() == Reason.FORECAST ? "pre-scaled " + change : change;
+    autoscaler.scaled(now, current, desired, done);
     c.events().record(scaledApi, Type.NORMAL, "Rescaled", done);
     draft.scaled(now, done);
-    states.scaled(scaledApi, now, done);
     draft.condition(Conditions.SCALING_ACTIVE, true, reason, done);
-    return decision.history().withScaleEvent(now, current, desired);
   }
 
   private UpdateControl<ScaledApi> block(

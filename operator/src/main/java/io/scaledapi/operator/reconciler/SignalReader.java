@@ -1,13 +1,13 @@
 package io.scaledapi.operator.reconciler;
 
 import io.scaledapi.api.v1alpha1.ScaledApi;
-import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.api.v1alpha1.SignalStatus;
 import io.scaledapi.api.v1alpha1.SignalsStatus;
 import io.scaledapi.operator.engine.SignalReading;
 import io.scaledapi.operator.engine.Signals;
 import io.scaledapi.operator.prometheus.MetricsSource;
 import io.scaledapi.operator.prometheus.QueryResult;
+import io.scaledapi.operator.spec.SignalQueries;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -21,33 +21,29 @@ public final class SignalReader {
     this.metrics = metrics;
   }
 
-  /** What was read: the engine's view, and the status view. */
   /** Where this reader's queries go. */
   MetricsSources sources() {
     return sources;
   }
 
+  /** What was read: the engine's view, and the status view. */
   public record Snapshot(
       Signals signals, Optional<SignalReading> arrivalRate, SignalsStatus status) {}
 
-  public Snapshot read(ScaledApi scaledApi, Instant now) {
-    ScaledApiSpec spec = scaledApi.getSpec();
+  /** Sends {@code queries}, parsed from the ScaledApi's spec, to its source. */
+  public Snapshot read(ScaledApi scaledApi, SignalQueries queries, Instant now) {
     MetricsSource source;
     try {
       source = sources.sourceFor(scaledApi);
     } catch (MetricsSources.SourceConfigurationException e) {
       SignalReading failed = SignalReading.failed(e.getMessage());
       return snapshot(
-          failed,
-          spec.latency() == null ? Optional.empty() : Optional.of(failed),
-          spec.arrivalRate() == null ? Optional.empty() : Optional.of(failed));
+          failed, queries.latency().map(q -> failed), queries.arrivalRate().map(q -> failed));
     }
-    SignalReading queue = read(source, "queue", spec.queue().query(), now);
-    Optional<SignalReading> latency =
-        Optional.ofNullable(spec.latency()).map(l -> read(source, "latency", l.query(), now));
+    SignalReading queue = read(source, "queue", queries.queue(), now);
+    Optional<SignalReading> latency = queries.latency().map(q -> read(source, "latency", q, now));
     Optional<SignalReading> arrival =
-        Optional.ofNullable(spec.arrivalRate())
-            .map(a -> read(source, "arrivalRate", a.query(), now));
+        queries.arrivalRate().map(q -> read(source, "arrivalRate", q, now));
     return snapshot(queue, latency, arrival);
   }
 

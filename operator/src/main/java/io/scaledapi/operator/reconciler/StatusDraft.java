@@ -5,8 +5,10 @@ import io.scaledapi.api.v1alpha1.ForecastStatus;
 import io.scaledapi.api.v1alpha1.ScaledApiStatus;
 import io.scaledapi.api.v1alpha1.SignalsStatus;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The status being assembled during one reconcile, starting from the previous one. */
 final class StatusDraft {
@@ -41,6 +43,18 @@ final class StatusDraft {
 
   ScaledApiStatus previous() {
     return previous;
+  }
+
+  /** When the previous status says the target was last scaled; empty if never or unreadable. */
+  Optional<Instant> previousScaleTime() {
+    if (previous == null || previous.lastScaleTime() == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(previous.lastScaleTime()));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   StatusDraft replicas(int current, int desired) {

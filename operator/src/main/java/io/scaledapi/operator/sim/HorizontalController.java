@@ -25,7 +25,7 @@ final class HorizontalController {
 
   private final HpaSettings settings;
   private final long targetMilli;
-  private final HpaRules.Bounds bounds;
+  private final HpaRules.ReplicaRange bounds;
   private final List<TimedRecommendation> recommendations = new ArrayList<>();
   private final List<ScaleEvent> scaleUpEvents = new ArrayList<>();
   private final List<ScaleEvent> scaleDownEvents = new ArrayList<>();
@@ -42,7 +42,7 @@ final class HorizontalController {
           "the target average value must be positive: " + targetAverageValue);
     }
     this.targetMilli = Math.max(1, Math.round(targetAverageValue * 1000));
-    this.bounds = new HpaRules.Bounds(settings.minReplicas(), maxReplicas);
+    this.bounds = new HpaRules.ReplicaRange(settings.minReplicas(), maxReplicas);
   }
 
   /**

@@ -138,7 +138,7 @@ final class HpaRules {
       Instant now,
       int current,
       int desired,
-      Bounds bounds,
+      ReplicaRange bounds,
       List<ScaleEvent> up,
       List<ScaleEvent> down,
       Behavior behavior) {
@@ -154,8 +154,8 @@ final class HpaRules {
   }
 
   /** {@code spec.minReplicas} and {@code spec.maxReplicas}. */
-  record Bounds(int min, int max) {
-    Bounds {
+  record ReplicaRange(int min, int max) {
+    ReplicaRange {
       if (min < 1 || max < min) {
         throw new IllegalArgumentException(
             "need 1 <= minReplicas <= maxReplicas: " + min + ", " + max);

@@ -7,18 +7,13 @@ import io.scaledapi.api.v1alpha1.PredictionSpec;
 import io.scaledapi.api.v1alpha1.QueueSpec;
 import io.scaledapi.api.v1alpha1.ScaleTargetRef;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
-import io.scaledapi.operator.engine.Decision;
-import io.scaledapi.operator.engine.Prediction;
-import io.scaledapi.operator.engine.ScalingEngine;
-import io.scaledapi.operator.engine.ScalingHistory;
-import io.scaledapi.operator.engine.ScalingInput;
-import io.scaledapi.operator.engine.ScalingSpec;
+import io.scaledapi.operator.autoscaler.Autoscaler;
+import io.scaledapi.operator.autoscaler.Observation;
 import io.scaledapi.operator.engine.SignalReading;
 import io.scaledapi.operator.engine.Signals;
-import io.scaledapi.operator.reconciler.EngineSpecs;
-import io.scaledapi.operator.reconciler.PredictionSettings;
-import io.scaledapi.operator.reconciler.PredictionState;
-import io.scaledapi.operator.reconciler.SpecValidator;
+import io.scaledapi.operator.spec.ParsedSpec;
+import io.scaledapi.operator.spec.ScaledApiSettings;
+import io.scaledapi.operator.spec.SpecParser;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -38,28 +33,21 @@ public final class OursPolicy implements Policy {
   static final Duration RATE_WINDOW = Duration.ofMinutes(1);
   static final double TARGET_UTILIZATION = 0.7;
 
-  private final ScalingSpec spec;
-  private final Duration period;
-  private final Optional<PredictionSettings> prediction;
-  private final Optional<PredictionState> state;
-  private ScalingHistory history = ScalingHistory.empty();
+  private final ScaledApiSettings settings;
+  private final Autoscaler autoscaler = Autoscaler.blank();
 
-  private OursPolicy(ScaledApiSpec api) {
-    this.spec = EngineSpecs.from(api);
-    this.period = SpecValidator.pollingInterval(api);
-    this.prediction = PredictionSettings.of(api);
-    this.state = prediction.map(p -> new PredictionState(p.training()));
+  private OursPolicy(ScaledApiSettings settings) {
+    this.settings = settings;
   }
 
   /** The operator with {@code spec}, or with {@link #defaultSpec} when empty. */
   public static PolicyFactory factory(Optional<ScaledApiSpec> spec) {
     return (workload, cluster) -> {
-      ScaledApiSpec api = spec.orElseGet(() -> defaultSpec(cluster));
-      java.util.List<String> problems = SpecValidator.problems(api);
-      if (!problems.isEmpty()) {
-        throw new IllegalArgumentException("the ScaledApi spec is invalid: " + problems);
+      ParsedSpec parsed = SpecParser.parse(spec.orElseGet(() -> defaultSpec(cluster)));
+      if (parsed instanceof ParsedSpec.Invalid invalid) {
+        throw new IllegalArgumentException("the ScaledApi spec is invalid: " + invalid.problems());
       }
-      return new OursPolicy(api);
+      return new OursPolicy(((ParsedSpec.Valid) parsed).settings());
     };
   }
 
@@ -102,7 +90,7 @@ public final class OursPolicy implements Policy {
 
   @Override
   public Duration period() {
-    return period;
+    return settings.pollingInterval();
   }
 
   @Override
@@ -115,28 +103,17 @@ public final class OursPolicy implements Policy {
         Double.isFinite(queue)
             ? SignalReading.of(queue, now)
             : SignalReading.failed("queue: no scrape yet");
-    Optional<Prediction> forecast = Optional.empty();
-    if (state.isPresent()) {
-      PredictionState s = state.get();
-      s.observe(now, view.specReplicas(), view.readyReplicas(), finite(arrival), finite(waiting));
-      forecast = s.prediction(prediction.get(), now, period);
-    }
-    Decision decision =
-        ScalingEngine.decide(
-            new ScalingInput(
-                now,
-                view.specReplicas(),
-                spec,
-                Signals.queueOnly(queueReading),
-                history,
-                forecast));
-    history = decision.history();
-    int desired = decision.desiredReplicas();
+    Observation seen =
+        new Observation(
+            view.specReplicas(),
+            view.readyReplicas(),
+            Signals.queueOnly(queueReading),
+            finite(arrival),
+            finite(waiting),
+            0);
+    int desired = autoscaler.poll(settings, now, seen).decision().desiredReplicas();
     if (desired != view.specReplicas()) {
-      history = history.withScaleEvent(now, view.specReplicas(), desired);
-      if (desired > view.specReplicas()) {
-        state.ifPresent(s -> s.scaledUp(now, desired));
-      }
+      autoscaler.scaled(now, view.specReplicas(), desired, "simulated");
     }
     return desired;
   }

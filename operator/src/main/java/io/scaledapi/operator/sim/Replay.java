@@ -18,7 +18,7 @@ import java.util.Random;
 final class Replay implements FluidQueue.Sink {
 
   /** What the run holds at the end of second {@code t}. */
-  record Step(
+  record Second(
       long t,
       double arrived,
       double served,
@@ -31,7 +31,7 @@ final class Replay implements FluidQueue.Sink {
   /** Sees every second of every run; for checking the model. */
   @FunctionalInterface
   interface Observer {
-    void after(String policy, Step step);
+    void after(String policy, Second second);
   }
 
   /**
@@ -104,7 +104,7 @@ final class Replay implements FluidQueue.Sink {
       replicaSeconds += replicas.total();
       series.add(t, queue.arrivals(t), replicas.total(), replicas.ready(), longestNow);
       if (observer != null) {
-        observer.after(name, step(t, head));
+        observer.after(name, second(t, head));
       }
       servedLast = servedNow;
       queuedLast = queuedNow;
@@ -141,8 +141,8 @@ final class Replay implements FluidQueue.Sink {
         t > 0 ? queue.arrivals(t - 1) : 0);
   }
 
-  private Step step(int t, double head) {
-    return new Step(
+  private Second second(int t, double head) {
+    return new Second(
         t,
         queue.arrivedBy(t + 1.0),
         departed - servedNow,

@@ -148,7 +148,7 @@ class RateLimitsTest {
       ScalingHistory history,
       int expected,
       Limit limit) {
-    assertThat(RateLimits.apply(new Step(T0, current, target), spec, history))
+    assertThat(RateLimits.apply(new ReplicaMove(T0, current, target), spec, history))
         .isEqualTo(new Limited(expected, limit));
   }
 }

@@ -58,7 +58,7 @@ class StabilizationTest {
       int expected,
       Limit limit) {
     Limited result =
-        Stabilization.stabilize(new Step(T0, current, target), previous, windows(up, down));
+        Stabilization.stabilize(new ReplicaMove(T0, current, target), previous, windows(up, down));
     assertThat(result).isEqualTo(new Limited(expected, limit));
   }
 }

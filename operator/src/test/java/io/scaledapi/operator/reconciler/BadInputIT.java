@@ -16,6 +16,7 @@ import io.scaledapi.api.v1alpha1.apiserver.Admission;
 import io.scaledapi.api.v1alpha1.apiserver.ApiServer;
 import io.scaledapi.api.v1alpha1.apiserver.Fields;
 import io.scaledapi.api.v1alpha1.apiserver.Json;
+import io.scaledapi.operator.spec.SpecParser;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -140,7 +141,7 @@ class BadInputIT {
    */
   static String operatorSees(Map<String, Object> object) {
     ScaledApi scaledApi = read(object);
-    List<String> problems = SpecValidator.problems(scaledApi.getSpec());
+    List<String> problems = SpecParser.parse(scaledApi.getSpec()).problems();
     return problems.isEmpty() ? BadInput.NO_PROBLEM : String.join("; ", problems);
   }
 

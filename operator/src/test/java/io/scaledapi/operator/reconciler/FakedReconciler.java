@@ -3,8 +3,10 @@ package io.scaledapi.operator.reconciler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scaledapi.operator.prometheus.QueryResult;
 import io.scaledapi.operator.reconciler.LeadTimeLearningIT.MovableClock;
+import io.scaledapi.operator.spec.SpecParser;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -30,6 +32,7 @@ record FakedReconciler(
     ScaledApiReconciler reconciler =
         new ScaledApiReconciler(
             new ScaledApiReconciler.Collaborators(
+                new SpecParser(Optional.empty()),
                 targets,
                 (namespace, ref) -> new HpaConflicts.None(),
                 new SignalReader(sources, metrics),

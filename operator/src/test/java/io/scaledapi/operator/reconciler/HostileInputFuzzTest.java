@@ -11,6 +11,7 @@ import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.api.v1alpha1.apiserver.Json;
 import io.scaledapi.operator.prometheus.FailureKind;
 import io.scaledapi.operator.prometheus.QueryResult;
+import io.scaledapi.operator.spec.SpecParser;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -69,7 +70,7 @@ class HostileInputFuzzTest {
   static void run(HostileScaledApis.Case c, Random random, Tally tally) {
     ScaledApi stored = SERIALIZATION.unmarshal(Json.text(c.object()), ScaledApi.class);
     ScaledApiSpec spec = stored.getSpec();
-    boolean invalid = spec == null || !SpecValidator.problems(spec).isEmpty();
+    boolean invalid = spec == null || !SpecParser.parse(spec).problems().isEmpty();
     if (c.invalid()) {
       tally.invalid++;
       assertThat(invalid).as("an invalid spec is found invalid").isTrue();

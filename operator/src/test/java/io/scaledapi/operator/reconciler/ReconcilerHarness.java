@@ -15,6 +15,7 @@ import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.operator.prometheus.QueryResult;
 import io.scaledapi.operator.reconciler.LeadTimeLearningIT.MovableClock;
+import io.scaledapi.operator.spec.SpecParser;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ final class ReconcilerHarness {
     reconciler =
         new ScaledApiReconciler(
             new ScaledApiReconciler.Collaborators(
+                new SpecParser(Optional.empty()),
                 targets,
                 (ns, ref) -> hpa,
                 new SignalReader(

@@ -10,6 +10,9 @@ import io.scaledapi.operator.engine.ScalingHistory;
 import io.scaledapi.operator.engine.ScalingInput;
 import io.scaledapi.operator.prometheus.FailureKind;
 import io.scaledapi.operator.prometheus.QueryResult;
+import io.scaledapi.operator.spec.ParsedSpec;
+import io.scaledapi.operator.spec.ScaledApiSettings;
+import io.scaledapi.operator.spec.SpecParser;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +59,13 @@ class SignalReaderTest {
         new SignalReader(
             sapi -> (promql, time) -> answer, new OperatorMetrics(new SimpleMeterRegistry()));
 
+    ScaledApiSettings settings =
+        ((ParsedSpec.Valid) SpecParser.parse(TestScaledApis.minimalSpec(null))).settings();
     SignalReader.Snapshot snapshot =
-        reader.read(TestScaledApis.scaledApi("ns", TestScaledApis.minimalSpec(null)), NOW);
+        reader.read(
+            TestScaledApis.scaledApi("ns", TestScaledApis.minimalSpec(null)),
+            settings.queries(),
+            NOW);
 
     assertThat(snapshot.signals().queueDepth().available()).isFalse();
     assertThat(snapshot.signals().queueDepth().failure()).isEqualTo(cause);
@@ -68,11 +76,7 @@ class SignalReaderTest {
     Decision decision =
         ScalingEngine.decide(
             new ScalingInput(
-                NOW,
-                5,
-                EngineSpecs.from(TestScaledApis.minimalSpec(null)),
-                snapshot.signals(),
-                ScalingHistory.empty()));
+                NOW, 5, settings.scaling(), snapshot.signals(), ScalingHistory.empty()));
     assertThat(decision.desiredReplicas()).isEqualTo(5);
     assertThat(decision.reason()).isEqualTo(Reason.METRICS_UNAVAILABLE);
     assertThat(decision.message())

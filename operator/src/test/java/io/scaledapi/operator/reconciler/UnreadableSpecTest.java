@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.api.v1alpha1.apiserver.Fields;
 import io.scaledapi.api.v1alpha1.apiserver.Json;
+import io.scaledapi.operator.spec.SpecParser;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -123,8 +124,8 @@ class UnreadableSpecTest {
 
     ScaledApi read = Serialization.unmarshal(Json.text(object), ScaledApi.class);
 
-    assertThat(SpecValidator.problems(read.getSpec())).isEqualTo(problems);
+    assertThat(SpecParser.parse(read.getSpec()).problems()).isEqualTo(problems);
     ScaledApi copy = new KubernetesSerialization().clone(read);
-    assertThat(SpecValidator.problems(copy.getSpec())).as("after a copy").isEqualTo(problems);
+    assertThat(SpecParser.parse(copy.getSpec()).problems()).as("after a copy").isEqualTo(problems);
   }
 }

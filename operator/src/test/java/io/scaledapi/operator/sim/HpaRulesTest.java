@@ -106,7 +106,7 @@ class HpaRulesTest {
 
   @Test
   void behaviorLimitsCapRisesAndFloorFalls() {
-    HpaRules.Bounds bounds = new HpaRules.Bounds(2, 12);
+    HpaRules.ReplicaRange bounds = new HpaRules.ReplicaRange(2, 12);
     Behavior defaults = Behavior.defaults();
     assertThat(HpaRules.behaviorLimits(NOW, 1, 20, bounds, List.of(), List.of(), defaults))
         .isEqualTo(5);
@@ -116,7 +116,7 @@ class HpaRulesTest {
         .isEqualTo(2);
     assertThat(HpaRules.behaviorLimits(NOW, 8, 8, bounds, List.of(), List.of(), defaults))
         .isEqualTo(8);
-    assertThatThrownBy(() -> new HpaRules.Bounds(3, 2))
+    assertThatThrownBy(() -> new HpaRules.ReplicaRange(3, 2))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -26,11 +26,11 @@ class ReplicasTest {
   }
 
   private static int[] ready(Recorder seen) {
-    return seen.steps.stream().mapToInt(Replay.Step::readyReplicas).toArray();
+    return seen.steps.stream().mapToInt(Replay.Second::readyReplicas).toArray();
   }
 
   private static int[] spec(Recorder seen) {
-    return seen.steps.stream().mapToInt(Replay.Step::specReplicas).toArray();
+    return seen.steps.stream().mapToInt(Replay.Second::specReplicas).toArray();
   }
 
   @Test

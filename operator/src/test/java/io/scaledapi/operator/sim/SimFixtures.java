@@ -129,14 +129,14 @@ final class SimFixtures {
 
   /** Every second the run went through, per policy. */
   static final class Recorder implements Replay.Observer {
-    final List<Replay.Step> steps = new ArrayList<>();
+    final List<Replay.Second> steps = new ArrayList<>();
 
     @Override
-    public void after(String policy, Replay.Step step) {
+    public void after(String policy, Replay.Second step) {
       steps.add(step);
     }
 
-    Replay.Step at(int t) {
+    Replay.Second at(int t) {
       return steps.get(t);
     }
   }

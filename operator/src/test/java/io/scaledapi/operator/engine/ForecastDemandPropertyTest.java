@@ -20,7 +20,7 @@ import org.junit.jupiter.api.RepetitionInfo;
  * Runs random traffic through the engine twice, with and without a forecast, step by step, and
  * checks the promises prediction makes. Each repetition has its own seed, printed on failure.
  */
-class PredictionPropertyTest {
+class ForecastDemandPropertyTest {
 
   @RepeatedTest(200)
   void predictionOnlyEverRaisesAndStaysInBounds(RepetitionInfo info) {
@@ -45,7 +45,7 @@ class PredictionPropertyTest {
     for (int step = 0; step < 80; step++) {
       Instant now = T0.plusSeconds(15L * step);
       Signals signals = randomSignals(random, spec);
-      Prediction forecast = randomForecast(random);
+      ForecastDemand forecast = randomForecast(random);
       // the same inputs and history: prediction never lowers the answer
       Decision reactive =
           ScalingEngine.decide(
@@ -92,14 +92,14 @@ class PredictionPropertyTest {
     return signals(queue, latency);
   }
 
-  private static Prediction randomForecast(Random random) {
+  private static ForecastDemand randomForecast(Random random) {
     double rate = random.nextDouble() * 2000;
     double upper = rate * (1 + random.nextDouble());
-    return new Prediction(
+    return new ForecastDemand(
         rate, upper, Duration.ofSeconds(30 + random.nextInt(120)), 5 + random.nextInt(100), true);
   }
 
-  private static Prediction reportOnly(Prediction p) {
-    return new Prediction(p.rate(), p.upper(), p.horizon(), p.capacityPerReplica(), false);
+  private static ForecastDemand reportOnly(ForecastDemand p) {
+    return new ForecastDemand(p.rate(), p.upper(), p.horizon(), p.capacityPerReplica(), false);
   }
 }

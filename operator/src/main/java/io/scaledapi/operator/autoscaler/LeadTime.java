@@ -1,5 +1,6 @@
-package io.scaledapi.operator.reconciler;
+package io.scaledapi.operator.autoscaler;
 
+import io.scaledapi.operator.spec.PredictionSettings;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -7,9 +8,11 @@ import java.util.Optional;
  * How far ahead to forecast, and where that comes from.
  *
  * @param source Spec, Learned (observed scale-up time plus the polling interval) or Default (an
- *     assumed start-up of {@link Predictor#DEFAULT_STARTUP} plus the polling interval)
+ *     assumed start-up of {@link #DEFAULT_STARTUP} plus the polling interval)
  */
-record LeadTime(Duration horizon, String source) {
+public record LeadTime(Duration horizon, String source) {
+  /** The start-up time assumed for lead time auto until a scale-up has been seen. */
+  static final Duration DEFAULT_STARTUP = Duration.ofSeconds(60);
 
   static LeadTime of(
       PredictionSettings settings, Optional<Duration> learned, Duration pollingInterval) {
@@ -18,6 +21,6 @@ record LeadTime(Duration horizon, String source) {
     }
     return learned
         .map(d -> new LeadTime(d.plus(pollingInterval), "Learned"))
-        .orElseGet(() -> new LeadTime(Predictor.DEFAULT_STARTUP.plus(pollingInterval), "Default"));
+        .orElseGet(() -> new LeadTime(DEFAULT_STARTUP.plus(pollingInterval), "Default"));
   }
 }

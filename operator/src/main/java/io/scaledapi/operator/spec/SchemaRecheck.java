@@ -1,4 +1,4 @@
-package io.scaledapi.operator.reconciler;
+package io.scaledapi.operator.spec;
 
 import io.scaledapi.api.v1alpha1.BehaviorSpec;
 import io.scaledapi.api.v1alpha1.CaSource;
@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The CRD schema's patterns, ranges and rules that {@link SpecValidator} does not check itself,
+ * The CRD schema's patterns, ranges and rules that {@link SpecParser} does not check itself,
  * checked again for objects that reached the operator without the schema (an API server that
  * skipped validation, an old CRD). Each problem names the field and the fix, as the schema does.
  */

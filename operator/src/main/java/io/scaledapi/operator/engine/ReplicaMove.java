@@ -3,9 +3,9 @@ package io.scaledapi.operator.engine;
 import java.time.Instant;
 
 /** One normalization step: at {@code now}, move from {@code current} towards {@code target}. */
-record Step(Instant now, int current, int target) {
+record ReplicaMove(Instant now, int current, int target) {
 
-  Step withTarget(int newTarget) {
-    return new Step(now, current, newTarget);
+  ReplicaMove withTarget(int newTarget) {
+    return new ReplicaMove(now, current, newTarget);
   }
 }

@@ -1,4 +1,4 @@
-package io.scaledapi.operator.reconciler;
+package io.scaledapi.operator.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Each problem the schema should have caught names the field and the fix. */
-class SpecValidatorTest {
+class SpecParserTest {
 
   static ScaledApiSpec spec(
       Integer min,
@@ -134,7 +134,7 @@ class SpecValidatorTest {
             null,
             null,
             null);
-    assertThat(SpecValidator.problems(median))
+    assertThat(SpecParser.parse(median).problems())
         .containsExactly("spec.prediction.confidence must be greater than 0.5, e.g. 0.9; got 0.5");
   }
 
@@ -142,9 +142,10 @@ class SpecValidatorTest {
   @MethodSource("cases")
   void problemsNameTheFieldAndTheFix(ScaledApiSpec spec, String expected) {
     if (expected == null) {
-      assertThat(SpecValidator.problems(spec)).isEmpty();
+      assertThat(SpecParser.parse(spec).problems()).isEmpty();
     } else {
-      assertThat(SpecValidator.problems(spec)).anySatisfy(p -> assertThat(p).startsWith(expected));
+      assertThat(SpecParser.parse(spec).problems())
+          .anySatisfy(p -> assertThat(p).startsWith(expected));
     }
   }
 }

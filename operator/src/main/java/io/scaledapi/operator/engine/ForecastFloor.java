@@ -8,15 +8,15 @@ import java.util.Optional;
  * as it holds any other recommendation and a falling forecast never scales in faster than the
  * reactive signals allow.
  */
-final class Predictive {
+final class ForecastFloor {
 
-  private Predictive() {}
+  private ForecastFloor() {}
 
-  static Recommendation raise(Recommendation reactive, Optional<Prediction> prediction) {
-    if (prediction.isEmpty() || !prediction.get().enforce() || !reactive.recorded()) {
+  static Recommendation raise(Recommendation reactive, Optional<ForecastDemand> demand) {
+    if (demand.isEmpty() || !demand.get().enforce() || !reactive.recorded()) {
       return reactive;
     }
-    Prediction p = prediction.get();
+    ForecastDemand p = demand.get();
     int needed = p.replicas();
     if (needed <= reactive.replicas()) {
       return reactive;

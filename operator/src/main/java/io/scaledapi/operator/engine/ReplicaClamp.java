@@ -1,9 +1,9 @@
 package io.scaledapi.operator.engine;
 
 /** The replica bounds. */
-final class Bounds {
+final class ReplicaClamp {
 
-  private Bounds() {}
+  private ReplicaClamp() {}
 
   /** Clamps {@code replicas} to {@code [spec.minReplicas, spec.maxReplicas]}. */
   static Limited clamp(int replicas, ScalingSpec spec) {

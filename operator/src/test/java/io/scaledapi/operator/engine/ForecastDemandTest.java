@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class PredictionTest {
+class ForecastDemandTest {
 
-  static Prediction forecast(double rate, double upper, double capacity, boolean enforce) {
-    return new Prediction(rate, upper, Duration.ofSeconds(75), capacity, enforce);
+  static ForecastDemand forecast(double rate, double upper, double capacity, boolean enforce) {
+    return new ForecastDemand(rate, upper, Duration.ofSeconds(75), capacity, enforce);
   }
 
   @ParameterizedTest(name = "upper {0} at {1} per replica needs {2}")
@@ -33,7 +33,7 @@ class PredictionTest {
     "1e300, 1e-300, 2147483647"
   })
   void replicasServeTheUpperBand(double upper, double capacity, int replicas) {
-    assertThat(new Prediction(0, upper, Duration.ofSeconds(60), capacity, true).replicas())
+    assertThat(new ForecastDemand(0, upper, Duration.ofSeconds(60), capacity, true).replicas())
         .isEqualTo(replicas);
   }
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class BoundsTest {
+class ReplicaClampTest {
 
   static Stream<Arguments> clamp() {
     return Stream.of(
@@ -24,6 +24,7 @@ class BoundsTest {
   @ParameterizedTest(name = "[{0}, {1}] clamps {2} to {3} ({4})")
   @MethodSource
   void clamp(int min, int max, int replicas, int expected, Limit limit) {
-    assertThat(Bounds.clamp(replicas, spec(min, max, 10))).isEqualTo(new Limited(expected, limit));
+    assertThat(ReplicaClamp.clamp(replicas, spec(min, max, 10)))
+        .isEqualTo(new Limited(expected, limit));
   }
 }

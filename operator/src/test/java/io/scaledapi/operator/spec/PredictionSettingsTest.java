@@ -1,4 +1,4 @@
-package io.scaledapi.operator.reconciler;
+package io.scaledapi.operator.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,17 +82,24 @@ class PredictionSettingsTest {
                 + " per second, e.g. 50; got lots"));
   }
 
+  /** The prediction settings of a valid spec; empty when off or when the spec is invalid. */
+  static Optional<PredictionSettings> settingsOf(ScaledApiSpec spec) {
+    return SpecParser.parse(spec) instanceof ParsedSpec.Valid valid
+        ? valid.settings().prediction()
+        : Optional.empty();
+  }
+
   @ParameterizedTest
   @MethodSource
   void problems(ScaledApiSpec spec, String expected) {
-    assertThat(SpecValidator.problems(spec)).containsExactly(expected);
-    assertThat(PredictionSettings.of(spec)).isEmpty();
+    assertThat(SpecParser.parse(spec).problems()).containsExactly(expected);
+    assertThat(settingsOf(spec)).isEmpty();
   }
 
   @Test
   void defaultsAreAutoLeadTimeAutoCapacityDailySeasonAndSevenDays() {
     PredictionSettings s =
-        PredictionSettings.of(spec(ARRIVALS, prediction(null, null, null, null, null))).get();
+        settingsOf(spec(ARRIVALS, prediction(null, null, null, null, null))).get();
     assertThat(s.leadTime()).isEmpty();
     assertThat(s.capacityPerReplica()).isEmpty();
     assertThat(s.training().history()).isEqualTo(Duration.ofDays(7));
@@ -107,15 +114,14 @@ class PredictionSettingsTest {
     PredictionSpec p =
         new PredictionSpec(
             true, "90s", "2w", "7d", 0.95, new IntOrString("12.5"), PredictionMode.FORECAST_ONLY);
-    PredictionSettings s = PredictionSettings.of(spec(ARRIVALS, p)).get();
+    PredictionSettings s = settingsOf(spec(ARRIVALS, p)).get();
     assertThat(s.leadTime()).contains(Duration.ofSeconds(90));
     assertThat(s.training().history()).isEqualTo(Duration.ofDays(14));
     assertThat(s.training().seasonLength()).isEqualTo(Duration.ofDays(7));
     assertThat(s.capacityPerReplica().getAsDouble()).isEqualTo(12.5);
     assertThat(s.enforce()).isFalse();
     assertThat(
-            PredictionSettings.of(
-                    spec(ARRIVALS, prediction(null, null, null, null, new IntOrString(50))))
+            settingsOf(spec(ARRIVALS, prediction(null, null, null, null, new IntOrString(50))))
                 .get()
                 .capacityPerReplica()
                 .getAsDouble())
@@ -124,9 +130,9 @@ class PredictionSettingsTest {
 
   @Test
   void disabledOrAbsentPredictionIsOff() {
-    assertThat(PredictionSettings.of(spec(ARRIVALS, null))).isEmpty();
+    assertThat(settingsOf(spec(ARRIVALS, null))).isEmpty();
     PredictionSpec off = new PredictionSpec(false, "soon", null, null, null, null, null);
-    assertThat(PredictionSettings.of(spec(ARRIVALS, off))).isEmpty();
+    assertThat(settingsOf(spec(ARRIVALS, off))).isEmpty();
     // a disabled block is not checked: nothing of it is used
     List<String> problems = new ArrayList<>();
     assertThat(PredictionSettings.parse(spec(ARRIVALS, off), problems)).isEqualTo(Optional.empty());

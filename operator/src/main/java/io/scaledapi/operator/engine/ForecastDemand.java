@@ -12,11 +12,11 @@ import java.util.Objects;
  * @param capacityPerReplica requests per second one ready replica serves
  * @param enforce false when the forecast is only reported (ForecastOnly)
  */
-public record Prediction(
+public record ForecastDemand(
     double rate, double upper, Duration horizon, double capacityPerReplica, boolean enforce) {
 
   /** Checks that the numbers are finite, non-negative and the capacity positive. */
-  public Prediction {
+  public ForecastDemand {
     Objects.requireNonNull(horizon, "horizon");
     if (!Double.isFinite(rate) || rate < 0 || !Double.isFinite(upper) || upper < rate) {
       throw new IllegalArgumentException(

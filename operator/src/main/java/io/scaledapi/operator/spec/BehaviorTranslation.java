@@ -1,8 +1,7 @@
-package io.scaledapi.operator.reconciler;
+package io.scaledapi.operator.spec;
 
-import io.scaledapi.api.v1alpha1.Durations;
+import io.scaledapi.api.v1alpha1.BehaviorSpec;
 import io.scaledapi.api.v1alpha1.FallbackSpec;
-import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.api.v1alpha1.ScalingPolicySpec;
 import io.scaledapi.api.v1alpha1.ScalingRulesSpec;
 import io.scaledapi.operator.engine.Behavior;
@@ -10,39 +9,21 @@ import io.scaledapi.operator.engine.Fallback;
 import io.scaledapi.operator.engine.PolicyType;
 import io.scaledapi.operator.engine.ScalingPolicy;
 import io.scaledapi.operator.engine.ScalingRules;
-import io.scaledapi.operator.engine.ScalingSpec;
 import io.scaledapi.operator.engine.SelectPolicy;
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
-/** Maps the ScaledApi API onto the engine's own types, filling in the HPA's defaults. */
-public final class EngineSpecs {
-  private EngineSpecs() {}
+/**
+ * {@code spec.behavior} and {@code spec.fallback} as the engine's types, with the HPA's defaults.
+ */
+final class BehaviorTranslation {
+  private BehaviorTranslation() {}
 
-  /** The engine's view of a spec that passed {@link SpecValidator}. */
-  public static ScalingSpec from(ScaledApiSpec spec) {
-    OptionalDouble latencyTarget =
-        spec.latency() == null
-            ? OptionalDouble.empty()
-            : OptionalDouble.of(Durations.parse(spec.latency().target()).toNanos() / 1e9);
-    ScalingRules up =
-        rules(
-            spec.behavior() == null ? null : spec.behavior().scaleUp(),
-            ScalingRules.defaultScaleUp());
-    ScalingRules down =
-        rules(
-            spec.behavior() == null ? null : spec.behavior().scaleDown(),
-            ScalingRules.defaultScaleDown());
-    return new ScalingSpec(
-        spec.minReplicasOrDefault(),
-        spec.maxReplicas(),
-        spec.queue().targetPerReplica(),
-        latencyTarget,
-        spec.toleranceOrDefault(),
-        new Behavior(up, down),
-        fallback(spec.fallback()));
+  static Behavior of(BehaviorSpec behavior) {
+    return new Behavior(
+        rules(behavior == null ? null : behavior.scaleUp(), ScalingRules.defaultScaleUp()),
+        rules(behavior == null ? null : behavior.scaleDown(), ScalingRules.defaultScaleDown()));
   }
 
   /** Each field left out takes the default direction's value, as the HPA does. */
@@ -61,7 +42,7 @@ public final class EngineSpecs {
     List<ScalingPolicy> policies =
         given.policies() == null || given.policies().isEmpty()
             ? defaults.policies()
-            : given.policies().stream().map(EngineSpecs::policy).toList();
+            : given.policies().stream().map(BehaviorTranslation::policy).toList();
     return new ScalingRules(window, policies, select);
   }
 
@@ -71,7 +52,7 @@ public final class EngineSpecs {
     return new ScalingPolicy(type, p.value(), Duration.ofSeconds(p.periodSeconds()));
   }
 
-  private static Fallback fallback(FallbackSpec f) {
+  static Fallback fallback(FallbackSpec f) {
     if (f == null) {
       return Fallback.none();
     }

@@ -1,4 +1,4 @@
-package io.scaledapi.operator.reconciler;
+package io.scaledapi.operator.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,10 +27,10 @@ class ExampleManifestTest {
     try (InputStream in = Files.newInputStream(Path.of("../examples/scaledapi.yaml"))) {
       sapi = Serialization.unmarshal(in, ScaledApi.class);
     }
-    assertThat(SpecValidator.problems(sapi.getSpec())).isEmpty();
+    ScaledApiSettings settings = valid(sapi);
     assertThat(sapi.getSpec().modeOrDefault()).isEqualTo(Mode.ENFORCE);
-    assertThat(SpecValidator.pollingInterval(sapi.getSpec())).isEqualTo(Duration.ofSeconds(15));
-    ScalingSpec engine = EngineSpecs.from(sapi.getSpec());
+    assertThat(settings.pollingInterval()).isEqualTo(Duration.ofSeconds(15));
+    ScalingSpec engine = settings.scaling();
     assertThat(engine.minReplicas()).isEqualTo(2);
     assertThat(engine.maxReplicas()).isEqualTo(30);
     assertThat(engine.queueTargetPerReplica()).isEqualTo(10.0);
@@ -40,7 +42,7 @@ class ExampleManifestTest {
     assertThat(engine.behavior().scaleUp())
         .isEqualTo(io.scaledapi.operator.engine.ScalingRules.defaultScaleUp());
     assertThat(engine.fallback().replicas().getAsInt()).isEqualTo(6);
-    PredictionSettings prediction = PredictionSettings.of(sapi.getSpec()).orElseThrow();
+    PredictionSettings prediction = settings.prediction().orElseThrow();
     assertThat(prediction.leadTime()).as("leadTime auto").isEmpty();
     assertThat(prediction.capacityPerReplica()).as("capacityPerReplica auto").isEmpty();
     assertThat(prediction.training().history()).isEqualTo(Duration.ofDays(7));
@@ -54,9 +56,9 @@ class ExampleManifestTest {
         Files.newInputStream(Path.of("../examples/simulate/reactive-only.yaml"))) {
       sapi = Serialization.unmarshal(in, ScaledApi.class);
     }
-    assertThat(SpecValidator.problems(sapi.getSpec())).isEmpty();
-    assertThat(PredictionSettings.of(sapi.getSpec())).isEmpty();
-    assertThat(EngineSpecs.from(sapi.getSpec()).queueTargetPerReplica()).isEqualTo(35.0);
+    ScaledApiSettings settings = valid(sapi);
+    assertThat(settings.prediction()).isEmpty();
+    assertThat(settings.scaling().queueTargetPerReplica()).isEqualTo(35.0);
   }
 
   /**
@@ -76,15 +78,24 @@ class ExampleManifestTest {
     try (InputStream in = Files.newInputStream(Path.of(file))) {
       sapi = Serialization.unmarshal(in, ScaledApi.class);
     }
-    NamespaceIsolation isolation = new NamespaceIsolation("namespace");
-    assertThat(SpecQueries.of(sapi.getSpec())).hasSize(3);
-    SpecQueries.of(sapi.getSpec())
-        .forEach(
-            (field, query) -> {
-              assertThat(query).as(field).doesNotContain("namespace");
-              assertThat(isolation.rewrite(query, namespace))
-                  .as(field)
-                  .contains("namespace=\"" + namespace + "\"");
-            });
+    SignalQueries written = valid(sapi).queries();
+    ParsedSpec confined =
+        new SpecParser(Optional.of(new NamespaceIsolation("namespace")))
+            .parse(sapi.getSpec(), namespace);
+    SignalQueries sent = ((ParsedSpec.Valid) confined).settings().queries();
+    List<String> asWritten =
+        List.of(
+            written.queue(), written.latency().orElseThrow(), written.arrivalRate().orElseThrow());
+    List<String> asSent =
+        List.of(sent.queue(), sent.latency().orElseThrow(), sent.arrivalRate().orElseThrow());
+    assertThat(asWritten).allSatisfy(query -> assertThat(query).doesNotContain("namespace"));
+    assertThat(asSent)
+        .allSatisfy(query -> assertThat(query).contains("namespace=\"" + namespace + "\""));
+  }
+
+  static ScaledApiSettings valid(ScaledApi sapi) {
+    ParsedSpec parsed = SpecParser.parse(sapi.getSpec());
+    assertThat(parsed.problems()).isEmpty();
+    return ((ParsedSpec.Valid) parsed).settings();
   }
 }

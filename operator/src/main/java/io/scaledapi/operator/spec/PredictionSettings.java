@@ -1,4 +1,4 @@
-package io.scaledapi.operator.reconciler;
+package io.scaledapi.operator.spec;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.scaledapi.api.v1alpha1.Durations;
@@ -7,7 +7,6 @@ import io.scaledapi.api.v1alpha1.PredictionSpec;
 import io.scaledapi.api.v1alpha1.PrometheusSpec;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -38,13 +37,6 @@ public record PredictionSettings(
    */
   public record Training(
       String query, Duration history, Duration seasonLength, PrometheusSpec prometheus) {}
-
-  /** The settings of an enabled prediction, or empty when it is off or has problems. */
-  public static Optional<PredictionSettings> of(ScaledApiSpec spec) {
-    List<String> problems = new ArrayList<>();
-    Optional<PredictionSettings> settings = parse(spec, problems);
-    return problems.isEmpty() ? settings : Optional.empty();
-  }
 
   /** Parses an enabled {@code spec.prediction}, adding a problem per bad field. */
   static Optional<PredictionSettings> parse(ScaledApiSpec spec, List<String> problems) {

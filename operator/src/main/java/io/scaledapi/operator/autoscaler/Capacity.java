@@ -1,10 +1,11 @@
-package io.scaledapi.operator.reconciler;
+package io.scaledapi.operator.autoscaler;
 
+import io.scaledapi.operator.spec.PredictionSettings;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
 /** Requests per second one ready replica serves, and where that comes from: Spec or Learned. */
-record Capacity(double perReplica, String source) {
+public record Capacity(double perReplica, String source) {
 
   static Optional<Capacity> of(PredictionSettings settings, OptionalDouble learned) {
     if (settings.capacityPerReplica().isPresent()) {

@@ -1,0 +1,178 @@
+package io.scaledapi.operator.autoscaler;
+
+import io.scaledapi.operator.engine.Decision;
+import io.scaledapi.operator.engine.ScalingEngine;
+import io.scaledapi.operator.engine.ScalingHistory;
+import io.scaledapi.operator.engine.ScalingInput;
+import io.scaledapi.operator.engine.TimedRecommendation;
+import io.scaledapi.operator.spec.PredictionSettings;
+import io.scaledapi.operator.spec.ScaledApiSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The autoscaler of one ScaledApi: everything it remembers between polls (the engine's history for
+ * stabilization and rate policies, the forecaster, the lead-time and capacity learners, the last
+ * scale written, when it last polled) and the steps of one poll: {@link #poll observe and decide},
+ * then {@link #scaled record the scale} written. Not thread-safe: one reconcile at a time per
+ * ScaledApi, as the framework guarantees.
+ */
+public final class Autoscaler {
+  /** A failed warm-up is tried again after this long at the earliest. */
+  public static final Duration WARM_UP_RETRY = Duration.ofMinutes(1);
+
+  private final boolean takingOver;
+  private ScalingHistory history;
+  private Forecasting forecasting;
+  private LastScale lastScale;
+  private Long lastPollNanos;
+
+  private Autoscaler(boolean takingOver) {
+    this.takingOver = takingOver;
+  }
+
+  /**
+   * An autoscaler taking over a running workload: a new ScaledApi, or any after a restart or a
+   * change of leader. Its first poll starts as if the target's current replicas had been
+   * recommended until then, so nothing is scaled down within one scale-down stabilization window,
+   * as the instance before would have held it; the failure count is restored from status.
+   */
+  public static Autoscaler takingOver() {
+    return new Autoscaler(true);
+  }
+
+  /** An autoscaler that remembers nothing before its first poll, as a simulated run starts. */
+  public static Autoscaler blank() {
+    return new Autoscaler(false);
+  }
+
+  /** One point of arrival-rate history: requests per second at {@code time}. */
+  public record RatePoint(Instant time, double rate) {}
+
+  /** A scale this autoscaler wrote: when, and the reason reported for it. */
+  public record LastScale(Instant at, String reason) {}
+
+  /** What one poll decided, and what prediction contributed. */
+  public record Poll(Decision decision, ForecastOutcome forecast) {}
+
+  /** How long until the next poll is due; empty when it is due now. */
+  public Optional<Duration> untilNextPoll(long nanoTime, Duration interval) {
+    if (lastPollNanos == null) {
+      return Optional.empty();
+    }
+    Duration left = interval.minusNanos(nanoTime - lastPollNanos);
+    if (left.isNegative() || left.isZero()) {
+      return Optional.empty();
+    }
+    // the framework schedules in whole milliseconds: round up, so a poll is never due early
+    return Optional.of(Duration.ofMillis(Math.max(1, (left.toNanos() + 999_999) / 1_000_000)));
+  }
+
+  /** Records that a poll starts at {@code nanoTime}, on a monotonic clock. */
+  public void polling(long nanoTime) {
+    lastPollNanos = nanoTime;
+  }
+
+  /**
+   * The prediction settings whose history should be read now to warm the forecaster up: before the
+   * first warm-up and after a failed one, once {@link #WARM_UP_RETRY} has passed.
+   */
+  public Optional<PredictionSettings.Training> warmUpDue(ScaledApiSettings settings, Instant now) {
+    Forecasting f = forecasting(settings);
+    return f != null && f.warmUpDue(now, WARM_UP_RETRY)
+        ? Optional.of(f.training())
+        : Optional.empty();
+  }
+
+  /**
+   * Trains the forecaster on history read at {@code at}.
+   *
+   * @param complete whether all the history asked for was read; if not, it is asked again later
+   * @param note what the warm-up did, reported while the forecaster is not ready
+   */
+  public void warmUp(
+      ScaledApiSettings settings,
+      Instant at,
+      List<RatePoint> history,
+      boolean complete,
+      String note) {
+    Forecasting f = forecasting(settings);
+    if (f != null) {
+      f.warmUp(at, history, complete, note);
+    }
+  }
+
+  /** Observes what one poll saw, then decides. */
+  public Poll poll(ScaledApiSettings settings, Instant now, Observation seen) {
+    Forecasting f = forecasting(settings);
+    ForecastOutcome forecast = new ForecastOutcome.Off();
+    if (f != null) {
+      f.observe(now, seen);
+      forecast = f.outcome(settings.prediction().orElseThrow(), now, settings.pollingInterval());
+    }
+    Decision decision =
+        ScalingEngine.decide(
+            new ScalingInput(
+                now,
+                seen.specReplicas(),
+                settings.scaling(),
+                seen.signals(),
+                history != null ? history : start(now, seen),
+                forecast.demand()));
+    history = decision.history();
+    return new Poll(decision, forecast);
+  }
+
+  /** Records that the target was scaled from {@code from} to {@code to} at {@code at}. */
+  public void scaled(Instant at, int from, int to, String reason) {
+    history = history.withScaleEvent(at, from, to);
+    if (to > from && forecasting != null) {
+      forecasting.scaledUp(at, to);
+    }
+    lastScale = new LastScale(at, reason);
+  }
+
+  /**
+   * The last scale written, while the status shown does not yet show it: a status patch after a
+   * write can fail (a conflict), and the next reconcile reports it again.
+   *
+   * @param shownInStatus the last scale time the status shows, if any
+   */
+  public Optional<LastScale> unreportedScale(Optional<Instant> shownInStatus) {
+    if (lastScale != null
+        && shownInStatus.isPresent()
+        && !shownInStatus.get().isBefore(lastScale.at().truncatedTo(ChronoUnit.SECONDS))) {
+      lastScale = null;
+    }
+    return Optional.ofNullable(lastScale);
+  }
+
+  /** The history a first poll starts from. */
+  private ScalingHistory start(Instant now, Observation seen) {
+    if (!takingOver) {
+      return ScalingHistory.empty();
+    }
+    return new ScalingHistory(
+        List.of(new TimedRecommendation(now, seen.specReplicas())),
+        List.of(),
+        List.of(),
+        seen.failuresInStatus());
+  }
+
+  /**
+   * The forecasting state for these settings: none while prediction is off, and a new one when what
+   * the forecaster is trained on changed.
+   */
+  private Forecasting forecasting(ScaledApiSettings settings) {
+    Optional<PredictionSettings> prediction = settings.prediction();
+    if (prediction.isEmpty()) {
+      forecasting = null;
+    } else if (forecasting == null || !forecasting.training().equals(prediction.get().training())) {
+      forecasting = new Forecasting(prediction.get().training());
+    }
+    return forecasting;
+  }
+}

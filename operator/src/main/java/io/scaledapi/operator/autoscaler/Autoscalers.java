@@ -1,0 +1,24 @@
+package io.scaledapi.operator.autoscaler;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** One {@link Autoscaler} per ScaledApi, by its uid; a deleted one is forgotten entirely. */
+public final class Autoscalers {
+  private final Map<String, Autoscaler> byUid = new ConcurrentHashMap<>();
+
+  /** The autoscaler of this ScaledApi; one taking over when there is none yet. */
+  public Autoscaler of(String uid) {
+    return byUid.computeIfAbsent(uid, u -> Autoscaler.takingOver());
+  }
+
+  /** Drops everything kept for a deleted ScaledApi. */
+  public void forget(String uid) {
+    byUid.remove(uid);
+  }
+
+  /** How many ScaledApis are remembered. */
+  public int size() {
+    return byUid.size();
+  }
+}
