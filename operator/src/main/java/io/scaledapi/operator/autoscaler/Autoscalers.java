@@ -1,11 +1,15 @@
 package io.scaledapi.operator.autoscaler;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** One {@link Autoscaler} per ScaledApi, by its uid; a deleted one is forgotten entirely. */
+/**
+ * One {@link Autoscaler} per ScaledApi, by its uid; a deleted one is forgotten entirely. Safe for
+ * reconciles of different ScaledApis on different threads.
+ */
 public final class Autoscalers {
-  private final Map<String, Autoscaler> byUid = new ConcurrentHashMap<>();
+  private final Map<String, Autoscaler> byUid = Collections.synchronizedMap(new HashMap<>());
 
   /** The autoscaler of this ScaledApi; one taking over when there is none yet. */
   public Autoscaler of(String uid) {

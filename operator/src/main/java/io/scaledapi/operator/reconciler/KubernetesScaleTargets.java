@@ -16,6 +16,7 @@ import java.net.HttpURLConnection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -34,6 +35,7 @@ public final class KubernetesScaleTargets implements ScaleTargets {
   private final KubernetesClient client;
   private final Map<String, CachedObjects<GenericKubernetesResource>> cached;
   private final Map<String, ResourceDefinitionContext> discovered = new ConcurrentHashMap<>();
+  private final Map<String, String> kindByScaledApi = new ConcurrentHashMap<>();
 
   /**
    * @param cached informer caches by {@code apiVersion/kind}; kinds not among them are read from
@@ -43,6 +45,32 @@ public final class KubernetesScaleTargets implements ScaleTargets {
       KubernetesClient client, Map<String, CachedObjects<GenericKubernetesResource>> cached) {
     this.client = client;
     this.cached = Map.copyOf(cached);
+  }
+
+  @Override
+  public TargetObservation observe(String scaledApi, String namespace, ScaleTargetRef ref) {
+    String kind = key(ref);
+    if (!kind.equals(kindByScaledApi.put(scaledApi, kind))) {
+      forgetKindsNoneNames();
+    }
+    return observe(namespace, ref);
+  }
+
+  @Override
+  public void forget(String scaledApi) {
+    if (kindByScaledApi.remove(scaledApi) != null) {
+      forgetKindsNoneNames();
+    }
+  }
+
+  /** Kinds discovered for ScaledApis are kept while one of them names the kind. */
+  private void forgetKindsNoneNames() {
+    discovered.keySet().retainAll(Set.copyOf(kindByScaledApi.values()));
+  }
+
+  /** The number of kinds discovered and kept. */
+  int discoveredKinds() {
+    return discovered.size();
   }
 
   @Override

@@ -9,6 +9,17 @@ public interface ScaleTargets {
   TargetObservation observe(String namespace, ScaleTargetRef ref);
 
   /**
+   * Reads the target of the ScaledApi {@code scaledApi} (its key); what is cached to reach a kind is
+   * kept only while some ScaledApi names it. This default caches nothing.
+   */
+  default TargetObservation observe(String scaledApi, String namespace, ScaleTargetRef ref) {
+    return observe(namespace, ref);
+  }
+
+  /** Drops what is cached for a deleted ScaledApi alone. */
+  default void forget(String scaledApi) {}
+
+  /**
    * Sets the target's replicas.
    *
    * @throws ScaleWriteException when the API server refuses or cannot be reached

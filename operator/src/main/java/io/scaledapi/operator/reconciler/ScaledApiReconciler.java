@@ -90,6 +90,7 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
   public UpdateControl<ScaledApi> reconcile(ScaledApi scaledApi, Context<ScaledApi> context) {
     if (context.isPrimaryResourceDeleted()) {
       autoscalers.forget(key(scaledApi));
+      c.targets().forget(key(scaledApi));
       c.metrics().forget(scaledApi.getMetadata().getNamespace(), scaledApi.getMetadata().getName());
       return UpdateControl.noUpdate();
     }
@@ -143,7 +144,8 @@ public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
       String message = Ownership.message(owner.get(), spec.scaleTargetRef());
       return block(scaledApi, draft, "ConflictingScaledApi", message, interval, now);
     }
-    TargetObservation observed = c.targets().observe(namespace, spec.scaleTargetRef());
+    TargetObservation observed =
+        c.targets().observe(key(scaledApi), namespace, spec.scaleTargetRef());
     if (observed instanceof TargetObservation.Missing missing) {
       return block(scaledApi, draft, missing.reason(), missing.message(), interval, now);
     }
