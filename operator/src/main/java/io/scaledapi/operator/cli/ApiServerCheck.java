@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.scaledapi.operator.report.Comparison;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -133,7 +134,7 @@ final class ApiServerCheck {
         return "unknown host";
       }
       if (t instanceof HttpConnectTimeoutException) {
-        return "no connection within " + DurationConverter.format(CONNECT_TIMEOUT);
+        return "no connection within " + Comparison.duration(CONNECT_TIMEOUT);
       }
       if (t instanceof HttpTimeoutException) {
         return noAnswer(DEADLINE);
@@ -162,7 +163,7 @@ final class ApiServerCheck {
   }
 
   private static String noAnswer(Duration deadline) {
-    return "no answer within " + DurationConverter.format(deadline);
+    return "no answer within " + Comparison.duration(deadline);
   }
 
   private static String unreachableFix(ConfigSource source) {

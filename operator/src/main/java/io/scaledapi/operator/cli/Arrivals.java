@@ -1,5 +1,6 @@
 package io.scaledapi.operator.cli;
 
+import io.scaledapi.operator.evaluation.Trace;
 import io.scaledapi.operator.prometheus.HistoryLoader.HistoryPoint;
 import io.scaledapi.operator.sim.Workload;
 import java.time.Duration;

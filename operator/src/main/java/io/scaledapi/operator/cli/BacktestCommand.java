@@ -5,6 +5,7 @@ import io.scaledapi.operator.prometheus.HistoryLoader;
 import io.scaledapi.operator.prometheus.HistoryLoader.History;
 import io.scaledapi.operator.prometheus.PrometheusClient;
 import io.scaledapi.operator.prometheus.PrometheusEndpoint;
+import io.scaledapi.operator.report.Comparison;
 import io.scaledapi.operator.sim.ClusterSpec;
 import io.scaledapi.operator.sim.Workload;
 import java.io.PrintWriter;
@@ -149,7 +150,7 @@ public final class BacktestCommand implements Callable<Integer> {
         "range",
         range
             + " every "
-            + DurationConverter.format(step)
+            + Comparison.duration(step)
             + ", "
             + history.points().size()
             + " points in "
@@ -199,7 +200,7 @@ public final class BacktestCommand implements Callable<Integer> {
     if (last.compareTo(step) <= 0 || last.compareTo(MAX_LAST) > 0) {
       throw new IllegalArgumentException(
           "--last must be longer than --step and at most 90d, e.g. 7d; got "
-              + DurationConverter.format(last));
+              + Comparison.duration(last));
     }
     if (queryTimeout.isZero()) {
       throw new IllegalArgumentException("--query-timeout must be longer than 0, e.g. 30s");

@@ -3,6 +3,7 @@ package io.scaledapi.operator.cli;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.scaledapi.api.v1alpha1.PredictionSpec;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
+import io.scaledapi.operator.report.Comparison;
 import io.scaledapi.operator.sim.ClusterSpec;
 import io.scaledapi.operator.sim.OursPolicy;
 import io.scaledapi.operator.sim.Workload;
@@ -129,9 +130,9 @@ final class ClusterOptions {
     if (startupJitter.compareTo(startup) > 0) {
       throw new IllegalArgumentException(
           "--startup-jitter "
-              + DurationConverter.format(startupJitter)
+              + Comparison.duration(startupJitter)
               + " is longer than --startup "
-              + DurationConverter.format(startup)
+              + Comparison.duration(startup)
               + "; give at most the start-up");
     }
     if (slo.isZero()) {
@@ -191,17 +192,17 @@ final class ClusterOptions {
   /** The run's settings for stdout and the report, in reading order. */
   Map<String, String> settings(ClusterSpec cluster, List<String> chosen) {
     Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("start-up", DurationConverter.format(startup));
+    settings.put("start-up", Comparison.duration(startup));
     if (!startupJitter.isZero()) {
-      settings.put("start-up jitter", "± " + DurationConverter.format(startupJitter));
+      settings.put("start-up jitter", "± " + Comparison.duration(startupJitter));
     }
     settings.put(
         "capacity per replica",
         String.format(Locale.ROOT, "%s req/s", Comparison.number(cluster.capacityPerReplica())));
-    settings.put("SLO (queue wait)", DurationConverter.format(slo));
+    settings.put("SLO (queue wait)", Comparison.duration(slo));
     settings.put(
-        "request timeout", cluster.requestTimeout().map(DurationConverter::format).orElse("none"));
-    settings.put("scrape interval", DurationConverter.format(scrape));
+        "request timeout", cluster.requestTimeout().map(Comparison::duration).orElse("none"));
+    settings.put("scrape interval", Comparison.duration(scrape));
     settings.put("initial replicas", Integer.toString(cluster.initialReplicas()));
     settings.put("max replicas", Integer.toString(cluster.maxReplicas()));
     settings.put("rate scale", Comparison.number(rateScale));

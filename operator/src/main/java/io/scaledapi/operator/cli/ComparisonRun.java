@@ -1,6 +1,10 @@
 package io.scaledapi.operator.cli;
 
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
+import io.scaledapi.operator.report.Comparison;
+import io.scaledapi.operator.report.HtmlReport;
+import io.scaledapi.operator.report.ProgressPrinter;
+import io.scaledapi.operator.report.ResultsTable;
 import io.scaledapi.operator.sim.ClusterSpec;
 import io.scaledapi.operator.sim.SimulationResult;
 import io.scaledapi.operator.sim.Simulator;

@@ -26,25 +26,4 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
               + "' is not a duration; write a number and a unit, e.g. 250ms, 15s, 1m30s, 7d");
     }
   }
-
-  /** A duration for messages: {@code 250ms}, {@code 15s}, {@code 1m30s}, {@code 7d}. */
-  static String format(Duration d) {
-    if (d.isZero()) {
-      return "0s";
-    }
-    StringBuilder text = new StringBuilder();
-    long days = d.toDays();
-    append(text, days, "d");
-    append(text, d.toHoursPart(), "h");
-    append(text, d.toMinutesPart(), "m");
-    append(text, d.toSecondsPart(), "s");
-    append(text, d.toMillisPart(), "ms");
-    return text.toString();
-  }
-
-  private static void append(StringBuilder text, long amount, String unit) {
-    if (amount != 0) {
-      text.append(amount).append(unit);
-    }
-  }
 }

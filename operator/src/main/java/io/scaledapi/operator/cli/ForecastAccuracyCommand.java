@@ -1,7 +1,12 @@
 package io.scaledapi.operator.cli;
 
+import io.scaledapi.operator.evaluation.HorizonResult;
+import io.scaledapi.operator.evaluation.RateSeries;
+import io.scaledapi.operator.evaluation.Trace;
+import io.scaledapi.operator.evaluation.WalkForward;
 import io.scaledapi.operator.forecast.ForecastSettings;
 import io.scaledapi.operator.forecast.Forecasters;
+import io.scaledapi.operator.report.AccuracyTable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;

@@ -1,6 +1,8 @@
 package io.scaledapi.operator.cli;
 
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
+import io.scaledapi.operator.evaluation.Trace;
+import io.scaledapi.operator.report.Comparison;
 import io.scaledapi.operator.sim.BuiltInWorkloads;
 import io.scaledapi.operator.sim.ClusterSpec;
 import io.scaledapi.operator.sim.Workload;

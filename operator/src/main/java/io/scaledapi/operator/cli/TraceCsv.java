@@ -1,5 +1,6 @@
 package io.scaledapi.operator.cli;
 
+import io.scaledapi.operator.evaluation.Trace;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.scaledapi.operator.evaluation.Trace;
 import io.scaledapi.operator.prometheus.HistoryLoader.HistoryPoint;
 import io.scaledapi.operator.sim.Workload;
 import java.io.IOException;

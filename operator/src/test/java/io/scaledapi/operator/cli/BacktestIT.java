@@ -2,6 +2,8 @@ package io.scaledapi.operator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scaledapi.operator.report.HtmlReportTest;
+import io.scaledapi.operator.report.NuHtmlChecker;
 import io.scaledapi.operator.testing.OpenMetricsHistory;
 import io.scaledapi.operator.testing.PrometheusLogOnFailure;
 import io.scaledapi.operator.testing.PrometheusProcess;

@@ -3,6 +3,7 @@ package io.scaledapi.operator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
+import io.scaledapi.operator.report.AccuracyTable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -2,6 +2,10 @@ package io.scaledapi.operator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scaledapi.operator.report.Comparison;
+import io.scaledapi.operator.report.HtmlReport;
+import io.scaledapi.operator.report.HtmlReportTest;
+import io.scaledapi.operator.report.NuHtmlChecker;
 import io.scaledapi.operator.sim.BuiltInWorkloads;
 import java.io.IOException;
 import java.nio.file.Files;

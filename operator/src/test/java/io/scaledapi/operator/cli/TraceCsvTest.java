@@ -3,6 +3,7 @@ package io.scaledapi.operator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.scaledapi.operator.evaluation.Trace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

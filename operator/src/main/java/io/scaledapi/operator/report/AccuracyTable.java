@@ -1,25 +1,27 @@
-package io.scaledapi.operator.cli;
+package io.scaledapi.operator.report;
 
+import io.scaledapi.operator.evaluation.HorizonResult;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
 /** The walk-forward results as a markdown table: forecasters in rows, horizons in columns. */
-final class AccuracyTable {
+public final class AccuracyTable {
 
-  static final String OURS = "ours: the standard forecaster, default settings";
-  static final String LAST = "naive: last value";
-  static final String YESTERDAY = "naive: same time yesterday";
-  static final String HINDSIGHT = "hindsight least squares (peeks: a ceiling, not a forecaster)";
-  static final String OURS_GAIN = "**ours: sMAPE reduction vs the better naive**";
+  public static final String OURS = "ours: the standard forecaster, default settings";
+  public static final String LAST = "naive: last value";
+  public static final String YESTERDAY = "naive: same time yesterday";
+  public static final String HINDSIGHT =
+      "hindsight least squares (peeks: a ceiling, not a forecaster)";
+  public static final String OURS_GAIN = "**ours: sMAPE reduction vs the better naive**";
   static final String HINDSIGHT_GAIN = "hindsight: sMAPE reduction vs the better naive";
-  static final String BETTER_NAIVE = "the better naive";
-  static final String COVERAGE = "ours: actuals inside the band";
+  public static final String BETTER_NAIVE = "the better naive";
+  public static final String COVERAGE = "ours: actuals inside the band";
 
   private AccuracyTable() {}
 
   /** The table; {@code confidence} names the band that coverage was measured for. */
-  static String render(List<HorizonResult> results, double confidence) {
+  public static String render(List<HorizonResult> results, double confidence) {
     StringBuilder table = new StringBuilder("| sMAPE |");
     StringBuilder rule = new StringBuilder("|---|");
     for (HorizonResult r : results) {
@@ -46,7 +48,7 @@ final class AccuracyTable {
   }
 
   /** A horizon such as "60 s". */
-  static String horizon(long seconds) {
+  public static String horizon(long seconds) {
     return seconds + " s";
   }
 

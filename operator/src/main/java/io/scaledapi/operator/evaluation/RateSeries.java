@@ -1,11 +1,11 @@
-package io.scaledapi.operator.cli;
+package io.scaledapi.operator.evaluation;
 
 /**
  * The arrival rate the operator would read from a trace: every {@code step} seconds, the requests
  * of the last {@code window} seconds divided by the window, as PromQL's {@code rate(x[1m])} on a
  * counter. Sample {@code k} is taken at {@code time(k)}, the end of its window.
  */
-final class RateSeries {
+public final class RateSeries {
 
   private final long first;
   private final long step;
@@ -23,7 +23,7 @@ final class RateSeries {
    * @throws IllegalArgumentException when the window or step is not a positive multiple of the
    *     trace's bin width, or the window is longer than the trace
    */
-  static RateSeries of(Trace trace, long window, long step) {
+  public static RateSeries of(Trace trace, long window, long step) {
     long bin = trace.binSeconds();
     multipleOfBin("--window", window, bin);
     multipleOfBin("--step", step, bin);
@@ -47,20 +47,20 @@ final class RateSeries {
   }
 
   /** The default sampling step: 15 s, or the bin width if larger, as a multiple of the bin. */
-  static long defaultStep(long bin) {
+  public static long defaultStep(long bin) {
     return bin >= 15 ? bin : (15 + bin - 1) / bin * bin;
   }
 
-  int size() {
+  public int size() {
     return rates.length;
   }
 
-  long stepSeconds() {
+  public long stepSeconds() {
     return step;
   }
 
   /** The time of sample {@code k} in the trace's seconds. */
-  long time(int k) {
+  public long time(int k) {
     return first + k * step;
   }
 

@@ -1,4 +1,4 @@
-package io.scaledapi.operator.cli;
+package io.scaledapi.operator.report;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.scaledapi.operator.cli;
+package io.scaledapi.operator.evaluation;
 
 /**
  * The walk-forward scores at one horizon, sMAPE in percent.
@@ -13,7 +13,7 @@ package io.scaledapi.operator.cli;
  * @param notReady how many times the standard forecaster had no forecast and the last value stood
  *     in for it
  */
-record HorizonResult(
+public record HorizonResult(
     long horizonSeconds,
     double ours,
     double lastValue,
@@ -29,12 +29,12 @@ record HorizonResult(
   }
 
   /** The name of the better naive forecaster. */
-  String betterNaiveName() {
+  public String betterNaiveName() {
     return lastValue <= yesterday ? "last value" : "same time yesterday";
   }
 
   /** How much lower a sMAPE is than the better naive one, in percent of the latter. */
-  double reduction(double smape) {
+  public double reduction(double smape) {
     return 100 * (betterNaive() - smape) / betterNaive();
   }
 }

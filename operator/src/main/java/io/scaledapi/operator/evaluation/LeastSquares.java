@@ -1,4 +1,4 @@
-package io.scaledapi.operator.cli;
+package io.scaledapi.operator.evaluation;
 
 /** Solves small normal equations. */
 final class LeastSquares {

@@ -1,4 +1,4 @@
-package io.scaledapi.operator.cli;
+package io.scaledapi.operator.report;
 
 import io.scaledapi.operator.sim.PolicyResult;
 import io.scaledapi.operator.sim.Series;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param from how to name the workload's second 0: an instant, or "t = 0" when it is not known
  * @param settings what the run was given, in reading order
  */
-record HtmlReport(
+public record HtmlReport(
     String title,
     String from,
     Map<String, String> settings,
@@ -41,7 +41,7 @@ record HtmlReport(
       .chart .tick{fill:#57606a;font-size:12px}
       """;
 
-  String render() {
+  public String render() {
     List<PolicyResult> results = run.results();
     StringBuilder html = new StringBuilder();
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -133,7 +133,7 @@ record HtmlReport(
     }
     html.append("<h2>Queue wait</h2>\n");
     SvgChart.Threshold sloLine =
-        new SvgChart.Threshold(slo, "SLO " + DurationConverter.format(run.cluster().slo()));
+        new SvgChart.Threshold(slo, "SLO " + Comparison.duration(run.cluster().slo()));
     for (int i = 0; i < results.size(); i++) {
       Series s = results.get(i).series();
       figure(
@@ -187,7 +187,7 @@ record HtmlReport(
   }
 
   /** {@code text} safe inside an element or a quoted attribute. */
-  static String escape(String text) {
+  public static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

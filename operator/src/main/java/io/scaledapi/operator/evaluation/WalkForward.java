@@ -1,4 +1,4 @@
-package io.scaledapi.operator.cli;
+package io.scaledapi.operator.evaluation;
 
 import io.scaledapi.operator.forecast.Forecast;
 import io.scaledapi.operator.forecast.RateForecaster;
@@ -15,16 +15,17 @@ import java.util.Optional;
  * Scoring starts one day into the series for every forecaster, so that the value one day before
  * each target exists.
  */
-final class WalkForward {
+public final class WalkForward {
 
-  static final long DAY = 86_400;
+  public static final long DAY = 86_400;
 
   private final RateSeries series;
   private final List<Long> horizons;
   private final double confidence;
   private final PrintWriter progress;
 
-  WalkForward(RateSeries series, List<Long> horizons, double confidence, PrintWriter progress) {
+  public WalkForward(
+      RateSeries series, List<Long> horizons, double confidence, PrintWriter progress) {
     this.series = series;
     this.horizons = List.copyOf(horizons);
     this.confidence = confidence;
@@ -37,7 +38,7 @@ final class WalkForward {
   }
 
   /** Runs {@code forecaster} over the series and scores it and the reference forecasters. */
-  List<HorizonResult> run(RateForecaster forecaster) {
+  public List<HorizonResult> run(RateForecaster forecaster) {
     int n = series.size();
     int day = firstScored();
     int count = horizons.size();

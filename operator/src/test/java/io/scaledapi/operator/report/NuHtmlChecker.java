@@ -1,4 +1,4 @@
-package io.scaledapi.operator.cli;
+package io.scaledapi.operator.report;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,14 +13,14 @@ import org.xml.sax.SAXParseException;
  * The W3C Nu HTML Checker (the engine behind validator.w3.org/nu), run in-process and offline: the
  * HTML5 schema, its assertions and checkers, on a document given as text.
  */
-final class NuHtmlChecker {
+public final class NuHtmlChecker {
 
   private static final String HTML5_SCHEMA = "http://s.validator.nu/html5-all.rnc";
 
   private NuHtmlChecker() {}
 
   /** What the checker reports about {@code html}: errors and warnings, with line and column. */
-  static List<String> messages(String html) {
+  public static List<String> messages(String html) {
     Collector collector = new Collector();
     try {
       SimpleDocumentValidator validator = new SimpleDocumentValidator(true, false, false);

@@ -1,4 +1,4 @@
-package io.scaledapi.operator.cli;
+package io.scaledapi.operator.report;
 
 import io.scaledapi.operator.sim.Progress;
 import java.io.PrintWriter;
@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
  * once the run has taken {@link #QUIET_NANOS} or more, so that short runs stay quiet. Lines name
  * the policy, how far it is and the time since the run started.
  */
-final class ProgressPrinter implements Progress {
+public final class ProgressPrinter implements Progress {
 
   static final long QUIET_NANOS = 2_000_000_000L;
   static final long LINE_NANOS = 1_000_000_000L;
@@ -29,7 +29,7 @@ final class ProgressPrinter implements Progress {
    * @param command the prefix of each line, e.g. "simulate"
    * @param nanoTime the monotonic clock, {@code System::nanoTime} outside tests
    */
-  ProgressPrinter(PrintWriter err, String command, LongSupplier nanoTime) {
+  public ProgressPrinter(PrintWriter err, String command, LongSupplier nanoTime) {
     this.err = err;
     this.command = command;
     this.nanoTime = nanoTime;
@@ -63,7 +63,7 @@ final class ProgressPrinter implements Progress {
   }
 
   /** Seconds since the run started. */
-  double elapsedSeconds() {
+  public double elapsedSeconds() {
     return (nanoTime.getAsLong() - started) / 1e9;
   }
 }

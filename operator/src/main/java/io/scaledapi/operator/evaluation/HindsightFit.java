@@ -1,4 +1,4 @@
-package io.scaledapi.operator.cli;
+package io.scaledapi.operator.evaluation;
 
 import io.scaledapi.operator.forecast.ForecastSettings;
 import java.util.List;

@@ -1,16 +1,11 @@
-package io.scaledapi.operator.cli;
+package io.scaledapi.operator.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
-/** sMAPE, durations on the command line, and the least-squares solver. */
+/** sMAPE and the least-squares solver. */
 class SmallPartsTest {
 
   @Test
@@ -23,20 +18,6 @@ class SmallPartsTest {
     smape.add(0, 5); // 2
     assertThat(smape.count()).isEqualTo(4);
     assertThat(smape.percent()).isCloseTo(75, within(1e-12));
-  }
-
-  @ParameterizedTest(name = "{0} = {1} s")
-  @CsvSource({"90, 90", "15s, 15", "2m, 120", "1h, 3600", "' 60s ', 60"})
-  void durations(String text, long seconds) {
-    assertThat(new SecondsConverter().convert(text)).isEqualTo(seconds);
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"0s", "-5s", "1.5m", "15x", "", "1d"})
-  void badDurations(String text) {
-    assertThatThrownBy(() -> new SecondsConverter().convert(text))
-        .isInstanceOf(CommandLine.TypeConversionException.class)
-        .hasMessageContaining("is not a positive duration such as 90, 15s, 2m or 1h");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.scaledapi.operator.cli;
+package io.scaledapi.operator.report;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,11 +7,11 @@ import java.util.List;
  * The comparison as a markdown table with aligned columns: readable in a terminal, pasteable into
  * docs.
  */
-final class ResultsTable {
+public final class ResultsTable {
 
   private ResultsTable() {}
 
-  static String render(Comparison comparison) {
+  public static String render(Comparison comparison) {
     List<List<String>> lines = new ArrayList<>();
     lines.add(Comparison.HEADERS);
     comparison.rows().forEach(row -> lines.add(row.cells()));

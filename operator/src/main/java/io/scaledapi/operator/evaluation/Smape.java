@@ -1,4 +1,4 @@
-package io.scaledapi.operator.cli;
+package io.scaledapi.operator.evaluation;
 
 /**
  * A running symmetric mean absolute percentage error: the mean of {@code 2|F - A| / (|F| + |A|)}, a

@@ -1,4 +1,4 @@
-package io.scaledapi.operator.cli;
+package io.scaledapi.operator.report;
 
 import io.scaledapi.operator.sim.ClusterSpec;
 import io.scaledapi.operator.sim.PolicyResult;

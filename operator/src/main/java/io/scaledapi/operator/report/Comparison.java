@@ -1,7 +1,8 @@
-package io.scaledapi.operator.cli;
+package io.scaledapi.operator.report;
 
 import io.scaledapi.operator.sim.PolicyResult;
 import io.scaledapi.operator.sim.SimulationResult;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,13 @@ import java.util.OptionalDouble;
  *
  * @param rows one per policy, in the order they ran
  */
-record Comparison(List<Row> rows) {
+public record Comparison(List<Row> rows) {
+
+  // the policies the comparison singles out, by the names the cli's PolicyCatalog gives them and
+  // their results carry
+  private static final String ORACLE = "oracle";
+  private static final String HPA = "hpa";
+  private static final String KEDA = "keda";
 
   static final List<String> HEADERS =
       List.of(
@@ -65,13 +72,13 @@ record Comparison(List<Row> rows) {
    * Compares the results of {@code run}; {@code policies} are the catalog names of the policies in
    * the order they ran, which says which result is the oracle's.
    */
-  static Comparison of(SimulationResult run, List<String> policies) {
+  public static Comparison of(SimulationResult run, List<String> policies) {
     List<PolicyResult> results = run.results();
     if (results.size() != policies.size()) {
       throw new IllegalStateException(
           policies.size() + " policies ran but " + results.size() + " results came back");
     }
-    int oracleAt = policies.indexOf(PolicyCatalog.ORACLE);
+    int oracleAt = policies.indexOf(ORACLE);
     PolicyResult oracle = oracleAt < 0 ? null : results.get(oracleAt);
     List<Row> rows = new ArrayList<>();
     for (PolicyResult r : results) {
@@ -92,7 +99,7 @@ record Comparison(List<Row> rows) {
    * Why the {@code hpa} and {@code keda} rows are the same, for when they are: see {@link
    * #hpaAndKedaCoincide()}.
    */
-  static final String HPA_KEDA_NOTE =
+  public static final String HPA_KEDA_NOTE =
       "hpa and keda coincide: KEDA's Prometheus scaler, with its defaults, gives the HPA it creates"
           + " the same metric, and that HPA does the scaling.";
 
@@ -100,9 +107,9 @@ record Comparison(List<Row> rows) {
    * Whether the {@code hpa} and {@code keda} policies both ran and had the same outcome in every
    * measure and every series point.
    */
-  boolean hpaAndKedaCoincide() {
-    Optional<PolicyResult> hpa = result(PolicyCatalog.HPA);
-    Optional<PolicyResult> keda = result(PolicyCatalog.KEDA);
+  public boolean hpaAndKedaCoincide() {
+    Optional<PolicyResult> hpa = result(HPA);
+    Optional<PolicyResult> keda = result(KEDA);
     return hpa.isPresent() && keda.isPresent() && sameOutcome(hpa.get(), keda.get());
   }
 
@@ -129,7 +136,7 @@ record Comparison(List<Row> rows) {
   }
 
   /** A count of requests or replica-seconds, rounded, with thousands separators. */
-  static String count(double value) {
+  public static String count(double value) {
     return Double.isFinite(value) ? String.format(Locale.ROOT, "%,.0f", value) : "n/a";
   }
 
@@ -147,7 +154,7 @@ record Comparison(List<Row> rows) {
   }
 
   /** A length of time in words: {@code 7 days}, {@code 1 day 12 hours}, {@code 1 hour 30 min}. */
-  static String span(long seconds) {
+  public static String span(long seconds) {
     long[] parts = {seconds / 86_400, seconds % 86_400 / 3600, seconds % 3600 / 60, seconds % 60};
     String[] units = {" day", " hour", " min", " s"};
     List<String> words = new ArrayList<>();
@@ -161,9 +168,33 @@ record Comparison(List<Row> rows) {
   }
 
   /** A plain number without needless decimals: {@code 50}, {@code 12.5}. */
-  static String number(double value) {
+  public static String number(double value) {
     return value == Math.rint(value) && Math.abs(value) < 1e15
         ? Long.toString((long) value)
         : String.format(Locale.ROOT, "%.6g", value).replaceAll("\\.?0+$", "");
+  }
+
+  /**
+   * A duration for messages and the report, as the options take it: {@code 250ms}, {@code 15s},
+   * {@code 1m30s}, {@code 7d}.
+   */
+  public static String duration(Duration d) {
+    if (d.isZero()) {
+      return "0s";
+    }
+    StringBuilder text = new StringBuilder();
+    long days = d.toDays();
+    append(text, days, "d");
+    append(text, d.toHoursPart(), "h");
+    append(text, d.toMinutesPart(), "m");
+    append(text, d.toSecondsPart(), "s");
+    append(text, d.toMillisPart(), "ms");
+    return text.toString();
+  }
+
+  private static void append(StringBuilder text, long amount, String unit) {
+    if (amount != 0) {
+      text.append(amount).append(unit);
+    }
   }
 }

@@ -1,7 +1,8 @@
-package io.scaledapi.operator.cli;
+package io.scaledapi.operator.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scaledapi.operator.evaluation.HorizonResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
