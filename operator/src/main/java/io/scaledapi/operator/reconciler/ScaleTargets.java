@@ -9,8 +9,8 @@ public interface ScaleTargets {
   TargetObservation observe(String namespace, ScaleTargetRef ref);
 
   /**
-   * Reads the target of the ScaledApi {@code scaledApi} (its key); what is cached to reach a kind is
-   * kept only while some ScaledApi names it. This default caches nothing.
+   * Reads the target of the ScaledApi {@code scaledApi} (its key); what is cached to reach a kind
+   * is kept only while some ScaledApi names it. This default caches nothing.
    */
   default TargetObservation observe(String scaledApi, String namespace, ScaleTargetRef ref) {
     return observe(namespace, ref);
