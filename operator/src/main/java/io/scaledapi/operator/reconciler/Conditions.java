@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Kubernetes-style conditions: lastTransitionTime moves only when status changes. */
-public final class Conditions {
+final class Conditions {
   public static final String READY = "Ready";
   public static final String METRICS_AVAILABLE = "MetricsAvailable";
   public static final String SCALING_ACTIVE = "ScalingActive";

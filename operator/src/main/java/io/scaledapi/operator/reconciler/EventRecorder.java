@@ -3,7 +3,7 @@ package io.scaledapi.operator.reconciler;
 import io.scaledapi.api.v1alpha1.ScaledApi;
 
 /** Records Kubernetes Events on a ScaledApi. Failing to record never fails a reconcile. */
-public interface EventRecorder {
+interface EventRecorder {
 
   /** Normal or Warning, as core/v1 Event types. */
   enum Type {

@@ -6,7 +6,7 @@ import io.scaledapi.api.v1alpha1.ScaleTargetRef;
 import java.util.Optional;
 
 /** Finds a HorizontalPodAutoscaler that already scales the same workload. */
-public interface HpaConflicts {
+interface HpaConflicts {
 
   /** Whether an HPA in {@code namespace} targets {@code ref}, or why that cannot be told. */
   Result check(String namespace, ScaleTargetRef ref);

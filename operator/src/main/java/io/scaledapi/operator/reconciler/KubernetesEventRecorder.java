@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Writes core/v1 Events, as {@code kubectl describe} shows them. */
-public final class KubernetesEventRecorder implements EventRecorder {
+final class KubernetesEventRecorder implements EventRecorder {
   public static final String COMPONENT = "scaledapi-operator";
   private static final Logger LOG = LoggerFactory.getLogger(KubernetesEventRecorder.class);
 

@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Deployments and StatefulSets are read from the operator's informer cache; other kinds through
  * {@code /scale} and a read of the object.
  */
-public final class KubernetesScaleTargets implements ScaleTargets {
+final class KubernetesScaleTargets implements ScaleTargets {
   private static final Map<String, ResourceDefinitionContext> BUILT_IN =
       Map.of(
           "apps/v1/Deployment", ResourceDefinitionContext.fromResourceType(Deployment.class),

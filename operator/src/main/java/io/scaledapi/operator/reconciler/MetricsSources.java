@@ -5,7 +5,7 @@ import io.scaledapi.operator.prometheus.MetricsSource;
 import java.util.List;
 
 /** Gives the metrics source a ScaledApi reads its signals from. */
-public interface MetricsSources {
+interface MetricsSources {
 
   /**
    * The source for {@code scaledApi}.

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * can lead from an allowed prefix to another path. User information, a query and a fragment are
  * refused.
  */
-public final class PrometheusAllowList {
+final class PrometheusAllowList {
   static final String FIELD = "spec.prometheus.address";
 
   private static final Pattern PATH = Pattern.compile("[A-Za-z0-9._~/-]*");

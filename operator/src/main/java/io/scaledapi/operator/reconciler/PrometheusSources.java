@@ -35,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * clients share their HTTP connections, one set per TLS configuration, so edits and token rotations
  * start no threads.
  */
-public final class PrometheusSources implements MetricsSources {
+final class PrometheusSources implements MetricsSources {
   /**
    * The label, with value {@code true}, that a Secret or ConfigMap needs before its values are used
    * to connect to Prometheus.

@@ -3,7 +3,7 @@ package io.scaledapi.operator.reconciler;
 import io.scaledapi.api.v1alpha1.ScaleTargetRef;
 
 /** The scaled workload, reached through its {@code /scale} subresource. */
-public interface ScaleTargets {
+interface ScaleTargets {
 
   /** Reads the target's replicas, or says why it cannot be scaled. */
   TargetObservation observe(String namespace, ScaleTargetRef ref);

@@ -5,7 +5,7 @@ import io.scaledapi.api.v1alpha1.ScaledApi;
 import java.util.List;
 
 /** The ScaledApis of a namespace, as the operator's informer holds them: no API call. */
-public interface ScaledApiPeers {
+interface ScaledApiPeers {
 
   List<ScaledApi> inNamespace(String namespace);
 

@@ -37,7 +37,7 @@ import java.util.function.LongSupplier;
  * reconcile} too (no finalizer needed): what is kept in memory for a deleted ScaledApi is dropped.
  */
 @ControllerConfiguration(name = ScaledApiReconciler.NAME, triggerReconcilerOnAllEvents = true)
-public final class ScaledApiReconciler implements Reconciler<ScaledApi> {
+final class ScaledApiReconciler implements Reconciler<ScaledApi> {
   public static final String NAME = "scaledapi";
 
   /**

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Reads a ScaledApi's signals: queue depth, and latency and arrival rate when configured. */
-public final class SignalReader {
+final class SignalReader {
   private final MetricsSources sources;
   private final OperatorMetrics metrics;
 

@@ -3,7 +3,7 @@ package io.scaledapi.operator.reconciler;
 import io.fabric8.kubernetes.api.model.autoscaling.v1.Scale;
 
 /** What the operator sees of its target. */
-public sealed interface TargetObservation {
+sealed interface TargetObservation {
 
   /**
    * The target exists and is scalable.

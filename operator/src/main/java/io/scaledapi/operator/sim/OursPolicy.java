@@ -20,8 +20,11 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The operator itself as a policy: the same engine, forecaster and learners, fed what the operator
- * reads from Prometheus (queue depth and the arrival rate as scraped), every polling interval.
+ * The operator itself as a policy: the spec parsed by the operator's parser and the operator's
+ * {@link Autoscaler} (engine, forecaster and learners), fed what the operator reads from Prometheus
+ * (queue depth and the arrival rate as scraped), every polling interval. The autoscaler starts
+ * {@linkplain Autoscaler#blank() blank} with the run: no warm-up from history, and no history of
+ * recommendations before its first poll.
  *
  * <p>The simulator cannot run PromQL: whatever the spec's queries say, the queue signal is the
  * scraped requests waiting plus those in service (so that a healthy queue of zero waiting still
