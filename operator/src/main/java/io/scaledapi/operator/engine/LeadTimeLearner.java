@@ -8,11 +8,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Learns how long a scale-up takes to become ready: the lead time predictive scaling must look
- * ahead. The operator reports each scale-up it writes ({@link #withScaleUp}) and what the target
- * reports at each reconcile ({@link #withObservation}); a scale-up completes when the target has at
- * least that many ready replicas, and the time since it was written is a sample. Samples are only
- * as fine as the reconcile interval: a sample overstates the true delay by at most one interval.
+ * Learns how long a scale-up takes to become ready: the lead time pre-scaling must look ahead. The
+ * operator reports each scale-up it writes ({@link #withScaleUp}) and what the target reports at
+ * each reconcile ({@link #withObservation}); a scale-up completes when the target has at least that
+ * many ready replicas, and the time since it was written is a sample. Samples are only as fine as
+ * the reconcile interval: a sample overstates the true delay by at most one interval.
  *
  * <p>A scale-up that is overridden (the spec is lowered below its target) or that is not ready
  * within the give-up age is dropped without a sample and counted as abandoned, so that a pod that

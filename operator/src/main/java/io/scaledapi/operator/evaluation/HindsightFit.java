@@ -8,7 +8,7 @@ import java.util.List;
  * value at now + horizon on the last value, the moving averages over the last 5, 15 and 60 minutes,
  * and the value one day before the target, fitted over the whole scored part of the trace and
  * scored on that same part. It sees the future through its coefficients, so its score is a ceiling
- * for predictors built from these features, showing how much is achievable at all.
+ * for forecasters built from these features, showing how much is achievable at all.
  */
 final class HindsightFit {
 

@@ -52,11 +52,11 @@ final class EnsembleForecaster implements RateForecaster {
     for (HorizonScores scores : ladder) {
       if (scores.due(t)) {
         double target = t + scores.horizon();
-        double[] predictions = new double[members.size()];
-        for (int i = 0; i < predictions.length; i++) {
-          predictions[i] = members.get(i).predict(target);
+        double[] memberLogRates = new double[members.size()];
+        for (int i = 0; i < memberLogRates.length; i++) {
+          memberLogRates[i] = members.get(i).expectedLogRate(target);
         }
-        scores.issue(t, predictions, blend(predictions, scores.weights(ready)));
+        scores.issue(t, memberLogRates, blend(memberLogRates, scores.weights(ready)));
       }
     }
   }
@@ -77,11 +77,11 @@ final class EnsembleForecaster implements RateForecaster {
     double ahead = Math.max(0, targetTime - lastTime);
     HorizonScores scores = nearest(ahead);
     double[] weights = scores.weights(ready());
-    double[] predictions = new double[members.size()];
-    for (int i = 0; i < predictions.length; i++) {
-      predictions[i] = members.get(i).predict(targetTime);
+    double[] memberLogRates = new double[members.size()];
+    for (int i = 0; i < memberLogRates.length; i++) {
+      memberLogRates[i] = members.get(i).expectedLogRate(targetTime);
     }
-    double log = blend(predictions, weights);
+    double log = blend(memberLogRates, weights);
     double widen = Math.sqrt(Math.max(1, ahead / scores.horizon()));
     double rate = scale.toRate(log);
     double lower =
@@ -104,11 +104,11 @@ final class EnsembleForecaster implements RateForecaster {
     return ready;
   }
 
-  private static double blend(double[] predictions, double[] weights) {
+  private static double blend(double[] memberLogRates, double[] weights) {
     double log = 0;
-    for (int i = 0; i < predictions.length; i++) {
+    for (int i = 0; i < memberLogRates.length; i++) {
       if (weights[i] > 0) {
-        log += weights[i] * predictions[i];
+        log += weights[i] * memberLogRates[i];
       }
     }
     return log;

@@ -26,7 +26,7 @@ final class LastValueMember implements Member {
   }
 
   @Override
-  public double predict(double target) {
+  public double expectedLogRate(double target) {
     return baseline.ready() ? last + baseline.at(target) - baseline.at(lastTime) : last;
   }
 

@@ -13,7 +13,7 @@ interface Member {
   void observe(double time, double y);
 
   /** The log rate expected at {@code target}; only called after at least one observation. */
-  double predict(double target);
+  double expectedLogRate(double target);
 
   /** Whether the member has seen enough to be given weight. */
   boolean ready();

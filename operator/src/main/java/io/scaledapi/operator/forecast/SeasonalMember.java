@@ -44,7 +44,7 @@ final class SeasonalMember implements Member, Baseline {
   }
 
   @Override
-  public double predict(double target) {
+  public double expectedLogRate(double target) {
     return profile.at(target) + deviation;
   }
 

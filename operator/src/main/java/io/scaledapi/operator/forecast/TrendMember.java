@@ -71,7 +71,7 @@ final class TrendMember implements Member {
   }
 
   @Override
-  public double predict(double target) {
+  public double expectedLogRate(double target) {
     double own = level + significantTrend() * drift(Math.max(0, target - lastTime));
     return adjusted ? own + baseline.at(target) : own;
   }

@@ -36,8 +36,8 @@ class RampTest {
       trend.observe(t, y);
     }
     double target = truth(end + 60);
-    double followed = scale.toRate(trend.predict(end + 60));
-    double lagged = scale.toRate(seasonal.predict(end + 60));
+    double followed = scale.toRate(trend.expectedLogRate(end + 60));
+    double lagged = scale.toRate(seasonal.expectedLogRate(end + 60));
     // a minute after the ramp: the trend member within 15% of the truth, the seasonal one far below
     assertThat(followed).isCloseTo(target, withPercentage(15));
     assertThat(lagged).isLessThan(0.6 * target);
