@@ -77,14 +77,12 @@ public final class Autoscaler {
   }
 
   /**
-   * The prediction settings whose history should be read now to warm the forecaster up: before the
-   * first warm-up and after a failed one, once {@link #WARM_UP_RETRY} has passed.
+   * Whether the history prediction trains on should be read now to warm the forecaster up: before
+   * the first warm-up and after a failed one, once {@link #WARM_UP_RETRY} has passed.
    */
-  public Optional<PredictionSettings.Training> warmUpDue(ScaledApiSettings settings, Instant now) {
+  public boolean warmUpDue(ScaledApiSettings settings, Instant now) {
     Forecasting f = forecasting(settings);
-    return f != null && f.warmUpDue(now, WARM_UP_RETRY)
-        ? Optional.of(f.training())
-        : Optional.empty();
+    return f != null && f.warmUpDue(now, WARM_UP_RETRY);
   }
 
   /**

@@ -8,6 +8,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.scaledapi.api.v1alpha1.ForecastStatus;
 import io.scaledapi.api.v1alpha1.Mode;
+import io.scaledapi.api.v1alpha1.ScaleTargetRef;
 import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.api.v1alpha1.ScaledApiStatus;
@@ -150,19 +151,55 @@ final class ScaledApiReconciler implements Reconciler<ScaledApi> {
       return block(scaledApi, draft, missing.reason(), missing.message(), interval, now);
     }
     TargetObservation.Found target = (TargetObservation.Found) observed;
+    poll(scaledApi, autoscaler, settings, target, draft, now);
+    return finish(scaledApi, draft, interval, now);
+  }
 
+  /** Reads the signals, lets the autoscaler decide, reports, and writes {@code /scale}. */
+  private void poll(
+      ScaledApi scaledApi,
+      Autoscaler autoscaler,
+      ScaledApiSettings settings,
+      TargetObservation.Found target,
+      StatusDraft draft,
+      Instant now) {
     SignalReader.Snapshot signals = c.signals().read(scaledApi, settings.queries(), now);
-    autoscaler
-        .warmUpDue(settings, now)
-        .ifPresent(training -> warmer.warmUp(scaledApi, autoscaler, settings, now));
+    if (autoscaler.warmUpDue(settings, now)) {
+      warmer.warmUp(scaledApi, autoscaler, settings, now);
+    }
     Autoscaler.Poll poll = autoscaler.poll(settings, now, observation(scaledApi, target, signals));
     Decision decision = poll.decision();
+    report(scaledApi, draft, target, signals, poll, now);
+
+    ScaleTargetRef ref = scaledApi.getSpec().scaleTargetRef();
+    String namespace = scaledApi.getMetadata().getNamespace();
+    Optional<HpaConflicts.Hold> hold =
+        HpaConflicts.hold(c.hpaConflicts().check(namespace, ref), ref, target.specReplicas());
+    if (hold.isPresent()) {
+      reports.warnOnce(
+          scaledApi, draft, Conditions.READY, hold.get().reason(), hold.get().message());
+      draft.blocked(hold.get().reason(), hold.get().message());
+      return;
+    }
+    act(scaledApi, autoscaler, draft, target, decision, now);
+    if (decision.metricsAvailable()) {
+      draft.condition(Conditions.READY, true, "Reconciled", "scaling on the signals read");
+    }
+  }
+
+  /** The decision and the forecast in status, conditions, events and the operator's metrics. */
+  private void report(
+      ScaledApi scaledApi,
+      StatusDraft draft,
+      TargetObservation.Found target,
+      SignalReader.Snapshot signals,
+      Autoscaler.Poll poll,
+      Instant now) {
+    String namespace = scaledApi.getMetadata().getNamespace();
+    String name = scaledApi.getMetadata().getName();
+    Decision decision = poll.decision();
     c.metrics()
-        .decided(
-            namespace,
-            scaledApi.getMetadata().getName(),
-            decision.reason().conditionReason(),
-            decision.desiredReplicas());
+        .decided(namespace, name, decision.reason().conditionReason(), decision.desiredReplicas());
     ForecastStatus forecast = ForecastReport.status(poll.forecast(), now);
     draft
         .replicas(target.specReplicas(), decision.desiredReplicas())
@@ -170,30 +207,10 @@ final class ScaledApiReconciler implements Reconciler<ScaledApi> {
         .forecast(forecast);
     ForecastReport.condition(poll.forecast()).ifPresent(draft::condition);
     if (forecast != null && forecast.rate() != null) {
-      c.metrics()
-          .forecast(
-              namespace, scaledApi.getMetadata().getName(), forecast.rate(), forecast.upper());
+      c.metrics().forecast(namespace, name, forecast.rate(), forecast.upper());
     }
     reports.metrics(scaledApi, draft, decision);
     Reports.limit(draft, decision);
-
-    Optional<HpaConflicts.Hold> hold =
-        HpaConflicts.hold(
-            c.hpaConflicts().check(namespace, spec.scaleTargetRef()),
-            spec.scaleTargetRef(),
-            target.specReplicas());
-    hold.ifPresent(
-        h -> {
-          reports.warnOnce(scaledApi, draft, Conditions.READY, h.reason(), h.message());
-          draft.blocked(h.reason(), h.message());
-        });
-    if (hold.isEmpty()) {
-      act(scaledApi, autoscaler, draft, target, decision, now);
-    }
-    if (hold.isEmpty() && decision.metricsAvailable()) {
-      draft.condition(Conditions.READY, true, "Reconciled", "scaling on the signals read");
-    }
-    return finish(scaledApi, draft, interval, now);
   }
 
   /** What the autoscaler is told of this poll. */
