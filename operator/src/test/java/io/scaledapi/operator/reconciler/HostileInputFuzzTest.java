@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.scaledapi.api.v1alpha1.Durations;
 import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
@@ -23,13 +22,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole input path, fuzzed: a ScaledApi's JSON, valid or hostile ({@link HostileScaledApis}),
- * read as the informer reads it, copied as the operator framework copies it, then reconciled three
- * times (the last past any stabilization window) against fakes whose queries return good and bad
- * readings. For every case: nothing is thrown and no reconcile fails inside; an invalid spec is
- * InvalidSpec with a message naming a field of spec and never touches the target; a bad reading
- * (failed, negative, not finite, or overflowing the replica count) never lowers replicas.
- * Deterministic: case {@code i} comes from seed {@code SEED + i}; {@code -Dfuzz.from=i
- * -Dfuzz.cases=1} runs that case alone.
+ * read as the informer reads it, stored in {@link ReconcilerHarness} (which hands each reconcile a
+ * copy, as the operator framework does), then reconciled three times (the last past any
+ * stabilization window) against fakes whose queries return good and bad readings. For every case:
+ * nothing is thrown and no reconcile fails inside; an invalid spec is InvalidSpec with a message
+ * naming a field of spec and never touches the target; a bad reading (failed, negative, not finite,
+ * or overflowing the replica count) never lowers replicas. Deterministic: case {@code i} comes from
+ * seed {@code SEED + i}; {@code -Dfuzz.from=i -Dfuzz.cases=1} runs that case alone.
  */
 class HostileInputFuzzTest {
   static final long SEED = 13;
@@ -76,19 +75,17 @@ class HostileInputFuzzTest {
       assertThat(invalid).as("an invalid spec is found invalid").isTrue();
     }
     Readings readings = new Readings(random);
-    FakedReconciler r = FakedReconciler.of(current(spec, invalid, random), readings);
+    ReconcilerHarness h = new ReconcilerHarness(new FakeMetricsSources(readings), true);
+    h.targets.found(current(spec, invalid, random));
+    h.add(stored);
     boolean reportedInvalid = false;
     for (Duration at : POLLS) {
-      r.clock().set(FakedReconciler.START.plus(at));
-      int before = r.targets().replicas();
+      h.at(ReconcilerHarness.START.plus(at));
+      int before = h.targets.replicas();
       boolean bad = !invalid && readings.badFor(spec, before);
       tally.badPolls += bad ? 1 : 0;
-      ScaledApi copy = SERIALIZATION.clone(stored);
-      UpdateControl<ScaledApi> control = r.reconciler().reconcile(copy, FakeContext.live());
-      assertThat(r.reconciles("error")).as("no reconcile fails inside").isZero();
-      if (control.isPatchStatus()) {
-        stored.setStatus(control.getResource().orElseThrow().getStatus());
-      }
+      h.reconcile(stored);
+      assertThat(h.reconciles("error")).as("no reconcile fails inside").isZero();
       Condition ready = MockCluster.condition(stored.getStatus(), Conditions.READY);
       if ("InvalidSpec".equals(ready.getReason())) {
         reportedInvalid = true;
@@ -96,16 +93,16 @@ class HostileInputFuzzTest {
       }
       if (invalid) {
         assertThat(ready.getReason()).isEqualTo("InvalidSpec");
-        assertThat(r.targets().writes()).as("bad input never scales").isEmpty();
+        assertThat(h.targets.attempts()).as("bad input never scales").isEmpty();
       }
       if (bad) {
-        assertThat(r.targets().replicas())
+        assertThat(h.targets.replicas())
             .as("a bad reading never lowers")
             .isGreaterThanOrEqualTo(before);
       }
     }
     tally.invalidSpec += reportedInvalid ? 1 : 0;
-    tally.scaled += r.targets().writes().isEmpty() ? 0 : 1;
+    tally.scaled += h.targets.writes().isEmpty() ? 0 : 1;
   }
 
   /** Replicas within the spec's bounds when it has valid ones, so that bounds never move them. */
@@ -132,7 +129,7 @@ class HostileInputFuzzTest {
     }
 
     private QueryResult draw() {
-      Instant at = FakedReconciler.START;
+      Instant at = ReconcilerHarness.START;
       return switch (random.nextInt(12)) {
         case 0 -> FakeMetricsSources.value(-1 - random.nextDouble() * 100, at);
         case 1 -> FakeMetricsSources.value(1e300, at);

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.scaledapi.api.v1alpha1.ScaledApi;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -26,10 +27,17 @@ class ReconcileFailureTest {
       "the operator failed to reconcile this ScaledApi (%s); replicas are left as they are and it"
           + " retries every 15s; see the operator's log";
 
-  static ScaledApi scaledApi() {
+  /** A ScaledApi "api" in namespace "shop", polled every 15 s, at 4 replicas with a queue of 0. */
+  static ReconcilerHarness harness() {
+    ReconcilerHarness h = new ReconcilerHarness(new FakeMetricsSources(constant(0)), true);
+    h.targets.found(4);
+    return h;
+  }
+
+  static ScaledApi scaledApi(ReconcilerHarness h) {
     ScaledApi api = TestScaledApis.scaledApi("shop", TestScaledApis.minimalSpec(null));
     api.getMetadata().setGeneration(1L);
-    return api;
+    return h.add(api);
   }
 
   static Stream<Arguments> faults() {
@@ -44,52 +52,50 @@ class ReconcileFailureTest {
   @ParameterizedTest(name = "{1}")
   @MethodSource("faults")
   void aFailureIsReportedOnceAndRetriedAfterThePollingInterval(Throwable fault, String name) {
-    FakedReconciler r = FakedReconciler.of(4, constant(0));
-    ScaledApi api = scaledApi();
-    r.targets().failReadsWith(fault);
+    ReconcilerHarness h = harness();
+    ScaledApi api = scaledApi(h);
+    h.targets.failReadsWith(fault);
 
     AtomicReference<UpdateControl<ScaledApi>> control = new AtomicReference<>();
-    assertThatCode(() -> control.set(r.reconciler().reconcile(api, FakeContext.live())))
+    assertThatCode(() -> control.set(h.reconcile(api)))
         .as("nothing escapes the reconcile")
         .doesNotThrowAnyException();
     assertThat(control.get().getScheduleDelay()).contains(15_000L);
     assertThat(control.get().isPatchStatus()).isTrue();
-    Condition ready =
-        MockCluster.condition(control.get().getResource().orElseThrow().getStatus(), "Ready");
+    Condition ready = MockCluster.condition(api.getStatus(), Conditions.READY);
     assertThat(ready.getStatus()).isEqualTo("False");
     assertThat(ready.getReason()).isEqualTo("ReconcileFailed");
     assertThat(ready.getMessage()).isEqualTo(MESSAGE.formatted(name));
-    assertThat(r.events().warnings())
+    assertThat(h.events.warnings())
         .containsExactly("Warning ReconcileFailed: " + MESSAGE.formatted(name));
-    assertThat(r.reconciles("error")).isEqualTo(1);
+    assertThat(h.reconciles("error")).isEqualTo(1);
 
-    // the next poll fails the same way: no second Warning
-    api.setStatus(control.get().getResource().orElseThrow().getStatus());
-    r.clock().advance(java.time.Duration.ofSeconds(15));
-    assertThat(r.reconciler().reconcile(api, FakeContext.live()).getScheduleDelay())
-        .contains(15_000L);
-    assertThat(r.events().warnings()).hasSize(1);
-    assertThat(r.reconciles("error")).isEqualTo(2);
-    assertThat(r.targets().writes()).as("replicas left alone").isEmpty();
+    // the next poll fails the same way: no second Warning, and nothing new to patch
+    h.advance(Duration.ofSeconds(15));
+    UpdateControl<ScaledApi> again = h.reconcile(api);
+    assertThat(again.getScheduleDelay()).contains(15_000L);
+    assertThat(again.isNoUpdate()).isTrue();
+    assertThat(h.events.warnings()).hasSize(1);
+    assertThat(h.reconciles("error")).isEqualTo(2);
+    assertThat(h.targets.attempts()).as("replicas left alone").isEmpty();
 
     // once the fault is gone, the next poll reconciles
-    r.targets().failReadsWith(null);
-    r.clock().advance(java.time.Duration.ofSeconds(15));
-    UpdateControl<ScaledApi> fixed = r.reconciler().reconcile(api, FakeContext.live());
-    assertThat(r.reconciles("success")).isEqualTo(1);
-    assertThat(
-            MockCluster.condition(fixed.getResource().orElseThrow().getStatus(), "Ready")
-                .getReason())
-        .isNotEqualTo("ReconcileFailed");
+    h.targets.failReadsWith(null);
+    h.advance(Duration.ofSeconds(15));
+    UpdateControl<ScaledApi> fixed = h.reconcile(api);
+    assertThat(fixed.isPatchStatus()).isTrue();
+    assertThat(h.reconciles("success")).isEqualTo(1);
+    assertThat(MockCluster.condition(api.getStatus(), Conditions.READY).getReason())
+        .isEqualTo("Reconciled");
   }
 
   @Test
   void aFailingJvmIsNotHidden() {
-    FakedReconciler r = FakedReconciler.of(4, constant(0));
+    ReconcilerHarness h = harness();
+    ScaledApi api = scaledApi(h);
     OutOfMemoryError oom = new OutOfMemoryError("Java heap space");
-    r.targets().failReadsWith(oom);
-    assertThatThrownBy(() -> r.reconciler().reconcile(scaledApi(), FakeContext.live()))
-        .isSameAs(oom);
-    assertThat(r.reconciles("error")).isEqualTo(1);
+    h.targets.failReadsWith(oom);
+    assertThatThrownBy(() -> h.reconcile(api)).isSameAs(oom);
+    assertThat(h.reconciles("error")).isEqualTo(1);
   }
 }

@@ -1,86 +1,170 @@
 package io.scaledapi.operator.reconciler;
 
-import io.fabric8.kubernetes.api.model.autoscaling.v1.ScaleBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.javaoperatorsdk.operator.api.config.ControllerConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
-import io.javaoperatorsdk.operator.api.reconciler.RetryInfo;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.managed.ManagedWorkflowAndDependentResourceContext;
-import io.javaoperatorsdk.operator.processing.event.EventSourceRetriever;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.scaledapi.api.v1alpha1.ScaleTargetRef;
 import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
-import io.scaledapi.operator.prometheus.QueryResult;
-import io.scaledapi.operator.reconciler.LeadTimeLearningIT.MovableClock;
 import io.scaledapi.operator.spec.SpecParser;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 /**
- * The reconciler with hand-written fakes of its collaborators, and an API server of one: the status
- * a reconcile patches is what the next reconcile sees, and an edit raises the generation. Time
- * stands still until {@link #advance} moves both clocks.
+ * The reconciler on hand-written fakes of everything it works with, and an API server of one.
+ *
+ * <ul>
+ *   <li>Time stands still until {@link #advance} or {@link #at} moves it; the one clock drives the
+ *       reconciler's wall clock and its monotonic clock (the pacing of polls) alike.
+ *   <li>The ScaledApis {@link #create created} are stored here. A reconcile is handed a copy of the
+ *       stored object, as the framework hands a copy of its cache; the status a reconcile patches
+ *       is stored, so the next reconcile sees it; {@link #edit} raises the generation; the stored
+ *       ScaledApis of a namespace are the reconciler's peers; {@link #delete} removes one and
+ *       reconciles its deletion.
+ *   <li>{@link #targets} is Deployment "api" at one replica, {@link #hpas} finds no HPA, {@link
+ *       #sources} answers no series until told otherwise, {@link #events} records events.
+ *   <li>{@link #restart} replaces the reconciler with a new one, as a new operator process would:
+ *       nothing in memory, the same objects, target and clock.
+ * </ul>
  */
 final class ReconcilerHarness {
   static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
   static final String NS = "team";
 
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
   final MovableClock clock = new MovableClock(START);
-  final AtomicLong nanos = new AtomicLong();
-  final FakeTargets targets = new FakeTargets();
-  HpaConflicts.Result hpa = new HpaConflicts.None();
-  final List<ScaledApi> namespace = new ArrayList<>();
-  final List<String> events = new ArrayList<>();
-  double queue = 0;
-  final ScaledApiReconciler reconciler;
+  final FakeScaleTargets targets = new FakeScaleTargets(1);
+  final FakeHpaConflicts hpas = new FakeHpaConflicts();
+  final FakeEvents events = new FakeEvents();
+  final FakeMetricsSources sources;
+  private final boolean serverSideApply;
+  private final Map<String, ScaledApi> stored = new LinkedHashMap<>();
+  private final List<ScaledApi> patches = new ArrayList<>();
+  private boolean refuseNextPatch;
+  private SimpleMeterRegistry registry;
+  private ScaledApiReconciler reconciler;
 
   ReconcilerHarness() {
-    OperatorMetrics metrics = new OperatorMetrics(new SimpleMeterRegistry());
+    this(new FakeMetricsSources(), true);
+  }
+
+  /** With {@code sources}, and status patched by server-side apply or by a JSON patch. */
+  ReconcilerHarness(FakeMetricsSources sources, boolean serverSideApply) {
+    this.sources = sources;
+    this.serverSideApply = serverSideApply;
+    restart();
+  }
+
+  /** A new reconciler, as after a restart of the operator: it remembers nothing. */
+  void restart() {
+    registry = new SimpleMeterRegistry();
+    OperatorMetrics metrics = new OperatorMetrics(registry);
     reconciler =
         new ScaledApiReconciler(
             new ScaledApiReconciler.Collaborators(
                 new SpecParser(Optional.empty()),
                 targets,
-                (ns, ref) -> hpa,
-                new SignalReader(
-                    sapi -> (promql, time) -> new QueryResult.Value(queue, time), metrics),
-                (on, type, reason, message) ->
-                    events.add(on.getMetadata().getName() + " " + type.wireName() + " " + reason),
+                hpas,
+                new SignalReader(sources, metrics),
+                events,
                 metrics,
                 clock,
-                false,
-                ns -> List.copyOf(namespace),
-                nanos::get));
+                serverSideApply,
+                this::peers,
+                clock::nanos));
   }
 
-  /** A ScaledApi named {@code name} on Deployment "api", created at {@code created}. */
+  ScaledApiReconciler reconciler() {
+    return reconciler;
+  }
+
+  /** A ScaledApi named {@code name} in {@link #NS}, uid "uid-{@code name}", created now. */
+  ScaledApi create(String name, ScaledApiSpec spec) {
+    return create(name, clock.instant(), spec);
+  }
+
+  /** A ScaledApi named {@code name} in {@link #NS}, uid "uid-{@code name}", created then. */
   ScaledApi create(String name, Instant created, ScaledApiSpec spec) {
     ScaledApi sapi = TestScaledApis.scaledApi(NS, spec);
     sapi.getMetadata().setName(name);
     sapi.getMetadata().setUid("uid-" + name);
     sapi.getMetadata().setGeneration(1L);
     sapi.getMetadata().setCreationTimestamp(created.toString());
-    namespace.add(sapi);
+    return add(sapi);
+  }
+
+  /** The stored ScaledApi named {@code name} in {@link #NS}. */
+  ScaledApi stored(String name) {
+    ScaledApi sapi = stored.get(NS + "/" + name);
+    if (sapi == null) {
+      throw new IllegalStateException("not stored: " + name);
+    }
     return sapi;
   }
 
-  /** One reconcile; a status patch is applied to {@code sapi}, as the API server would. */
+  /** Stores {@code sapi} as it is, whatever its metadata. */
+  ScaledApi add(ScaledApi sapi) {
+    ScaledApi previous = stored.putIfAbsent(key(sapi), sapi);
+    if (previous != null) {
+      throw new IllegalStateException("already stored: " + key(sapi));
+    }
+    return sapi;
+  }
+
+  /**
+   * One reconcile of the stored {@code sapi}, handed a copy of it; a status patch is stored, as the
+   * API server would store it, unless {@link #refuseNextStatusPatch refused}.
+   */
   UpdateControl<ScaledApi> reconcile(ScaledApi sapi) {
-    UpdateControl<ScaledApi> control = reconciler.reconcile(sapi, new FakeContext());
+    UpdateControl<ScaledApi> control =
+        reconciler.reconcile(SERIALIZATION.clone(sapi), FakeContext.live());
     if (control.isPatchStatus()) {
-      sapi.setStatus(control.getResource().orElseThrow().getStatus());
+      ScaledApi patch = control.getResource().orElseThrow();
+      if (!Objects.equals(patch.getMetadata().getName(), sapi.getMetadata().getName())
+          || !Objects.equals(
+              patch.getMetadata().getNamespace(), sapi.getMetadata().getNamespace())) {
+        throw new AssertionError("a status patch for another object: " + patch.getMetadata());
+      }
+      if (refuseNextPatch) {
+        refuseNextPatch = false;
+      } else {
+        patches.add(patch);
+        sapi.setStatus(patch.getStatus());
+      }
     }
     return control;
+  }
+
+  /**
+   * Reconciles {@code sapi} {@code times} times, each followed by {@code interval}: time ends at
+   * the poll after the last.
+   */
+  void poll(ScaledApi sapi, int times, Duration interval) {
+    for (int i = 0; i < times; i++) {
+      reconcile(sapi);
+      advance(interval);
+    }
+  }
+
+  /** The next status patch is refused, as with a conflict: the object keeps its status. */
+  void refuseNextStatusPatch() {
+    refuseNextPatch = true;
+  }
+
+  /** How many status patches were stored. */
+  int patches() {
+    return patches.size();
   }
 
   /** Changes the spec, as {@code kubectl edit} does: the generation rises. */
@@ -89,97 +173,88 @@ final class ReconcilerHarness {
     sapi.getMetadata().setGeneration(sapi.getMetadata().getGeneration() + 1);
   }
 
+  /** Deletes {@code sapi}: it leaves the namespace, and the framework reconciles its deletion. */
+  UpdateControl<ScaledApi> delete(ScaledApi sapi) {
+    if (stored.remove(key(sapi)) == null) {
+      throw new IllegalStateException("not stored: " + key(sapi));
+    }
+    return reconciler.reconcile(SERIALIZATION.clone(sapi), FakeContext.deleted());
+  }
+
   void advance(Duration d) {
     clock.advance(d);
-    nanos.addAndGet(d.toNanos());
   }
 
-  /** Deployment "api" in {@link #NS}; records every /scale write. */
-  static final class FakeTargets implements ScaleTargets {
-    int replicas = 1;
-    final List<Integer> writes = new ArrayList<>();
-
-    @Override
-    public TargetObservation observe(String namespace, ScaleTargetRef ref) {
-      return new TargetObservation.Found(
-          replicas,
-          replicas,
-          new ScaleBuilder().withNewSpec().withReplicas(replicas).endSpec().build());
-    }
-
-    @Override
-    public void scale(
-        String namespace, ScaleTargetRef ref, TargetObservation.Found observed, int to) {
-      writes.add(to);
-      replicas = to;
-    }
+  /** Moves time to {@code instant}, never back. */
+  void at(Instant instant) {
+    clock.set(instant);
   }
 
-  /** A context of a reconcile of a ScaledApi that exists; nothing else is read from it. */
-  static final class FakeContext implements Context<ScaledApi> {
-    @Override
-    public boolean isPrimaryResourceDeleted() {
-      return false;
+  /** How many reconciles ended with {@code result}, success or error. */
+  double reconciles(String result) {
+    var counter = registry.find("scaledapi.reconciles").tag("result", result).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  /**
+   * The desired-replicas gauge of ScaledApi {@code name} in {@link #NS}; null when there is none.
+   */
+  Double desiredGauge(String name) {
+    Gauge gauge =
+        registry
+            .find("scaledapi.desired.replicas")
+            .tags("namespace", NS, "scaledapi", name)
+            .gauge();
+    return gauge == null ? null : gauge.value();
+  }
+
+  private List<ScaledApi> peers(String namespace) {
+    return stored.values().stream()
+        .filter(s -> Objects.equals(namespace, s.getMetadata().getNamespace()))
+        .toList();
+  }
+
+  private static String key(ScaledApi sapi) {
+    return sapi.getMetadata().getNamespace() + "/" + sapi.getMetadata().getName();
+  }
+
+  /** A clock that stands still until moved, never back; its nanoseconds count from START. */
+  static final class MovableClock extends Clock {
+    private Instant now;
+
+    MovableClock(Instant start) {
+      this.now = start;
+    }
+
+    void set(Instant instant) {
+      if (instant.isBefore(now)) {
+        throw new IllegalArgumentException("time does not go back: " + instant + " < " + now);
+      }
+      now = instant;
+    }
+
+    void advance(Duration d) {
+      set(now.plus(d));
+    }
+
+    /** The monotonic clock: nanoseconds since START. */
+    long nanos() {
+      return Duration.between(START, now).toNanos();
     }
 
     @Override
-    public boolean isPrimaryResourceFinalStateUnknown() {
-      return false;
+    public Instant instant() {
+      return now;
     }
 
     @Override
-    public Optional<RetryInfo> getRetryInfo() {
-      return Optional.empty();
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
     }
 
     @Override
-    public <R> Set<R> getSecondaryResources(Class<R> type) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public <R> Optional<R> getSecondaryResource(Class<R> type, String name) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public ControllerConfiguration<ScaledApi> getControllerConfiguration() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public ManagedWorkflowAndDependentResourceContext managedWorkflowAndDependentResourceContext() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public EventSourceRetriever<ScaledApi> eventSourceRetriever() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public KubernetesClient getClient() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public ExecutorService getWorkflowExecutorService() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public ScaledApi getPrimaryResource() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public IndexedResourceCache<ScaledApi> getPrimaryCache() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean isNextReconciliationImminent() {
-      return false;
+    public Clock withZone(ZoneId zone) {
+      return this;
     }
   }
 }
