@@ -28,12 +28,27 @@ final class Conditions {
   /** The new list, keeping transition times of conditions whose status did not change. */
   public static List<Condition> merge(
       List<Condition> previous, List<Wanted> wanted, Instant now, Long generation) {
+    return merge(previous, wanted, List.of(), now, generation);
+  }
+
+  /**
+   * The new list, with {@code kept} conditions of the previous status carried over unchanged where
+   * nothing is wanted of their type.
+   */
+  public static List<Condition> merge(
+      List<Condition> previous,
+      List<Wanted> wanted,
+      List<Condition> kept,
+      Instant now,
+      Long generation) {
     List<Condition> result = new ArrayList<>();
     for (String type : ORDER) {
-      wanted.stream()
-          .filter(w -> w.type().equals(type))
-          .findFirst()
-          .ifPresent(w -> result.add(build(find(previous, type), w, now, generation)));
+      Optional<Wanted> set = wanted.stream().filter(w -> w.type().equals(type)).findFirst();
+      if (set.isPresent()) {
+        result.add(build(find(previous, type), set.get(), now, generation));
+      } else {
+        find(kept, type).ifPresent(result::add);
+      }
     }
     return result;
   }

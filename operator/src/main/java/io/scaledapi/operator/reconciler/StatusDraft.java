@@ -22,6 +22,7 @@ final class StatusDraft {
   private ForecastStatus forecast;
   private Integer consecutiveMetricFailures;
   private final List<Conditions.Wanted> conditions = new ArrayList<>();
+  private final List<Condition> kept = new ArrayList<>();
 
   StatusDraft(ScaledApiStatus previous, Long generation) {
     this.previous = previous;
@@ -91,10 +92,17 @@ final class StatusDraft {
     return this;
   }
 
-  /** Ready and ScalingActive False for a reason that stops everything else. */
+  /**
+   * Ready and ScalingActive False for a reason that stops everything else. A poll stopped before it
+   * read the signals keeps the MetricsAvailable condition it found: the last thing known of them,
+   * so that an outage that goes on is not reported as a new one by the next poll that reads them.
+   */
   StatusDraft blocked(String reason, String message) {
     condition(Conditions.READY, false, reason, message);
     condition(Conditions.SCALING_ACTIVE, false, reason, message);
+    if (conditions.stream().noneMatch(c -> c.type().equals(Conditions.METRICS_AVAILABLE))) {
+      Conditions.find(previousConditions(), Conditions.METRICS_AVAILABLE).ifPresent(kept::add);
+    }
     return this;
   }
 
@@ -108,6 +116,6 @@ final class StatusDraft {
         signals,
         forecast,
         consecutiveMetricFailures,
-        Conditions.merge(previousConditions(), conditions, now, generation));
+        Conditions.merge(previousConditions(), conditions, kept, now, generation));
   }
 }

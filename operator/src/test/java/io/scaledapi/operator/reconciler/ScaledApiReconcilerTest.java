@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -808,7 +807,6 @@ class ScaledApiReconcilerTest {
    * the status, and the next poll that reads the still failing queue takes the outage for a new one
    * and warns again (as an outage that ends while blocked gets no MetricsRecovered).
    */
-  @Disabled("a blocked poll drops MetricsAvailable: the same outage warns twice")
   @Test
   void aBlockedPollInAnOutageDoesNotRepeatItsWarning() {
     h.sources.answer(QUEUE, new QueryResult.Failure(FailureKind.CONNECTION, 0, null, REFUSED));
