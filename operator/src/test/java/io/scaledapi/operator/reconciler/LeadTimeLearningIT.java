@@ -12,7 +12,7 @@ import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.operator.prometheus.PrometheusClient;
 import io.scaledapi.operator.prometheus.PrometheusEndpoint;
 import io.scaledapi.operator.prometheus.QueryResult;
-import io.scaledapi.operator.testing.PrometheusProcess;
+import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +39,7 @@ class LeadTimeLearningIT {
   static KubernetesClient client;
   static MockCluster cluster;
   static TestExporter exporter;
-  static PrometheusProcess prometheus;
+  static SharedPrometheus prometheus;
   static LiveStack stack;
   static final MovableClock CLOCK = new MovableClock(Instant.now());
 

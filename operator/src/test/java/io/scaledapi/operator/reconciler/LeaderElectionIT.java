@@ -16,7 +16,7 @@ import io.scaledapi.api.v1alpha1.ScaleTargetRef;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.operator.reconciler.ScaledApiOperator.LeaseTimings;
 import io.scaledapi.operator.testing.PrometheusLogOnFailure;
-import io.scaledapi.operator.testing.PrometheusProcess;
+import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,17 +57,16 @@ class LeaderElectionIT {
   static KubernetesMockServer server;
   static KubernetesClient client;
   static TestExporter exporter;
-  static PrometheusProcess prometheus;
+  static SharedPrometheus prometheus;
 
   @RegisterExtension
   static final PrometheusLogOnFailure PRINT_PROMETHEUS_LOG_ON_FAILURE =
-      new PrometheusLogOnFailure(() -> prometheus);
+      PrometheusLogOnFailure.shared();
 
   @BeforeAll
   static void startPrometheusAndAllowLeases() {
     exporter = TestExporter.start();
-    prometheus = PrometheusProcess.start(List.of(exporter.target()), Duration.ofSeconds(1));
-    prometheus.awaitTargetUp(Duration.ofSeconds(30));
+    prometheus = SharedPrometheus.scraping(exporter);
     try (MockCluster setup = MockCluster.of(client)) {
       setup.ensureNamespace(LEASE_NAMESPACE);
     }
@@ -94,9 +93,6 @@ class LeaderElectionIT {
 
   @AfterAll
   static void stopPrometheus() {
-    if (prometheus != null) {
-      prometheus.close();
-    }
     if (exporter != null) {
       exporter.close();
     }

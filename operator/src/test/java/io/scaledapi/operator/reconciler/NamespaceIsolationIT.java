@@ -12,11 +12,10 @@ import io.scaledapi.api.v1alpha1.ScaleTargetRef;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.operator.promql.NamespaceIsolation;
 import io.scaledapi.operator.testing.PrometheusLogOnFailure;
-import io.scaledapi.operator.testing.PrometheusProcess;
+import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,21 +39,20 @@ class NamespaceIsolationIT {
   static KubernetesMockServer server;
   static KubernetesClient client;
   static TestExporter exporter;
-  static PrometheusProcess prometheus;
+  static SharedPrometheus prometheus;
   static MockCluster cluster;
   static ScaledApiOperator isolated;
 
   @RegisterExtension
   static final PrometheusLogOnFailure PRINT_PROMETHEUS_LOG_ON_FAILURE =
-      new PrometheusLogOnFailure(() -> prometheus);
+      PrometheusLogOnFailure.shared();
 
   @BeforeAll
   static void start() {
     exporter = TestExporter.start();
     exporter.set(GAUGE, Map.of("namespace", "team-a"), 5);
     exporter.set(GAUGE, Map.of("namespace", "team-b"), 500);
-    prometheus = PrometheusProcess.start(List.of(exporter.target()), Duration.ofSeconds(1));
-    prometheus.awaitTargetUp(Duration.ofSeconds(30));
+    prometheus = SharedPrometheus.scraping(exporter);
     cluster = MockCluster.of(client);
     isolated =
         cluster.startOperator(
@@ -69,9 +67,6 @@ class NamespaceIsolationIT {
     }
     if (cluster != null) {
       cluster.close();
-    }
-    if (prometheus != null) {
-      prometheus.close();
     }
     if (exporter != null) {
       exporter.close();

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.scaledapi.operator.testing.FaultProxy;
 import io.scaledapi.operator.testing.PrometheusProcess;
+import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
 import java.net.URI;
 import java.time.Clock;
@@ -16,11 +17,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every way Prometheus can fail, against a real Prometheus (behind a {@link FaultProxy} for the
- * faults a real server does not produce on demand) and the operator on the mock API server. Each
- * outage starts from 5 replicas for a queue of 50 and drops the queue to 0 (or hides it), so that a
- * reading taken as 0 would scale down at once. In every outage ({@link FaultScenario#outage}):
- * replicas never go down, MetricsAvailable is False with the cause, one Warning is recorded, the
- * fallback applies after 3 failed polls, and scaling on the queue resumes by itself afterwards.
+ * faults a real server does not produce on demand; a Prometheus of the class's own for the one it
+ * stops and restarts, the JVM's shared one for the rest) and the operator on the mock API server.
+ * Each outage starts from 5 replicas for a queue of 50 and drops the queue to 0 (or hides it), so
+ * that a reading taken as 0 would scale down at once. In every outage ({@link
+ * FaultScenario#outage}): replicas never go down, MetricsAvailable is False with the cause, one
+ * Warning is recorded, the fallback applies after 3 failed polls, and scaling on the queue resumes
+ * by itself afterwards.
  */
 @EnableKubernetesMockClient(crud = true)
 class PrometheusFaultsIT {
@@ -30,7 +33,16 @@ class PrometheusFaultsIT {
   static MockCluster cluster;
   static LiveStack stack;
   static TestExporter exporter;
-  static PrometheusProcess prometheus;
+  static SharedPrometheus prometheus;
+
+  /**
+   * A Prometheus of this class's own, scraping {@link #stoppableExporter} every second, for the
+   * test that stops and restarts it (which the shared one must not be); an address the operator
+   * allows.
+   */
+  static PrometheusProcess stoppable;
+
+  static TestExporter stoppableExporter;
 
   /**
    * A proxy in front of the Prometheus for the faults a real server does not produce on demand; an
@@ -43,6 +55,8 @@ class PrometheusFaultsIT {
 
   @BeforeAll
   static void startEverything() {
+    stoppableExporter = TestExporter.start();
+    stoppable = PrometheusProcess.start(List.of(stoppableExporter.target()), LiveStack.SCRAPE);
     cluster = MockCluster.of(client);
     stack =
         LiveStack.start(
@@ -50,7 +64,7 @@ class PrometheusFaultsIT {
             Clock.systemUTC(),
             address -> {
               proxy = FaultProxy.start(address);
-              return List.of(proxy.baseUri());
+              return List.of(proxy.baseUri(), stoppable.baseUri());
             });
     exporter = stack.exporter();
     prometheus = stack.prometheus();
@@ -63,6 +77,12 @@ class PrometheusFaultsIT {
     }
     if (proxy != null) {
       proxy.close();
+    }
+    if (stoppable != null) {
+      stoppable.close();
+    }
+    if (stoppableExporter != null) {
+      stoppableExporter.close();
     }
     if (cluster != null) {
       cluster.close();
@@ -79,17 +99,18 @@ class PrometheusFaultsIT {
     }
   }
 
-  /** Stops the class's Prometheus, and starts it again on the same port and data. */
+  /** Stops the class's own Prometheus, and starts it again on the same port and data. */
   @Test
   void prometheusStoppedHoldsReplicasAndRecoversAfterRestart() {
-    FaultScenario s = start("stopped", prometheus.baseUri(), "2s", FALLBACK);
+    stoppable.awaitTargetUp(Duration.ofSeconds(30));
+    FaultScenario s = start("stopped", stoppableExporter, stoppable.baseUri(), "2s", FALLBACK);
     s.outage(
         () -> {
-          prometheus.stop();
+          stoppable.stop();
           s.queue(0);
         },
-        prometheus::restart,
-        "cannot connect to " + prometheus.baseUri() + ": connection refused");
+        stoppable::restart,
+        "cannot connect to " + stoppable.baseUri() + ": connection refused");
   }
 
   @Test
@@ -153,7 +174,12 @@ class PrometheusFaultsIT {
   }
 
   private static FaultScenario start(String ns, URI address, String timeout, int fallback) {
+    return start(ns, exporter, address, timeout, fallback);
+  }
+
+  private static FaultScenario start(
+      String ns, TestExporter queues, URI address, String timeout, int fallback) {
     current = ns;
-    return FaultScenario.start(cluster, exporter, ns, address, timeout, fallback);
+    return FaultScenario.start(cluster, queues, ns, address, timeout, fallback);
   }
 }

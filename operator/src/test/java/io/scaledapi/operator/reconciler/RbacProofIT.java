@@ -15,7 +15,7 @@ import io.scaledapi.operator.cli.ChartArgs;
 import io.scaledapi.operator.helm.ChartRenderer;
 import io.scaledapi.operator.rbac.ApiCall;
 import io.scaledapi.operator.rbac.RbacRules;
-import io.scaledapi.operator.testing.PrometheusProcess;
+import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
 import java.time.Duration;
 import java.util.HashSet;
@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 @EnableKubernetesMockClient(crud = true)
 class RbacProofIT {
   static TestExporter exporter;
-  static PrometheusProcess prometheus;
+  static SharedPrometheus prometheus;
 
   /** A fresh API server per test, so that each operator elects itself on a Lease of its own. */
   KubernetesClient client;
@@ -51,15 +51,11 @@ class RbacProofIT {
   @BeforeAll
   static void startPrometheus() {
     exporter = TestExporter.start();
-    prometheus = PrometheusProcess.start(List.of(exporter.target()), Duration.ofSeconds(1));
-    prometheus.awaitTargetUp(Duration.ofSeconds(30));
+    prometheus = SharedPrometheus.scraping(exporter);
   }
 
   @AfterAll
   static void stopPrometheus() {
-    if (prometheus != null) {
-      prometheus.close();
-    }
     if (exporter != null) {
       exporter.close();
     }

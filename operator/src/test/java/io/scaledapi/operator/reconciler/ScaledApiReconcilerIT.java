@@ -13,7 +13,7 @@ import io.scaledapi.api.v1alpha1.PrometheusSpec;
 import io.scaledapi.api.v1alpha1.QueueSpec;
 import io.scaledapi.api.v1alpha1.ScaleTargetRef;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
-import io.scaledapi.operator.testing.PrometheusProcess;
+import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +35,7 @@ class ScaledApiReconcilerIT {
   static KubernetesMockServer server;
   static KubernetesClient client;
   static TestExporter exporter;
-  static PrometheusProcess prometheus;
+  static SharedPrometheus prometheus;
   static LiveStack stack;
   static MockCluster cluster;
 

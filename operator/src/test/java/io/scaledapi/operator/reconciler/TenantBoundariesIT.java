@@ -17,7 +17,7 @@ import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.api.v1alpha1.SecretKeyRef;
 import io.scaledapi.operator.testing.FakeHttpServer;
 import io.scaledapi.operator.testing.FaultProxy;
-import io.scaledapi.operator.testing.PrometheusProcess;
+import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,7 +48,7 @@ class TenantBoundariesIT {
   static KubernetesClient client;
   static MockCluster cluster;
   static TestExporter exporter;
-  static PrometheusProcess prometheus;
+  static SharedPrometheus prometheus;
 
   /** The operator's default Prometheus, letting only {@link #TOKEN} through. */
   static FaultProxy defaultPrometheus;
@@ -65,8 +65,7 @@ class TenantBoundariesIT {
   static void startEverything() {
     cluster = MockCluster.of(client);
     exporter = TestExporter.start();
-    prometheus = PrometheusProcess.start(List.of(exporter.target()), LiveStack.SCRAPE);
-    prometheus.awaitTargetUp(Duration.ofSeconds(30));
+    prometheus = SharedPrometheus.scraping(exporter);
     defaultPrometheus =
         FaultProxy.start(prometheus.baseUri())
             .requireAuthorization("Bearer " + TOKEN, 401, "text/plain", "unauthorized");
@@ -87,9 +86,7 @@ class TenantBoundariesIT {
   @AfterAll
   static void stopEverything() {
     for (AutoCloseable part :
-        new AutoCloseable[] {
-          operator, internal, allowedPrometheus, defaultPrometheus, prometheus, exporter
-        }) {
+        new AutoCloseable[] {operator, internal, allowedPrometheus, defaultPrometheus, exporter}) {
       try {
         if (part != null) {
           part.close();
