@@ -11,13 +11,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scaledapi.api.v1alpha1.BehaviorSpec;
 import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.api.v1alpha1.ScalingRulesSpec;
 import io.scaledapi.operator.reconciler.LeadTimeLearningIT.MovableClock;
+import io.scaledapi.operator.testing.MockApiServer;
 import io.scaledapi.operator.testing.TestExporter;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 // an operator started in a try block runs for the block; its variable is not needed in it
 @SuppressWarnings("try")
-@EnableKubernetesMockClient(crud = true)
+@MockApiServer
 class ApiFaultsIT {
   static final String OTHER_GAUGE = "api_backlog_requests";
   static final Duration POLL = Duration.ofSeconds(1);

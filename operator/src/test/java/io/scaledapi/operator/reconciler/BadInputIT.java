@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.scaledapi.api.v1alpha1.QueueSpec;
@@ -16,6 +15,7 @@ import io.scaledapi.api.v1alpha1.apiserver.Admission;
 import io.scaledapi.api.v1alpha1.apiserver.ApiServer;
 import io.scaledapi.api.v1alpha1.apiserver.Fields;
 import io.scaledapi.api.v1alpha1.apiserver.Json;
+import io.scaledapi.operator.testing.MockApiServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * real Prometheus and the mock API server). The rows are in {@link BadInputScalingRows}, {@link
  * BadInputSettingsRows} and {@link BadInputConditionRows}; a new mistake is one more row there.
  */
-@EnableKubernetesMockClient(crud = true)
+@MockApiServer
 class BadInputIT {
   static final ApiServer API = ApiServer.forScaledApi();
   static final Duration POLL = Duration.ofSeconds(1);

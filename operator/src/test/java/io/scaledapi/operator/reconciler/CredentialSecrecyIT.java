@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.scaledapi.api.v1alpha1.PrometheusAuthSpec;
@@ -13,6 +12,7 @@ import io.scaledapi.api.v1alpha1.SecretKeyRef;
 import io.scaledapi.operator.rbac.ApiCall;
 import io.scaledapi.operator.testing.FaultProxy;
 import io.scaledapi.operator.testing.LogCapture;
+import io.scaledapi.operator.testing.MockApiServer;
 import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
 import java.time.Clock;
@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * front of the real Prometheus check the {@code Authorization} header and, like careless servers,
  * echo a wrong one back in their error bodies.
  */
-@EnableKubernetesMockClient(crud = true)
+@MockApiServer
 class CredentialSecrecyIT {
   static final String ACCEPTED = "right-token-0c5f7e21";
   static final String PASSWORD = "right-password-3a8c";

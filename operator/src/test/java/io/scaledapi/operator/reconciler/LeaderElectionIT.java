@@ -8,13 +8,13 @@ import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectRulesReviewStatus;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.scaledapi.api.v1alpha1.Mode;
 import io.scaledapi.api.v1alpha1.QueueSpec;
 import io.scaledapi.api.v1alpha1.ScaleTargetRef;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.operator.reconciler.ScaledApiOperator.LeaseTimings;
+import io.scaledapi.operator.testing.MockApiServer;
 import io.scaledapi.operator.testing.PrometheusLogOnFailure;
 import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * that scrapes a real exporter. Each instance has its own recording client, so the test sees which
  * one wrote what. Each test has its own Lease and namespace.
  */
-@EnableKubernetesMockClient(crud = true)
+@MockApiServer
 class LeaderElectionIT {
   static final String GAUGE = "api_queue_requests_waiting";
   static final String LEASE_NAMESPACE = "operators";

@@ -1,8 +1,8 @@
 package io.scaledapi.operator.reconciler;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.scaledapi.operator.testing.FaultProxy;
+import io.scaledapi.operator.testing.MockApiServer;
 import io.scaledapi.operator.testing.PrometheusProcess;
 import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * Warning is recorded, the fallback applies after 3 failed polls, and scaling on the queue resumes
  * by itself afterwards.
  */
-@EnableKubernetesMockClient(crud = true)
+@MockApiServer
 class PrometheusFaultsIT {
   static final int FALLBACK = 7;
 

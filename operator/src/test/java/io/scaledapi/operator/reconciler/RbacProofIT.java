@@ -9,12 +9,12 @@ import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewSpec;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectRulesReviewStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.scaledapi.operator.cli.ChartArgs;
 import io.scaledapi.operator.helm.ChartRenderer;
 import io.scaledapi.operator.rbac.ApiCall;
 import io.scaledapi.operator.rbac.RbacRules;
+import io.scaledapi.operator.testing.MockApiServer;
 import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
 import java.time.Duration;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  */
 // an operator started in a try block runs for the block; its variable is not needed in it
 @SuppressWarnings("try")
-@EnableKubernetesMockClient(crud = true)
+@MockApiServer
 class RbacProofIT {
   static TestExporter exporter;
   static SharedPrometheus prometheus;

@@ -11,10 +11,10 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scaledapi.operator.rbac.ApiCall;
+import io.scaledapi.operator.testing.MockApiServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 // an operator started in a try block runs for the block; its variable is not needed in it
 @SuppressWarnings("try")
-@EnableKubernetesMockClient(crud = true)
+@MockApiServer
 class ScaleGuardsIT {
   static final Duration POLL = Duration.ofSeconds(1);
 

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.scaledapi.api.v1alpha1.Mode;
 import io.scaledapi.api.v1alpha1.PrometheusAuthSpec;
 import io.scaledapi.api.v1alpha1.PrometheusSpec;
@@ -17,6 +16,7 @@ import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.api.v1alpha1.SecretKeyRef;
 import io.scaledapi.operator.testing.FakeHttpServer;
 import io.scaledapi.operator.testing.FaultProxy;
+import io.scaledapi.operator.testing.MockApiServer;
 import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
 import java.time.Clock;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * second local HTTP server that counts requests and answers with a page an attacker would like to
  * read.
  */
-@EnableKubernetesMockClient(crud = true)
+@MockApiServer
 class TenantBoundariesIT {
   static final String GAUGE = "api_queue_requests_waiting";
   static final String LABEL = "scaledapi.io/prometheus-credentials";

@@ -8,7 +8,7 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.scaledapi.operator.testing.MockApiServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scaledapi.api.v1alpha1.ArrivalRateSpec;
 import io.scaledapi.api.v1alpha1.BehaviorSpec;
@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Test;
  * Prometheus scraping it every second, the operator in-process against fabric8's mock API server
  * holding the Deployment, and the load generator making the queue grow.
  */
-@EnableKubernetesMockClient(crud = true)
+@MockApiServer
 class QueueApiEndToEndIT {
   static final String NS = "default";
   static final Duration DOWN_WINDOW = Duration.ofSeconds(10);
