@@ -25,6 +25,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -33,7 +35,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (with the message {@code kubectl apply} prints, and what the operator reports should the object
  * reach it without the schema) or by the operator (a condition and one Warning event, against a
  * real Prometheus and the mock API server). The rows are in {@link BadInputScalingRows}, {@link
- * BadInputSettingsRows} and {@link BadInputConditionRows}; a new mistake is one more row there.
+ * BadInputSettingsRows} and {@link BadInputConditionRows}; a new mistake is one more row there. The
+ * rows run side by side: each caught by the operator has a namespace, ScaledApi and queue series of
+ * its own.
  */
 @MockApiServer
 class BadInputIT {
@@ -66,6 +70,7 @@ class BadInputIT {
     return BadInput.table();
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void theBaseObjectsAreValidSoNoRowPassesVacuously() {
     Map<String, Object> full = Fields.validScaledApi();
@@ -76,6 +81,7 @@ class BadInputIT {
     assertThat(operatorSees(live)).isEqualTo(BadInput.NO_PROBLEM);
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @ParameterizedTest(name = "{0}")
   @MethodSource("table")
   void eachMistakeIsCaughtWithTheFieldAndTheFix(BadInput row) {

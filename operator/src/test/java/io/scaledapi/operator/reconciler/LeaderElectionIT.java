@@ -28,11 +28,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Two operator instances on one API server, electing a leader on a Lease, reading a real Prometheus
  * that scrapes a real exporter. Each instance has its own recording client, so the test sees which
- * one wrote what. Each test has its own Lease and namespace.
+ * one wrote what. Each test has its own Lease, namespace and queue series; the tests run side by
+ * side.
  */
 @MockApiServer
 class LeaderElectionIT {
@@ -98,6 +101,7 @@ class LeaderElectionIT {
     }
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void onlyTheLeaderWrites() {
     String ns = "only-leader";
@@ -135,6 +139,7 @@ class LeaderElectionIT {
     }
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void followerTakesOverWithinTheLeaseAfterTheLeaderCrashes() {
     String ns = "takeover";
@@ -170,6 +175,7 @@ class LeaderElectionIT {
     }
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void nothingScalesTwiceAcrossATakeover() {
     String ns = "no-double";

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Every way Prometheus can fail, against a real Prometheus (behind a {@link FaultProxy} for the
@@ -24,6 +26,9 @@ import org.junit.jupiter.api.Test;
  * FaultScenario#outage}): replicas never go down, MetricsAvailable is False with the cause, one
  * Warning is recorded, the fallback applies after 3 failed polls, and scaling on the queue resumes
  * by itself afterwards.
+ *
+ * <p>The tests run side by side: each has its own namespace, ScaledApi and queue series, and the
+ * ones behind a proxy each their own proxy, so that one test's fault reaches no other.
  */
 @MockApiServer
 class PrometheusFaultsIT {
@@ -45,13 +50,19 @@ class PrometheusFaultsIT {
   static TestExporter stoppableExporter;
 
   /**
-   * A proxy in front of the Prometheus for the faults a real server does not produce on demand; an
-   * address the operator allows, forwarding again after each test.
+   * Proxies in front of the Prometheus for the faults a real server does not produce on demand, one
+   * for each test that uses one; addresses the operator allows.
    */
-  static FaultProxy proxy;
+  static FaultProxy slowProxy;
+
+  static FaultProxy failingProxy;
+  static FaultProxy garbageProxy;
+
+  /** The running test's proxy, if it has one, forwarding again after the test. */
+  FaultProxy proxy;
 
   /** The namespace of the running test's ScaledApi. */
-  static String current;
+  String current;
 
   @BeforeAll
   static void startEverything() {
@@ -63,8 +74,14 @@ class PrometheusFaultsIT {
             cluster,
             Clock.systemUTC(),
             address -> {
-              proxy = FaultProxy.start(address);
-              return List.of(proxy.baseUri(), stoppable.baseUri());
+              slowProxy = FaultProxy.start(address);
+              failingProxy = FaultProxy.start(address);
+              garbageProxy = FaultProxy.start(address);
+              return List.of(
+                  slowProxy.baseUri(),
+                  failingProxy.baseUri(),
+                  garbageProxy.baseUri(),
+                  stoppable.baseUri());
             });
     exporter = stack.exporter();
     prometheus = stack.prometheus();
@@ -75,8 +92,10 @@ class PrometheusFaultsIT {
     if (stack != null) {
       stack.close();
     }
-    if (proxy != null) {
-      proxy.close();
+    for (FaultProxy p : new FaultProxy[] {slowProxy, failingProxy, garbageProxy}) {
+      if (p != null) {
+        p.close();
+      }
     }
     if (stoppable != null) {
       stoppable.close();
@@ -89,17 +108,19 @@ class PrometheusFaultsIT {
     }
   }
 
-  /** Deletes the test's ScaledApi, so that later tests share the operator with no one. */
+  /** Deletes the test's ScaledApi, so that the operator no longer reconciles it. */
   @AfterEach
   void deleteScaledApi() {
-    proxy.forward();
+    if (proxy != null) {
+      proxy.forward();
+    }
     if (current != null) {
       cluster.deleteScaledApi(current);
-      current = null;
     }
   }
 
   /** Stops the class's own Prometheus, and starts it again on the same port and data. */
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void prometheusStoppedHoldsReplicasAndRecoversAfterRestart() {
     stoppable.awaitTargetUp(Duration.ofSeconds(30));
@@ -113,8 +134,10 @@ class PrometheusFaultsIT {
         "cannot connect to " + stoppable.baseUri() + ": connection refused");
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void prometheusSlowerThanTheTimeoutHoldsReplicas() {
+    proxy = slowProxy;
     FaultScenario s = start("slow", proxy.baseUri(), "300ms", FALLBACK);
     s.outage(
         () -> {
@@ -125,8 +148,10 @@ class PrometheusFaultsIT {
         "no answer from Prometheus at " + proxy.baseUri() + " within 300ms");
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void prometheusAnswering5xxHoldsReplicas() {
+    proxy = failingProxy;
     FaultScenario s = start("http503", proxy.baseUri(), "2s", FALLBACK);
     s.outage(
         () -> {
@@ -137,8 +162,10 @@ class PrometheusFaultsIT {
         "Prometheus answered HTTP 503: Service Unavailable: too many queries");
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void garbageAnswersHoldReplicasAndEachOutageWarnsOnce() {
+    proxy = garbageProxy;
     FaultScenario s = start("garbage", proxy.baseUri(), "2s", FALLBACK);
     s.outage(
         () -> {
@@ -155,6 +182,7 @@ class PrometheusFaultsIT {
             + " {\"hello\":\"world\"}");
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void nanIsNotReadAsZero() {
     FaultScenario s = start("nan", prometheus.baseUri(), "2s", FALLBACK);
@@ -164,6 +192,7 @@ class PrometheusFaultsIT {
         "query returned NaN; it must return a finite number");
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void emptyResultIsNotReadAsZeroAndALowFallbackHolds() {
     FaultScenario s = start("empty", prometheus.baseUri(), "2s", 2);
@@ -173,11 +202,11 @@ class PrometheusFaultsIT {
         "query returned no series; check the metric name and labels (no data is not read as 0)");
   }
 
-  private static FaultScenario start(String ns, URI address, String timeout, int fallback) {
+  private FaultScenario start(String ns, URI address, String timeout, int fallback) {
     return start(ns, exporter, address, timeout, fallback);
   }
 
-  private static FaultScenario start(
+  private FaultScenario start(
       String ns, TestExporter queues, URI address, String timeout, int fallback) {
     current = ns;
     return FaultScenario.start(cluster, queues, ns, address, timeout, fallback);
