@@ -65,6 +65,9 @@ class QueueApiEndToEndIT {
     assertThat(JAR).as("the queue-api jar, built in the package phase").exists();
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
+      // Prometheus hands its target to the scrape loop seconds after it starts, so it starts
+      // first, while the queue-api's port is still held here and cannot be its own
+      prometheus = PrometheusProcess.start(List.of("127.0.0.1:" + port), Duration.ofSeconds(1));
     }
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Path log = Files.createTempFile("queue-api", ".log");
@@ -97,7 +100,6 @@ class QueueApiEndToEndIT {
                             HttpResponse.BodyHandlers.discarding())
                         .statusCode()
                     == 200);
-    prometheus = PrometheusProcess.start(List.of("127.0.0.1:" + port), Duration.ofSeconds(1));
     prometheus.awaitTargetUp(Duration.ofSeconds(30));
     operator =
         ScaledApiOperator.create(
