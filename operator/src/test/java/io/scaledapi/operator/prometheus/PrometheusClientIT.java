@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.scaledapi.operator.testing.PrometheusLogOnFailure;
 import io.scaledapi.operator.testing.PrometheusProcess;
+import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,26 +19,28 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Runs the client against a real Prometheus that scrapes a {@link TestExporter} every second. */
+/**
+ * Runs the client against a real Prometheus (the JVM's shared one) that scrapes a {@link
+ * TestExporter} every second.
+ */
 class PrometheusClientIT {
 
-  private static final Duration SCRAPE_INTERVAL = Duration.ofSeconds(1);
+  private static final Duration SCRAPE_INTERVAL = SharedPrometheus.SCRAPE_INTERVAL;
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   private static TestExporter exporter;
-  private static PrometheusProcess prometheus;
+  private static SharedPrometheus prometheus;
   private static PrometheusClient client;
 
   @RegisterExtension
   static final PrometheusLogOnFailure PRINT_PROMETHEUS_LOG_ON_FAILURE =
-      new PrometheusLogOnFailure(() -> prometheus);
+      PrometheusLogOnFailure.shared();
 
   @BeforeAll
   static void startPrometheus() {
     exporter = TestExporter.start();
     exporter.set("it_steady_depth", 42);
-    prometheus = PrometheusProcess.start(List.of(exporter.target()), SCRAPE_INTERVAL);
-    prometheus.awaitTargetUp(WAIT);
+    prometheus = SharedPrometheus.scraping(exporter);
     client =
         new PrometheusClient(PrometheusEndpoint.of(prometheus.baseUri(), Duration.ofSeconds(5)));
     System.out.println(
@@ -49,9 +52,6 @@ class PrometheusClientIT {
 
   @AfterAll
   static void stopPrometheus() {
-    if (prometheus != null) {
-      prometheus.close();
-    }
     if (exporter != null) {
       exporter.close();
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import io.scaledapi.operator.testing.PrometheusLogOnFailure;
-import io.scaledapi.operator.testing.PrometheusProcess;
+import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,13 +26,13 @@ class PromQlPrometheusIT {
   static final NamespaceIsolation ISOLATION = new NamespaceIsolation("namespace");
 
   static TestExporter exporter;
-  static PrometheusProcess prometheus;
+  static SharedPrometheus prometheus;
   static PrometheusApi api;
   static Instant at;
 
   @RegisterExtension
   static final PrometheusLogOnFailure PRINT_PROMETHEUS_LOG_ON_FAILURE =
-      new PrometheusLogOnFailure(() -> prometheus);
+      PrometheusLogOnFailure.shared();
 
   @BeforeAll
   static void startPrometheus() {
@@ -46,8 +46,7 @@ class PromQlPrometheusIT {
         exporter.set("baz", Map.of("namespace", ns, "pod", pod), v * 3);
       }
     }
-    prometheus = PrometheusProcess.start(List.of(exporter.target()), Duration.ofSeconds(1));
-    prometheus.awaitTargetUp(Duration.ofSeconds(30));
+    prometheus = SharedPrometheus.scraping(exporter);
     api = new PrometheusApi(prometheus.baseUri());
     await("samples of foo in Prometheus")
         .atMost(Duration.ofSeconds(30))
@@ -60,9 +59,6 @@ class PromQlPrometheusIT {
 
   @AfterAll
   static void stop() {
-    if (prometheus != null) {
-      prometheus.close();
-    }
     if (exporter != null) {
       exporter.close();
     }

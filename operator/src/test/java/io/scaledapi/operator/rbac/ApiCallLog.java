@@ -7,8 +7,14 @@ import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
@@ -62,20 +68,43 @@ public final class ApiCallLog {
     return calls.stream().map(ApiCall::line).collect(Collectors.toCollection(TreeSet::new));
   }
 
-  /** Adds this log's lines to {@link #UNION}, keeping it sorted and free of duplicates. */
+  /**
+   * Adds this log's lines to {@link #UNION}, keeping it sorted and free of duplicates. Test JVMs
+   * running side by side take turns: each holds a lock on the file while it reads and rewrites it.
+   */
   public void addToUnion() {
     synchronized (ApiCallLog.class) {
       try {
-        Set<String> all = new TreeSet<>(lines());
-        if (Files.exists(UNION)) {
-          all.addAll(Files.readAllLines(UNION));
-        }
-        all.remove("");
         Files.createDirectories(UNION.getParent());
-        Files.write(UNION, all);
+        try (FileChannel file =
+                FileChannel.open(
+                    UNION,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            FileLock lock = file.lock()) {
+          Set<String> all = new TreeSet<>(lines());
+          all.addAll(Arrays.asList(read(file).split("\n")));
+          all.remove("");
+          byte[] text =
+              all.stream()
+                  .map(line -> line + "\n")
+                  .collect(Collectors.joining())
+                  .getBytes(StandardCharsets.UTF_8);
+          file.truncate(0);
+          file.write(ByteBuffer.wrap(text), 0);
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
+  }
+
+  private static String read(FileChannel file) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(file.size()));
+    while (buffer.hasRemaining() && file.read(buffer, buffer.position()) >= 0) {
+      // reads until the buffer is full
+    }
+    return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
   }
 }

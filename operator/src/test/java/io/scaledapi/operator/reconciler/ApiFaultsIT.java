@@ -11,13 +11,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scaledapi.api.v1alpha1.BehaviorSpec;
 import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.api.v1alpha1.ScalingRulesSpec;
 import io.scaledapi.operator.reconciler.LeadTimeLearningIT.MovableClock;
+import io.scaledapi.operator.testing.MockApiServer;
 import io.scaledapi.operator.testing.TestExporter;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +26,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Faults of the API server and of the operator's own life: write conflicts on {@code /scale} and on
@@ -33,11 +35,12 @@ import org.junit.jupiter.api.Test;
  * (also between a decision and its write), the ScaledApi deleted. A real Prometheus scrapes a real
  * exporter every second; the API server is fabric8's mock in CRUD mode. Each test runs its own
  * operators, watching only its namespace, so that restarts stay local; a watch records every
- * replica count the Deployment takes.
+ * replica count the Deployment takes. The tests run side by side, each on its namespace's faults,
+ * queue series and calls alone.
  */
 // an operator started in a try block runs for the block; its variable is not needed in it
 @SuppressWarnings("try")
-@EnableKubernetesMockClient(crud = true)
+@MockApiServer
 class ApiFaultsIT {
   static final String OTHER_GAUGE = "api_backlog_requests";
   static final Duration POLL = Duration.ofSeconds(1);
@@ -64,6 +67,7 @@ class ApiFaultsIT {
     }
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void conflictOnScaleIsRetriedWithAFreshReadAndNeverOvershoots() {
     String ns = "conflict";
@@ -109,6 +113,7 @@ class ApiFaultsIT {
     }
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void conflictOnStatusPatchConvergesWithoutASecondWrite() {
     String ns = "statusconflict";
@@ -147,6 +152,7 @@ class ApiFaultsIT {
     }
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void targetDeletedAndRecreatedIsScaledAgainWithOneWarning() {
     String ns = "recreate";
@@ -190,6 +196,7 @@ class ApiFaultsIT {
    * Each edit is applied by the next poll, within one polling interval (1 s here), never sooner: an
    * edit does not bypass the interval (see ScaledApiReconcilerTest for a burst of edits).
    */
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void editsMidFlightTakeEffectAtTheNextPoll() {
     String ns = "edit";
@@ -235,6 +242,7 @@ class ApiFaultsIT {
    * After a restart the new instance has no memory of the recommendations; it must still not scale
    * down within the scale-down window. The operators' clock stands still unless moved.
    */
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void restartedOperatorKeepsTheScaleDownWindow() {
     String ns = "restart";
@@ -282,6 +290,7 @@ class ApiFaultsIT {
    * An operator decides to scale but its writes are refused until it is stopped; a new instance
    * then writes the decision once.
    */
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void restartBetweenDecisionAndWriteWritesOnce() {
     String ns = "cutoff";
@@ -322,6 +331,7 @@ class ApiFaultsIT {
   }
 
   /** A deleted ScaledApi's memory and gauges are dropped; its target keeps its replicas. */
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void deletedScaledApiIsForgottenAndItsTargetLeftAlone() {
     String ns = "deleted";

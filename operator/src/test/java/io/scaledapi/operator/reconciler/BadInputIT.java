@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.scaledapi.api.v1alpha1.QueueSpec;
@@ -17,6 +16,7 @@ import io.scaledapi.api.v1alpha1.apiserver.ApiServer;
 import io.scaledapi.api.v1alpha1.apiserver.Fields;
 import io.scaledapi.api.v1alpha1.apiserver.Json;
 import io.scaledapi.operator.spec.SpecParser;
+import io.scaledapi.operator.testing.MockApiServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +26,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -34,9 +36,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (with the message {@code kubectl apply} prints, and what the operator reports should the object
  * reach it without the schema) or by the operator (a condition and one Warning event, against a
  * real Prometheus and the mock API server). The rows are in {@link BadInputScalingRows}, {@link
- * BadInputSettingsRows} and {@link BadInputConditionRows}; a new mistake is one more row there.
+ * BadInputSettingsRows} and {@link BadInputConditionRows}; a new mistake is one more row there. The
+ * rows run side by side: each caught by the operator has a namespace, ScaledApi and queue series of
+ * its own.
  */
-@EnableKubernetesMockClient(crud = true)
+@MockApiServer
 class BadInputIT {
   static final ApiServer API = ApiServer.forScaledApi();
   static final Duration POLL = Duration.ofSeconds(1);
@@ -67,6 +71,7 @@ class BadInputIT {
     return BadInput.table();
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void theBaseObjectsAreValidSoNoRowPassesVacuously() {
     Map<String, Object> full = Fields.validScaledApi();
@@ -77,6 +82,7 @@ class BadInputIT {
     assertThat(operatorSees(live)).isEqualTo(BadInput.NO_PROBLEM);
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @ParameterizedTest(name = "{0}")
   @MethodSource("table")
   void eachMistakeIsCaughtWithTheFieldAndTheFix(BadInput row) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.scaledapi.api.v1alpha1.PrometheusAuthSpec;
@@ -13,11 +12,11 @@ import io.scaledapi.api.v1alpha1.SecretKeyRef;
 import io.scaledapi.operator.rbac.ApiCall;
 import io.scaledapi.operator.testing.FaultProxy;
 import io.scaledapi.operator.testing.LogCapture;
-import io.scaledapi.operator.testing.PrometheusProcess;
+import io.scaledapi.operator.testing.MockApiServer;
+import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * front of the real Prometheus check the {@code Authorization} header and, like careless servers,
  * echo a wrong one back in their error bodies.
  */
-@EnableKubernetesMockClient(crud = true)
+@MockApiServer
 class CredentialSecrecyIT {
   static final String ACCEPTED = "right-token-0c5f7e21";
   static final String PASSWORD = "right-password-3a8c";
@@ -44,7 +43,7 @@ class CredentialSecrecyIT {
   static MockCluster cluster;
   static LogCapture logs;
   static TestExporter exporter;
-  static PrometheusProcess prometheus;
+  static SharedPrometheus prometheus;
   static PrometheusMeterRegistry registry;
   static ScaledApiOperator operator;
   static CredentialScenarios scenarios;
@@ -54,8 +53,7 @@ class CredentialSecrecyIT {
     logs = LogCapture.start();
     cluster = MockCluster.of(client);
     exporter = TestExporter.start();
-    prometheus = PrometheusProcess.start(List.of(exporter.target()), LiveStack.SCRAPE);
-    prometheus.awaitTargetUp(Duration.ofSeconds(30));
+    prometheus = SharedPrometheus.scraping(exporter);
     // one proxy for each gate the tests open, each an address the operator allows
     scenarios = new CredentialScenarios(cluster, exporter, prometheus.baseUri(), 5);
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -74,7 +72,7 @@ class CredentialSecrecyIT {
 
   @AfterAll
   static void stopEverything() {
-    for (AutoCloseable part : new AutoCloseable[] {operator, scenarios, prometheus, exporter}) {
+    for (AutoCloseable part : new AutoCloseable[] {operator, scenarios, exporter}) {
       try {
         if (part != null) {
           part.close();

@@ -17,7 +17,7 @@ import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.operator.prometheus.PrometheusClient;
 import io.scaledapi.operator.prometheus.PrometheusEndpoint;
 import io.scaledapi.operator.prometheus.QueryResult;
-import io.scaledapi.operator.testing.PrometheusProcess;
+import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,29 +30,24 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * What {@link ApiFaultsIT} runs against: a real exporter, a real Prometheus scraping it every
- * second, and the mock API server reached by operators through {@link ApiFaults}. Every ScaledApi
- * and its Deployment are named "api"; the queue of namespace {@code ns} is the series {@code
- * GAUGE{app="ns"}}.
+ * What {@link ApiFaultsIT} runs against: a real exporter, the JVM's shared real Prometheus scraping
+ * it every second, and the mock API server reached by operators through {@link ApiFaults}. Every
+ * ScaledApi and its Deployment are named "api"; the queue of namespace {@code ns} is the series
+ * {@code GAUGE{app="ns"}}.
  */
 record FaultStack(
-    MockCluster cluster, ApiFaults faults, TestExporter exporter, PrometheusProcess prometheus)
+    MockCluster cluster, ApiFaults faults, TestExporter exporter, SharedPrometheus prometheus)
     implements AutoCloseable {
   static final String GAUGE = "api_queue_requests_waiting";
-  static final Duration SCRAPE = Duration.ofSeconds(1);
+  static final Duration SCRAPE = SharedPrometheus.SCRAPE_INTERVAL;
 
   static FaultStack start(KubernetesClient client) {
     TestExporter exporter = TestExporter.start();
-    PrometheusProcess prometheus = null;
     try {
-      prometheus = PrometheusProcess.start(List.of(exporter.target()), SCRAPE);
-      prometheus.awaitTargetUp(Duration.ofSeconds(30));
+      SharedPrometheus prometheus = SharedPrometheus.scraping(exporter);
       ApiFaults faults = new ApiFaults(client);
       return new FaultStack(faults.cluster(), faults, exporter, prometheus);
-    } catch (RuntimeException e) {
-      if (prometheus != null) {
-        prometheus.close();
-      }
+    } catch (RuntimeException | Error e) {
       exporter.close();
       throw e;
     }
@@ -61,7 +56,6 @@ record FaultStack(
   @Override
   public void close() {
     cluster.close();
-    prometheus.close();
     exporter.close();
   }
 

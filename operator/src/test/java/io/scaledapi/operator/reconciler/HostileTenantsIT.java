@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.micrometer.core.instrument.Timer;
 import io.scaledapi.api.v1alpha1.PrometheusSpec;
@@ -16,6 +15,7 @@ import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.api.v1alpha1.ScaledApiStatus;
 import io.scaledapi.operator.testing.HostilePrometheus;
 import io.scaledapi.operator.testing.HostilePrometheus.Answer;
+import io.scaledapi.operator.testing.MockApiServer;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * Prometheus is real: the good one keeps being reconciled every polling interval, the hostile ones
  * get short messages in status and events, and the operator stays healthy.
  */
-@EnableKubernetesMockClient(crud = true)
+@MockApiServer
 class HostileTenantsIT {
   static final String GAUGE = "api_queue_requests_waiting";
   static final Duration WATCH = Duration.ofSeconds(20);

@@ -6,13 +6,13 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.scaledapi.api.v1alpha1.PredictionSpec;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.operator.prometheus.PrometheusClient;
 import io.scaledapi.operator.prometheus.PrometheusEndpoint;
 import io.scaledapi.operator.prometheus.QueryResult;
-import io.scaledapi.operator.testing.PrometheusProcess;
+import io.scaledapi.operator.testing.MockApiServer;
+import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * spec: the operator's clock is moved on by hand between the scale-up and the replicas becoming
  * ready, so the learned start-up time is known exactly.
  */
-@EnableKubernetesMockClient(crud = true)
+@MockApiServer
 class LeadTimeLearningIT {
   static final String QUEUE = "api_queue_requests_waiting";
   static final String ARRIVALS = "api_requests_per_second";
@@ -39,7 +39,7 @@ class LeadTimeLearningIT {
   static KubernetesClient client;
   static MockCluster cluster;
   static TestExporter exporter;
-  static PrometheusProcess prometheus;
+  static SharedPrometheus prometheus;
   static LiveStack stack;
   static final MovableClock CLOCK = new MovableClock(Instant.now());
 

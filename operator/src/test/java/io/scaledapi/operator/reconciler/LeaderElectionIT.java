@@ -8,15 +8,15 @@ import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectRulesReviewStatus;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.scaledapi.api.v1alpha1.Mode;
 import io.scaledapi.api.v1alpha1.QueueSpec;
 import io.scaledapi.api.v1alpha1.ScaleTargetRef;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.operator.reconciler.ScaledApiOperator.LeaseTimings;
+import io.scaledapi.operator.testing.MockApiServer;
 import io.scaledapi.operator.testing.PrometheusLogOnFailure;
-import io.scaledapi.operator.testing.PrometheusProcess;
+import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,13 +28,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Two operator instances on one API server, electing a leader on a Lease, reading a real Prometheus
  * that scrapes a real exporter. Each instance has its own recording client, so the test sees which
- * one wrote what. Each test has its own Lease and namespace.
+ * one wrote what. Each test has its own Lease, namespace and queue series; the tests run side by
+ * side.
  */
-@EnableKubernetesMockClient(crud = true)
+@MockApiServer
 class LeaderElectionIT {
   static final String GAUGE = "api_queue_requests_waiting";
   static final String LEASE_NAMESPACE = "operators";
@@ -57,17 +60,16 @@ class LeaderElectionIT {
   static KubernetesMockServer server;
   static KubernetesClient client;
   static TestExporter exporter;
-  static PrometheusProcess prometheus;
+  static SharedPrometheus prometheus;
 
   @RegisterExtension
   static final PrometheusLogOnFailure PRINT_PROMETHEUS_LOG_ON_FAILURE =
-      new PrometheusLogOnFailure(() -> prometheus);
+      PrometheusLogOnFailure.shared();
 
   @BeforeAll
   static void startPrometheusAndAllowLeases() {
     exporter = TestExporter.start();
-    prometheus = PrometheusProcess.start(List.of(exporter.target()), Duration.ofSeconds(1));
-    prometheus.awaitTargetUp(Duration.ofSeconds(30));
+    prometheus = SharedPrometheus.scraping(exporter);
     try (MockCluster setup = MockCluster.of(client)) {
       setup.ensureNamespace(LEASE_NAMESPACE);
     }
@@ -94,14 +96,12 @@ class LeaderElectionIT {
 
   @AfterAll
   static void stopPrometheus() {
-    if (prometheus != null) {
-      prometheus.close();
-    }
     if (exporter != null) {
       exporter.close();
     }
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void onlyTheLeaderWrites() {
     String ns = "only-leader";
@@ -139,6 +139,7 @@ class LeaderElectionIT {
     }
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void followerTakesOverWithinTheLeaseAfterTheLeaderCrashes() {
     String ns = "takeover";
@@ -174,6 +175,7 @@ class LeaderElectionIT {
     }
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void nothingScalesTwiceAcrossATakeover() {
     String ns = "no-double";

@@ -1,7 +1,7 @@
 package io.scaledapi.operator.reconciler;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.scaledapi.operator.testing.PrometheusProcess;
+import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
 import java.net.URI;
 import java.time.Clock;
@@ -10,16 +10,16 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * A real exporter, a real Prometheus scraping it every second, and an operator on the mock API
- * server reading from that Prometheus: what the live reconciler ITs run against.
+ * A real exporter, the JVM's shared real Prometheus scraping it every second, and an operator on
+ * the mock API server reading from that Prometheus: what the live reconciler ITs run against.
  */
 record LiveStack(
     TestExporter exporter,
-    PrometheusProcess prometheus,
+    SharedPrometheus prometheus,
     ScaledApiOperator operator,
     SimpleMeterRegistry metrics)
     implements AutoCloseable {
-  static final Duration SCRAPE = Duration.ofSeconds(1);
+  static final Duration SCRAPE = SharedPrometheus.SCRAPE_INTERVAL;
 
   static LiveStack start(MockCluster cluster, Clock clock) {
     return start(cluster, clock, prometheus -> List.of());
@@ -31,10 +31,8 @@ record LiveStack(
    */
   static LiveStack start(MockCluster cluster, Clock clock, Function<URI, List<URI>> allowed) {
     TestExporter exporter = TestExporter.start();
-    PrometheusProcess prometheus = null;
     try {
-      prometheus = PrometheusProcess.start(List.of(exporter.target()), SCRAPE);
-      prometheus.awaitTargetUp(Duration.ofSeconds(30));
+      SharedPrometheus prometheus = SharedPrometheus.scraping(exporter);
       URI address = prometheus.baseUri();
       SimpleMeterRegistry metrics = new SimpleMeterRegistry();
       return new LiveStack(
@@ -42,10 +40,7 @@ record LiveStack(
           prometheus,
           cluster.startOperator(address, clock, allowed.apply(address), metrics),
           metrics);
-    } catch (RuntimeException e) {
-      if (prometheus != null) {
-        prometheus.close();
-      }
+    } catch (RuntimeException | Error e) {
       exporter.close();
       throw e;
     }
@@ -54,7 +49,6 @@ record LiveStack(
   @Override
   public void close() {
     operator.close();
-    prometheus.close();
     exporter.close();
   }
 }

@@ -5,18 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.scaledapi.api.v1alpha1.QueueSpec;
 import io.scaledapi.api.v1alpha1.ScaleTargetRef;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.operator.promql.NamespaceIsolation;
+import io.scaledapi.operator.testing.MockApiServer;
 import io.scaledapi.operator.testing.PrometheusLogOnFailure;
-import io.scaledapi.operator.testing.PrometheusProcess;
+import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 // an operator started in a try block runs for the block; its variable is not needed in it
 @SuppressWarnings("try")
-@EnableKubernetesMockClient(crud = true)
+@MockApiServer
 class NamespaceIsolationIT {
   static final String GAUGE = "api_queue_requests_waiting";
   static final String UNCONFINED = "sum(" + GAUGE + ")";
@@ -40,21 +39,20 @@ class NamespaceIsolationIT {
   static KubernetesMockServer server;
   static KubernetesClient client;
   static TestExporter exporter;
-  static PrometheusProcess prometheus;
+  static SharedPrometheus prometheus;
   static MockCluster cluster;
   static ScaledApiOperator isolated;
 
   @RegisterExtension
   static final PrometheusLogOnFailure PRINT_PROMETHEUS_LOG_ON_FAILURE =
-      new PrometheusLogOnFailure(() -> prometheus);
+      PrometheusLogOnFailure.shared();
 
   @BeforeAll
   static void start() {
     exporter = TestExporter.start();
     exporter.set(GAUGE, Map.of("namespace", "team-a"), 5);
     exporter.set(GAUGE, Map.of("namespace", "team-b"), 500);
-    prometheus = PrometheusProcess.start(List.of(exporter.target()), Duration.ofSeconds(1));
-    prometheus.awaitTargetUp(Duration.ofSeconds(30));
+    prometheus = SharedPrometheus.scraping(exporter);
     cluster = MockCluster.of(client);
     isolated =
         cluster.startOperator(
@@ -69,9 +67,6 @@ class NamespaceIsolationIT {
     }
     if (cluster != null) {
       cluster.close();
-    }
-    if (prometheus != null) {
-      prometheus.close();
     }
     if (exporter != null) {
       exporter.close();

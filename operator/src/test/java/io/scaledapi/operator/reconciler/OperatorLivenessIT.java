@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.operator.testing.FakeHttpServer;
+import io.scaledapi.operator.testing.MockApiServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 // Thread.stop wedges the framework as a dead timer thread does, which is the case under test
 @SuppressWarnings("deprecation")
-@EnableKubernetesMockClient(crud = true)
+@MockApiServer
 class OperatorLivenessIT {
   static final String ONE_SERIES =
       "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":["

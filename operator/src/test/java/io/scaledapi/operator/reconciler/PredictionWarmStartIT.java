@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.scaledapi.api.v1alpha1.PredictionMode;
 import io.scaledapi.api.v1alpha1.PredictionSpec;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
+import io.scaledapi.operator.testing.MockApiServer;
 import io.scaledapi.operator.testing.OpenMetricsHistory;
 import io.scaledapi.operator.testing.PrometheusProcess;
 import io.scaledapi.operator.testing.SampleTimes;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * reconcile a ScaledApi forecasts the daily morning rise that starts a minute later, and pre-scales
  * for it while the queue is still empty.
  */
-@EnableKubernetesMockClient(crud = true)
+@MockApiServer
 class PredictionWarmStartIT {
   static final Duration STEP = Duration.ofMinutes(1);
   static final Duration LEAD = Duration.ofMinutes(10);

@@ -1,9 +1,10 @@
 package io.scaledapi.operator.reconciler;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.scaledapi.operator.testing.FaultProxy;
+import io.scaledapi.operator.testing.MockApiServer;
 import io.scaledapi.operator.testing.PrometheusProcess;
+import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
 import java.net.URI;
 import java.time.Clock;
@@ -13,16 +14,23 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Every way Prometheus can fail, against a real Prometheus (behind a {@link FaultProxy} for the
- * faults a real server does not produce on demand) and the operator on the mock API server. Each
- * outage starts from 5 replicas for a queue of 50 and drops the queue to 0 (or hides it), so that a
- * reading taken as 0 would scale down at once. In every outage ({@link FaultScenario#outage}):
- * replicas never go down, MetricsAvailable is False with the cause, one Warning is recorded, the
- * fallback applies after 3 failed polls, and scaling on the queue resumes by itself afterwards.
+ * faults a real server does not produce on demand; a Prometheus of the class's own for the one it
+ * stops and restarts, the JVM's shared one for the rest) and the operator on the mock API server.
+ * Each outage starts from 5 replicas for a queue of 50 and drops the queue to 0 (or hides it), so
+ * that a reading taken as 0 would scale down at once. In every outage ({@link
+ * FaultScenario#outage}): replicas never go down, MetricsAvailable is False with the cause, one
+ * Warning is recorded, the fallback applies after 3 failed polls, and scaling on the queue resumes
+ * by itself afterwards.
+ *
+ * <p>The tests run side by side: each has its own namespace, ScaledApi and queue series, and the
+ * ones behind a proxy each their own proxy, so that one test's fault reaches no other.
  */
-@EnableKubernetesMockClient(crud = true)
+@MockApiServer
 class PrometheusFaultsIT {
   static final int FALLBACK = 7;
 
@@ -30,27 +38,50 @@ class PrometheusFaultsIT {
   static MockCluster cluster;
   static LiveStack stack;
   static TestExporter exporter;
-  static PrometheusProcess prometheus;
+  static SharedPrometheus prometheus;
 
   /**
-   * A proxy in front of the Prometheus for the faults a real server does not produce on demand; an
-   * address the operator allows, forwarding again after each test.
+   * A Prometheus of this class's own, scraping {@link #stoppableExporter} every second, for the
+   * test that stops and restarts it (which the shared one must not be); an address the operator
+   * allows.
    */
-  static FaultProxy proxy;
+  static PrometheusProcess stoppable;
+
+  static TestExporter stoppableExporter;
+
+  /**
+   * Proxies in front of the Prometheus for the faults a real server does not produce on demand, one
+   * for each test that uses one; addresses the operator allows.
+   */
+  static FaultProxy slowProxy;
+
+  static FaultProxy failingProxy;
+  static FaultProxy garbageProxy;
+
+  /** The running test's proxy, if it has one, forwarding again after the test. */
+  FaultProxy proxy;
 
   /** The namespace of the running test's ScaledApi. */
-  static String current;
+  String current;
 
   @BeforeAll
   static void startEverything() {
+    stoppableExporter = TestExporter.start();
+    stoppable = PrometheusProcess.start(List.of(stoppableExporter.target()), LiveStack.SCRAPE);
     cluster = MockCluster.of(client);
     stack =
         LiveStack.start(
             cluster,
             Clock.systemUTC(),
             address -> {
-              proxy = FaultProxy.start(address);
-              return List.of(proxy.baseUri());
+              slowProxy = FaultProxy.start(address);
+              failingProxy = FaultProxy.start(address);
+              garbageProxy = FaultProxy.start(address);
+              return List.of(
+                  slowProxy.baseUri(),
+                  failingProxy.baseUri(),
+                  garbageProxy.baseUri(),
+                  stoppable.baseUri());
             });
     exporter = stack.exporter();
     prometheus = stack.prometheus();
@@ -61,39 +92,52 @@ class PrometheusFaultsIT {
     if (stack != null) {
       stack.close();
     }
-    if (proxy != null) {
-      proxy.close();
+    for (FaultProxy p : new FaultProxy[] {slowProxy, failingProxy, garbageProxy}) {
+      if (p != null) {
+        p.close();
+      }
+    }
+    if (stoppable != null) {
+      stoppable.close();
+    }
+    if (stoppableExporter != null) {
+      stoppableExporter.close();
     }
     if (cluster != null) {
       cluster.close();
     }
   }
 
-  /** Deletes the test's ScaledApi, so that later tests share the operator with no one. */
+  /** Deletes the test's ScaledApi, so that the operator no longer reconciles it. */
   @AfterEach
   void deleteScaledApi() {
-    proxy.forward();
+    if (proxy != null) {
+      proxy.forward();
+    }
     if (current != null) {
       cluster.deleteScaledApi(current);
-      current = null;
     }
   }
 
-  /** Stops the class's Prometheus, and starts it again on the same port and data. */
+  /** Stops the class's own Prometheus, and starts it again on the same port and data. */
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void prometheusStoppedHoldsReplicasAndRecoversAfterRestart() {
-    FaultScenario s = start("stopped", prometheus.baseUri(), "2s", FALLBACK);
+    stoppable.awaitTargetUp(Duration.ofSeconds(30));
+    FaultScenario s = start("stopped", stoppableExporter, stoppable.baseUri(), "2s", FALLBACK);
     s.outage(
         () -> {
-          prometheus.stop();
+          stoppable.stop();
           s.queue(0);
         },
-        prometheus::restart,
-        "cannot connect to " + prometheus.baseUri() + ": connection refused");
+        stoppable::restart,
+        "cannot connect to " + stoppable.baseUri() + ": connection refused");
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void prometheusSlowerThanTheTimeoutHoldsReplicas() {
+    proxy = slowProxy;
     FaultScenario s = start("slow", proxy.baseUri(), "300ms", FALLBACK);
     s.outage(
         () -> {
@@ -104,8 +148,10 @@ class PrometheusFaultsIT {
         "no answer from Prometheus at " + proxy.baseUri() + " within 300ms");
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void prometheusAnswering5xxHoldsReplicas() {
+    proxy = failingProxy;
     FaultScenario s = start("http503", proxy.baseUri(), "2s", FALLBACK);
     s.outage(
         () -> {
@@ -116,8 +162,10 @@ class PrometheusFaultsIT {
         "Prometheus answered HTTP 503: Service Unavailable: too many queries");
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void garbageAnswersHoldReplicasAndEachOutageWarnsOnce() {
+    proxy = garbageProxy;
     FaultScenario s = start("garbage", proxy.baseUri(), "2s", FALLBACK);
     s.outage(
         () -> {
@@ -134,6 +182,7 @@ class PrometheusFaultsIT {
             + " {\"hello\":\"world\"}");
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void nanIsNotReadAsZero() {
     FaultScenario s = start("nan", prometheus.baseUri(), "2s", FALLBACK);
@@ -143,6 +192,7 @@ class PrometheusFaultsIT {
         "query returned NaN; it must return a finite number");
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void emptyResultIsNotReadAsZeroAndALowFallbackHolds() {
     FaultScenario s = start("empty", prometheus.baseUri(), "2s", 2);
@@ -152,8 +202,13 @@ class PrometheusFaultsIT {
         "query returned no series; check the metric name and labels (no data is not read as 0)");
   }
 
-  private static FaultScenario start(String ns, URI address, String timeout, int fallback) {
+  private FaultScenario start(String ns, URI address, String timeout, int fallback) {
+    return start(ns, exporter, address, timeout, fallback);
+  }
+
+  private FaultScenario start(
+      String ns, TestExporter queues, URI address, String timeout, int fallback) {
     current = ns;
-    return FaultScenario.start(cluster, exporter, ns, address, timeout, fallback);
+    return FaultScenario.start(cluster, queues, ns, address, timeout, fallback);
   }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.scaledapi.api.v1alpha1.BasicAuthSpec;
 import io.scaledapi.api.v1alpha1.CaSource;
 import io.scaledapi.api.v1alpha1.PrometheusAuthSpec;
@@ -17,6 +16,7 @@ import io.scaledapi.api.v1alpha1.SecretKeyRef;
 import io.scaledapi.operator.prometheus.PrometheusAuth;
 import io.scaledapi.operator.prometheus.PrometheusEndpoint;
 import io.scaledapi.operator.rbac.ApiCallLog;
+import io.scaledapi.operator.testing.MockApiServer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Connection settings come from the ScaledApi's own namespace, with errors naming the field. */
-@EnableKubernetesMockClient(crud = true)
+@MockApiServer
 class PrometheusSourcesIT {
   static final ApiCallLog LOG = new ApiCallLog();
   static KubernetesClient client;

@@ -9,13 +9,13 @@ import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewSpec;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectRulesReviewStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.scaledapi.operator.cli.ChartArgs;
 import io.scaledapi.operator.helm.ChartRenderer;
 import io.scaledapi.operator.rbac.ApiCall;
 import io.scaledapi.operator.rbac.RbacRules;
-import io.scaledapi.operator.testing.PrometheusProcess;
+import io.scaledapi.operator.testing.MockApiServer;
+import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
 import java.time.Duration;
 import java.util.HashSet;
@@ -38,10 +38,10 @@ import org.junit.jupiter.api.Test;
  */
 // an operator started in a try block runs for the block; its variable is not needed in it
 @SuppressWarnings("try")
-@EnableKubernetesMockClient(crud = true)
+@MockApiServer
 class RbacProofIT {
   static TestExporter exporter;
-  static PrometheusProcess prometheus;
+  static SharedPrometheus prometheus;
 
   /** A fresh API server per test, so that each operator elects itself on a Lease of its own. */
   KubernetesClient client;
@@ -51,15 +51,11 @@ class RbacProofIT {
   @BeforeAll
   static void startPrometheus() {
     exporter = TestExporter.start();
-    prometheus = PrometheusProcess.start(List.of(exporter.target()), Duration.ofSeconds(1));
-    prometheus.awaitTargetUp(Duration.ofSeconds(30));
+    prometheus = SharedPrometheus.scraping(exporter);
   }
 
   @AfterAll
   static void stopPrometheus() {
-    if (prometheus != null) {
-      prometheus.close();
-    }
     if (exporter != null) {
       exporter.close();
     }

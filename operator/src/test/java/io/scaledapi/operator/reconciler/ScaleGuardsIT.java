@@ -11,10 +11,10 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scaledapi.operator.rbac.ApiCall;
+import io.scaledapi.operator.testing.MockApiServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -23,6 +23,8 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,11 +32,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * What keeps a workload from being written by the wrong hand: one ScaledApi per workload, an HPA
  * check that holds when it cannot tell, and a steady poll that costs the API server nothing. A real
  * Prometheus scrapes a real exporter every second; the API server is fabric8's mock in CRUD mode,
- * reached through {@link ApiFaults}; each test runs its own operator on its own namespace.
+ * reached through {@link ApiFaults}; each test runs its own operator on its own namespace, side by
+ * side with the others, and counts its namespace's calls alone.
  */
 // an operator started in a try block runs for the block; its variable is not needed in it
 @SuppressWarnings("try")
-@EnableKubernetesMockClient(crud = true)
+@MockApiServer
 class ScaleGuardsIT {
   static final Duration POLL = Duration.ofSeconds(1);
 
@@ -61,6 +64,7 @@ class ScaleGuardsIT {
    * scales; the other says who owns the workload, warns once and never writes; once the older one
    * is deleted, the other takes over.
    */
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void secondScaledApiOnAWorkloadNeverWritesAndTakesOverWhenTheFirstIsDeleted() {
     String ns = "owners";
@@ -122,6 +126,7 @@ class ScaleGuardsIT {
    * The HPA check cannot tell (the API server refuses or fails the HPA list): the ScaledApi says so
    * and holds, with one Warning; once HPAs can be read again, it scales.
    */
+  @Execution(ExecutionMode.CONCURRENT)
   @ParameterizedTest
   @ValueSource(ints = {403, 500})
   void hpaCheckThatCannotTellHoldsTheReplicas(int code) {
@@ -177,6 +182,7 @@ class ScaleGuardsIT {
    * A steady poll (same signals, same replicas) reads the target and HPAs from the operator's
    * caches and writes no status: it makes no API call.
    */
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void steadyPollMakesNoApiCall() {
     String ns = "steady";

@@ -6,14 +6,14 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.scaledapi.api.v1alpha1.Mode;
 import io.scaledapi.api.v1alpha1.PrometheusSpec;
 import io.scaledapi.api.v1alpha1.QueueSpec;
 import io.scaledapi.api.v1alpha1.ScaleTargetRef;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
-import io.scaledapi.operator.testing.PrometheusProcess;
+import io.scaledapi.operator.testing.MockApiServer;
+import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * The whole loop against a real Prometheus scraping a real exporter every second, and fabric8's
  * mock API server in CRUD mode holding the Deployments.
  */
-@EnableKubernetesMockClient(crud = true)
+@MockApiServer
 class ScaledApiReconcilerIT {
   static final String GAUGE = "api_queue_requests_waiting";
   static final Duration POLL = Duration.ofSeconds(1);
@@ -35,7 +35,7 @@ class ScaledApiReconcilerIT {
   static KubernetesMockServer server;
   static KubernetesClient client;
   static TestExporter exporter;
-  static PrometheusProcess prometheus;
+  static SharedPrometheus prometheus;
   static LiveStack stack;
   static MockCluster cluster;
 

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.scaledapi.api.v1alpha1.CaSource;
 import io.scaledapi.api.v1alpha1.PrometheusAuthSpec;
 import io.scaledapi.api.v1alpha1.PrometheusSpec;
@@ -16,6 +15,7 @@ import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.api.v1alpha1.SecretKeyRef;
 import io.scaledapi.operator.prometheus.QueryResult;
 import io.scaledapi.operator.testing.FakeHttpServer;
+import io.scaledapi.operator.testing.MockApiServer;
 import io.scaledapi.operator.testing.SelfSignedCertificate;
 import java.net.URI;
 import java.time.Clock;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 // an operator started in a try block runs for the block; its variable is not needed in it
 @SuppressWarnings("try")
-@EnableKubernetesMockClient(crud = true)
+@MockApiServer
 class SharedHttpClientsIT {
   static final String ONE_SERIES =
       "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":["

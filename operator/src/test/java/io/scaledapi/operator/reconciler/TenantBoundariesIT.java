@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.scaledapi.api.v1alpha1.Mode;
 import io.scaledapi.api.v1alpha1.PrometheusAuthSpec;
 import io.scaledapi.api.v1alpha1.PrometheusSpec;
@@ -17,7 +16,8 @@ import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.api.v1alpha1.SecretKeyRef;
 import io.scaledapi.operator.testing.FakeHttpServer;
 import io.scaledapi.operator.testing.FaultProxy;
-import io.scaledapi.operator.testing.PrometheusProcess;
+import io.scaledapi.operator.testing.MockApiServer;
+import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * second local HTTP server that counts requests and answers with a page an attacker would like to
  * read.
  */
-@EnableKubernetesMockClient(crud = true)
+@MockApiServer
 class TenantBoundariesIT {
   static final String GAUGE = "api_queue_requests_waiting";
   static final String LABEL = "scaledapi.io/prometheus-credentials";
@@ -48,7 +48,7 @@ class TenantBoundariesIT {
   static KubernetesClient client;
   static MockCluster cluster;
   static TestExporter exporter;
-  static PrometheusProcess prometheus;
+  static SharedPrometheus prometheus;
 
   /** The operator's default Prometheus, letting only {@link #TOKEN} through. */
   static FaultProxy defaultPrometheus;
@@ -65,8 +65,7 @@ class TenantBoundariesIT {
   static void startEverything() {
     cluster = MockCluster.of(client);
     exporter = TestExporter.start();
-    prometheus = PrometheusProcess.start(List.of(exporter.target()), LiveStack.SCRAPE);
-    prometheus.awaitTargetUp(Duration.ofSeconds(30));
+    prometheus = SharedPrometheus.scraping(exporter);
     defaultPrometheus =
         FaultProxy.start(prometheus.baseUri())
             .requireAuthorization("Bearer " + TOKEN, 401, "text/plain", "unauthorized");
@@ -87,9 +86,7 @@ class TenantBoundariesIT {
   @AfterAll
   static void stopEverything() {
     for (AutoCloseable part :
-        new AutoCloseable[] {
-          operator, internal, allowedPrometheus, defaultPrometheus, prometheus, exporter
-        }) {
+        new AutoCloseable[] {operator, internal, allowedPrometheus, defaultPrometheus, exporter}) {
       try {
         if (part != null) {
           part.close();

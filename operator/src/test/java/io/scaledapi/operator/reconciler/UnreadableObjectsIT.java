@@ -7,12 +7,12 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.api.v1alpha1.apiserver.Fields;
 import io.scaledapi.api.v1alpha1.apiserver.Json;
+import io.scaledapi.operator.testing.MockApiServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * Warning, and its target is never scaled; the good one keeps scaling; the operator keeps running;
  * a bad one fixed is picked up.
  */
-@EnableKubernetesMockClient(crud = true)
+@MockApiServer
 class UnreadableObjectsIT {
   static final ResourceDefinitionContext SCALED_APIS =
       new ResourceDefinitionContext.Builder()

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -64,7 +65,16 @@ public final class PrometheusProcess implements AutoCloseable {
    * waits until it is ready.
    */
   public static PrometheusProcess start(List<String> scrapeTargets, Duration scrapeInterval) {
-    return start(scrapeTargets, scrapeInterval, Optional.empty());
+    return start(scrapeTargets, scrapeInterval, Optional.empty(), false);
+  }
+
+  /**
+   * Starts Prometheus scraping {@code scrapeTarget} as job {@code test}, keeping the {@code job}
+   * and {@code instance} labels the target's series carry ({@code honor_labels}), and waits until
+   * it is ready: what {@link SharedPrometheus} runs.
+   */
+  static PrometheusProcess startHonoringLabels(String scrapeTarget, Duration scrapeInterval) {
+    return start(List.of(scrapeTarget), scrapeInterval, Optional.empty(), true);
   }
 
   /**
@@ -86,17 +96,21 @@ public final class PrometheusProcess implements AutoCloseable {
    */
   public static PrometheusProcess startWithHistory(
       Backfill history, List<String> scrapeTargets, Duration scrapeInterval) {
-    return start(scrapeTargets, scrapeInterval, Optional.of(history));
+    return start(scrapeTargets, scrapeInterval, Optional.of(history), false);
   }
 
   private static PrometheusProcess start(
-      List<String> scrapeTargets, Duration scrapeInterval, Optional<Backfill> history) {
+      List<String> scrapeTargets,
+      Duration scrapeInterval,
+      Optional<Backfill> history,
+      boolean honorLabels) {
     Path binary = Executables.find("prometheus");
     List<String> targets = List.copyOf(scrapeTargets);
     Path workDir = null;
     try {
       workDir = Files.createTempDirectory("prometheus-test-");
-      Files.writeString(workDir.resolve("prometheus.yml"), config(targets, scrapeInterval));
+      Files.writeString(
+          workDir.resolve("prometheus.yml"), config(targets, scrapeInterval, honorLabels));
       Path data = Files.createDirectory(workDir.resolve("data"));
       if (history.isPresent()) {
         Promtool.createBlocks(history.get(), workDir, data);
@@ -142,6 +156,13 @@ public final class PrometheusProcess implements AutoCloseable {
   /** The version Prometheus reports, such as {@code 2.42.0}. */
   public String version() {
     return getJson("/api/v1/status/buildinfo").path("data").path("version").asText("unknown");
+  }
+
+  /** The {@code data.result} of an instant query at the current time. */
+  JsonNode query(String promql) {
+    return getJson("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8))
+        .path("data")
+        .path("result");
   }
 
   /** Waits until the {@code up} series of every scrape target is 1. */
@@ -283,7 +304,7 @@ public final class PrometheusProcess implements AutoCloseable {
         .start();
   }
 
-  private static String config(List<String> targets, Duration scrapeInterval) {
+  private static String config(List<String> targets, Duration scrapeInterval, boolean honorLabels) {
     String interval = scrapeInterval.toMillis() + "ms";
     String targetList =
         targets.stream().map(t -> "'" + t + "'").collect(Collectors.joining(", ", "[", "]"));
@@ -294,10 +315,11 @@ public final class PrometheusProcess implements AutoCloseable {
           evaluation_interval: %1$s
         scrape_configs:
           - job_name: test
+            honor_labels: %3$s
             static_configs:
               - targets: %2$s
         """
-        .formatted(interval, targetList);
+        .formatted(interval, targetList, honorLabels);
   }
 
   private static int freePort() throws IOException {

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,7 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A tiny Prometheus target: serves {@code /metrics} in the text exposition format on a free
- * loopback port, with gauges that tests set and remove. Thread-safe.
+ * loopback port, with gauges that tests set and remove. Thread-safe. A test's own {@link
+ * PrometheusProcess} scrapes it at {@link #target()}; the JVM's {@link SharedPrometheus} reads its
+ * gauges in-process instead, once {@link SharedPrometheus#scraping registered}, until it is closed.
  */
 public final class TestExporter implements AutoCloseable {
 
@@ -27,6 +30,9 @@ public final class TestExporter implements AutoCloseable {
   private final AtomicInteger scrapes = new AtomicInteger();
   private final ExecutorService executor = Executors.newSingleThreadExecutor();
   private final HttpServer server;
+
+  /** The shared Prometheus that reads these gauges, if any; set once, before any claim. */
+  private volatile SharedPrometheus scrapedBy;
 
   private TestExporter() {
     try {
@@ -55,11 +61,22 @@ public final class TestExporter implements AutoCloseable {
     return scrapes.get();
   }
 
-  /** Sets gauge {@code name} with {@code labels} to {@code value} (NaN and infinities allowed). */
-  public synchronized void set(String name, Map<String, String> labels, double value) {
+  /**
+   * Sets gauge {@code name} with {@code labels} to {@code value} (NaN and infinities allowed).
+   *
+   * @throws IllegalStateException if this exporter is read by the shared Prometheus and another
+   *     live exporter there already serves a gauge of that name
+   */
+  public void set(String name, Map<String, String> labels, double value) {
     Exposition.checkName(name);
     labels.keySet().forEach(Exposition::checkLabelName);
-    gauges.computeIfAbsent(name, n -> new HashMap<>()).put(new TreeMap<>(labels), value);
+    SharedPrometheus shared = scrapedBy;
+    if (shared != null) {
+      shared.claim(this, name);
+    }
+    synchronized (this) {
+      gauges.computeIfAbsent(name, n -> new HashMap<>()).put(new TreeMap<>(labels), value);
+    }
   }
 
   /** Sets gauge {@code name} without labels to {@code value}. */
@@ -84,13 +101,28 @@ public final class TestExporter implements AutoCloseable {
   }
 
   /** The current exposition text. */
-  public synchronized String render() {
+  public String render() {
+    return render(Map.of());
+  }
+
+  /** The names of the gauges this exporter serves. */
+  synchronized Set<String> names() {
+    return Set.copyOf(gauges.keySet());
+  }
+
+  /**
+   * The current exposition text, each series also carrying {@code extraLabels} (where it has no
+   * label of that name itself).
+   */
+  synchronized String render(Map<String, String> extraLabels) {
     StringBuilder text = new StringBuilder();
     gauges.forEach(
         (name, series) -> {
           text.append("# TYPE ").append(name).append(" gauge\n");
           series.forEach(
-              (labels, value) -> {
+              (own, value) -> {
+                Map<String, String> labels = new TreeMap<>(extraLabels);
+                labels.putAll(own);
                 text.append(name);
                 if (!labels.isEmpty()) {
                   text.append('{');
@@ -108,10 +140,23 @@ public final class TestExporter implements AutoCloseable {
     return text.toString();
   }
 
+  /** Stops serving, and leaves the shared Prometheus if it was read there. */
   @Override
   public void close() {
+    SharedPrometheus shared = scrapedBy;
+    if (shared != null) {
+      shared.release(this);
+    }
     server.stop(0);
     executor.shutdownNow();
+  }
+
+  /** Marks this exporter as read by {@code shared}; see {@link SharedPrometheus#scraping}. */
+  void scrapedBy(SharedPrometheus shared) {
+    if (scrapedBy != null) {
+      throw new IllegalStateException("exporter " + target() + " is already read by " + scrapedBy);
+    }
+    scrapedBy = shared;
   }
 
   private void handle(HttpExchange exchange) throws IOException {

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scaledapi.api.v1alpha1.ArrivalRateSpec;
 import io.scaledapi.api.v1alpha1.BehaviorSpec;
@@ -23,6 +22,7 @@ import io.scaledapi.operator.prometheus.PrometheusClient;
 import io.scaledapi.operator.prometheus.PrometheusEndpoint;
 import io.scaledapi.operator.prometheus.QueryResult;
 import io.scaledapi.operator.reconciler.ScaledApiOperator;
+import io.scaledapi.operator.testing.MockApiServer;
 import io.scaledapi.operator.testing.PrometheusProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Test;
  * Prometheus scraping it every second, the operator in-process against fabric8's mock API server
  * holding the Deployment, and the load generator making the queue grow.
  */
-@EnableKubernetesMockClient(crud = true)
+@MockApiServer
 class QueueApiEndToEndIT {
   static final String NS = "default";
   static final Duration DOWN_WINDOW = Duration.ofSeconds(10);
@@ -65,6 +65,9 @@ class QueueApiEndToEndIT {
     assertThat(JAR).as("the queue-api jar, built in the package phase").exists();
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
+      // Prometheus hands its target to the scrape loop seconds after it starts, so it starts
+      // first, while the queue-api's port is still held here and cannot be its own
+      prometheus = PrometheusProcess.start(List.of("127.0.0.1:" + port), Duration.ofSeconds(1));
     }
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Path log = Files.createTempFile("queue-api", ".log");
@@ -97,7 +100,6 @@ class QueueApiEndToEndIT {
                             HttpResponse.BodyHandlers.discarding())
                         .statusCode()
                     == 200);
-    prometheus = PrometheusProcess.start(List.of("127.0.0.1:" + port), Duration.ofSeconds(1));
     prometheus.awaitTargetUp(Duration.ofSeconds(30));
     operator =
         ScaledApiOperator.create(
