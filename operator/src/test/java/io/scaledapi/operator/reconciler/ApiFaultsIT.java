@@ -13,16 +13,11 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.scaledapi.api.v1alpha1.BehaviorSpec;
 import io.scaledapi.api.v1alpha1.ScaledApi;
-import io.scaledapi.api.v1alpha1.ScalingRulesSpec;
-import io.scaledapi.operator.reconciler.LeadTimeLearningIT.MovableClock;
 import io.scaledapi.operator.testing.MockApiServer;
 import io.scaledapi.operator.testing.TestExporter;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -189,144 +184,6 @@ class ApiFaultsIT {
           .extracting(Event::getMessage)
           .hasSize(2)
           .allSatisfy(m -> assertThat(m).startsWith("1 -> 5: queue depth 45"));
-    }
-  }
-
-  /**
-   * Each edit is applied by the next poll, within one polling interval (1 s here), never sooner: an
-   * edit does not bypass the interval (see ScaledApiReconcilerTest for a burst of edits).
-   */
-  @Execution(ExecutionMode.CONCURRENT)
-  @Test
-  void editsMidFlightTakeEffectAtTheNextPoll() {
-    String ns = "edit";
-    stack.setQueue(ns, 95);
-    exporter.set(OTHER_GAUGE, Map.of("app", ns), 75);
-    cluster.ensureNamespace(ns);
-    try (ReplicaTrail trail = new ReplicaTrail(client, ns, "api");
-        ScaledApiOperator operator = stack.operator(ns, Clock.systemUTC())) {
-      cluster.createDeployment(ns, "api", 1);
-      cluster.createScaledApi(ns, spec(1, 20, queue(GAUGE, ns, 10), fastUp()));
-      stack.awaitReplicas(ns, 10);
-      stack.awaitConverged(ns, 10);
-
-      // maxReplicas below the current count: straight to the new bound
-      stack.edit(ns, s -> spec(1, 4, s.queue(), s.behavior()));
-      stack.awaitReplicas(ns, 4);
-      stack.awaitConverged(ns, 4);
-      stack.awaitLimited(ns, "TooManyReplicas");
-
-      // the queue empties (held by the scale-down window), then minReplicas rises above 4
-      stack.setQueue(ns, 0);
-      cluster.awaitStatus(ns, s -> assertThat(s.signals().queueDepth().value()).isEqualTo(0.0));
-      stack.edit(ns, s -> spec(6, 8, s.queue(), s.behavior()));
-      stack.awaitReplicas(ns, 6);
-      stack.awaitConverged(ns, 6);
-
-      // another query: a new decision on its value, 75 / 10 -> 8
-      stack.edit(ns, s -> spec(6, 8, queue(OTHER_GAUGE, ns, 10), s.behavior()));
-      stack.awaitReplicas(ns, 8);
-      stack.awaitConverged(ns, 8);
-      stack.awaitLimited(ns, "DesiredWithinRange");
-
-      // another target per replica and a higher max: 75 / 5 -> 15
-      stack.edit(ns, s -> spec(6, 20, queue(OTHER_GAUGE, ns, 5), s.behavior()));
-      stack.awaitReplicas(ns, 15);
-      stack.awaitConverged(ns, 15);
-
-      assertThat(trail.values()).containsExactly(1, 10, 4, 6, 8, 15);
-    }
-  }
-
-  /**
-   * After a restart the new instance has no memory of the recommendations; it must still not scale
-   * down within the scale-down window. The operators' clock stands still unless moved.
-   */
-  @Execution(ExecutionMode.CONCURRENT)
-  @Test
-  void restartedOperatorKeepsTheScaleDownWindow() {
-    String ns = "restart";
-    MovableClock clock = new MovableClock(Instant.now());
-    stack.setQueue(ns, 95);
-    clock.set(stack.awaitPrometheusShows(ns, 95));
-    cluster.ensureNamespace(ns);
-    BehaviorSpec window =
-        new BehaviorSpec(fastUp().scaleUp(), new ScalingRulesSpec(120, null, null));
-    try (ReplicaTrail trail = new ReplicaTrail(client, ns, "api")) {
-      try (ScaledApiOperator first = stack.operator(ns, clock)) {
-        cluster.createDeployment(ns, "api", 1);
-        cluster.createScaledApi(ns, spec(1, 20, queue(GAUGE, ns, 10), window));
-        stack.awaitReplicas(ns, 10);
-      }
-      stack.setQueue(ns, 0);
-      Instant restart = stack.awaitPrometheusShows(ns, 0);
-      clock.set(restart);
-      SimpleMeterRegistry registry = new SimpleMeterRegistry();
-      try (ScaledApiOperator second = cluster.startOperator(stack.settings(ns, clock), registry)) {
-        stack.awaitReadAt(ns, restart);
-        assertThat(cluster.replicas(ns, "api")).isEqualTo(10);
-        assertThat(cluster.status(ns).desiredReplicas()).isEqualTo(10);
-        stack.awaitLimited(ns, "ScaleDownStabilized");
-        await()
-            .during(POLL.multipliedBy(3))
-            .atMost(POLL.multipliedBy(6))
-            .until(() -> cluster.replicas(ns, "api") == 10);
-
-        // the status does not change, so it is not written: count the polls instead
-        clock.set(restart.plusSeconds(119));
-        FaultStack.awaitPolls(registry, 2);
-        assertThat(cluster.replicas(ns, "api")).isEqualTo(10);
-        assertThat(cluster.status(ns).desiredReplicas()).isEqualTo(10);
-
-        clock.set(restart.plusSeconds(121));
-        stack.awaitReplicas(ns, 1);
-      }
-      assertThat(trail.values()).containsExactly(1, 10, 1);
-      assertThat(cluster.events(ns, "Rescaled")).hasSize(2);
-    }
-  }
-
-  /**
-   * An operator decides to scale but its writes are refused until it is stopped; a new instance
-   * then writes the decision once.
-   */
-  @Execution(ExecutionMode.CONCURRENT)
-  @Test
-  void restartBetweenDecisionAndWriteWritesOnce() {
-    String ns = "cutoff";
-    stack.setQueue(ns, 95);
-    cluster.ensureNamespace(ns);
-    try (ReplicaTrail trail = new ReplicaTrail(client, ns, "api")) {
-      faults.conflictOnEveryScale(ns);
-      try (ScaledApiOperator first = stack.operator(ns, Clock.systemUTC())) {
-        cluster.createDeployment(ns, "api", 1);
-        cluster.createScaledApi(ns, spec(1, 20, queue(GAUGE, ns, 10), fastUp()));
-        await()
-            .atMost(Duration.ofSeconds(20))
-            .until(() -> faults.answered(ns, "PUT", "/scale", 409) >= 3);
-        cluster.awaitStatus(
-            ns,
-            s -> {
-              assertThat(s.desiredReplicas()).isEqualTo(10);
-              assertThat(MockCluster.condition(s, Conditions.SCALING_ACTIVE).getReason())
-                  .isEqualTo("FailedRescale");
-            });
-      }
-      faults.heal(ns);
-      assertThat(cluster.replicas(ns, "api")).isEqualTo(1);
-      assertThat(cluster.events(ns, "FailedRescale")).as("one Warning per streak").hasSize(1);
-
-      try (ScaledApiOperator second = stack.operator(ns, Clock.systemUTC())) {
-        stack.awaitReplicas(ns, 10);
-        stack.awaitConverged(ns, 10);
-        await()
-            .during(POLL.multipliedBy(3))
-            .atMost(POLL.multipliedBy(6))
-            .until(() -> cluster.replicas(ns, "api") == 10);
-      }
-      assertThat(faults.answered(ns, "PUT", "/scale", 200)).isEqualTo(1);
-      assertThat(cluster.events(ns, "Rescaled")).hasSize(1);
-      assertThat(trail.values()).containsExactly(1, 10);
     }
   }
 

@@ -101,46 +101,6 @@ class ScaledApiReconcilerIT {
   }
 
   @Test
-  void dryRunReportsButNeverWrites() {
-    String ns = "dryrun";
-    exporter.set(GAUGE, Map.of("app", ns), 95);
-    cluster.createDeployment(ns, "api", 1);
-    cluster.createScaledApi(ns, spec(ns, "api", Mode.DRY_RUN, false, null));
-    cluster.awaitStatus(
-        ns,
-        s -> {
-          assertThat(s.desiredReplicas()).isEqualTo(10);
-          assertThat(MockCluster.condition(s, Conditions.SCALING_ACTIVE).getReason())
-              .isEqualTo("DryRun");
-          assertThat(MockCluster.condition(s, Conditions.SCALING_ACTIVE).getMessage())
-              .startsWith("would scale 1 -> 10");
-        });
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> !cluster.events(ns, "DryRunRescale").isEmpty());
-    assertThat(cluster.replicas(ns, "api")).isEqualTo(1);
-    assertThat(cluster.events(ns, "Rescaled")).isEmpty();
-  }
-
-  @Test
-  void pausedReportsButNeverWrites() {
-    String ns = "paused";
-    exporter.set(GAUGE, Map.of("app", ns), 95);
-    cluster.createDeployment(ns, "api", 1);
-    cluster.createScaledApi(ns, spec(ns, "api", Mode.ENFORCE, true, null));
-    cluster.awaitStatus(
-        ns,
-        s -> {
-          assertThat(s.desiredReplicas()).isEqualTo(10);
-          Condition active = MockCluster.condition(s, Conditions.SCALING_ACTIVE);
-          assertThat(active.getStatus()).isEqualTo("False");
-          assertThat(active.getReason()).isEqualTo("Paused");
-        });
-    assertThat(cluster.replicas(ns, "api")).isEqualTo(1);
-    assertThat(cluster.events(ns, "Rescaled")).isEmpty();
-  }
-
-  @Test
   void conflictingHpaStopsScaling() {
     String ns = "hpa";
     exporter.set(GAUGE, Map.of("app", ns), 95);
@@ -177,27 +137,6 @@ class ScaledApiReconcilerIT {
         });
     assertThat(cluster.replicas(ns, "api")).isEqualTo(1);
     assertThat(cluster.events(ns, "ConflictingHPA")).hasSize(1);
-  }
-
-  @Test
-  void badTargetNameIsReportedOnce() {
-    String ns = "badtarget";
-    exporter.set(GAUGE, Map.of("app", ns), 95);
-    cluster.createScaledApi(ns, spec(ns, "no-such-api", Mode.ENFORCE, false, null));
-    cluster.awaitStatus(
-        ns,
-        s -> {
-          Condition ready = MockCluster.condition(s, Conditions.READY);
-          assertThat(ready.getStatus()).isEqualTo("False");
-          assertThat(ready.getReason()).isEqualTo("TargetNotFound");
-          assertThat(ready.getMessage())
-              .contains("Deployment/no-such-api does not exist in namespace badtarget");
-        });
-    // one event per problem, not one per poll: it stays one across several polls
-    await()
-        .during(POLL.multipliedBy(4))
-        .atMost(POLL.multipliedBy(8))
-        .until(() -> cluster.events(ns, "TargetNotFound").size() == 1);
   }
 
   // ---- helpers
