@@ -120,7 +120,7 @@ class SharedHttpClientsIT {
               server.baseUri().toString(),
               null,
               new PrometheusTlsSpec(new CaSource(null, "prometheus-ca", null)),
-              "2s");
+              "10s"); // the first TLS handshake of a loaded machine can take seconds
       cluster.createScaledApi(ns, TestScaledApis.minimalSpec(tls));
       cluster.awaitStatus(ns, s -> assertThat(s.signals().queueDepth().value()).isEqualTo(42.0));
       int whileUsed = newSelectorThreads(before).size();
