@@ -8,7 +8,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
-import io.scaledapi.operator.reconciler.SpecValidator;
+import io.scaledapi.operator.spec.SpecParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ class ManifestsTest {
   @Test
   void theScaledApiIsValidAndTargetsTheDeployment() throws IOException {
     ScaledApiSpec spec = scaledApi().getSpec();
-    assertThat(SpecValidator.problems(spec)).isEmpty();
+    assertThat(SpecParser.parse(spec).problems()).isEmpty();
     assertThat(spec.scaleTargetRef().name()).isEqualTo(deployment().getMetadata().getName());
     assertThat(spec.queue().query()).contains("api_queue_requests_waiting");
     assertThat(spec.latency().query()).contains("api_request_duration_seconds_bucket");
