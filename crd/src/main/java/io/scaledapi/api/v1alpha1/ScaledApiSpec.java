@@ -87,6 +87,21 @@ public record ScaledApiSpec(
     @JsonPropertyDescription("Optional arrival-rate query, in requests per second.")
         ArrivalRateSpec arrivalRate,
     @JsonPropertyDescription(
+            "Optional query of the requests served per second; capacity per replica is learned"
+                + " from it while the replicas are busy. Without it, from the arrival rate and the"
+                + " growth of the queue.")
+        ServedRateSpec servedRate,
+    @Min(value = 0, inclusive = false)
+        @Max(1)
+        @Default("0.7")
+        @JsonPropertyDescription(
+            "Share of a replica's capacity to provision for, above 0 and at most 1, once the"
+                + " capacity per replica is known (prediction.capacityPerReplica, or learned):"
+                + " replicas = (demand + backlog to drain) / (capacity x targetUtilization), for"
+                + " the measured rate and the forecast alike. Until then queue.targetPerReplica"
+                + " decides. Defaults to 0.7.")
+        Double targetUtilization,
+    @JsonPropertyDescription(
             "Optional predictive pre-scaling on a forecast of the arrival rate; needs"
                 + " arrivalRate.")
         PredictionSpec prediction,
@@ -137,6 +152,8 @@ public record ScaledApiSpec(
         queue,
         latency,
         arrivalRate,
+        null,
+        null,
         prediction,
         behavior,
         tolerance,
@@ -165,6 +182,7 @@ public record ScaledApiSpec(
 
   public static final String MAX_POLLING_INTERVAL = "1h";
   public static final double DEFAULT_TOLERANCE = 0.1;
+  public static final double DEFAULT_TARGET_UTILIZATION = 0.7;
 
   /** Why the spec as sent could not be read, a problem per field; empty when it was read. */
   public List<String> readProblems() {
@@ -182,6 +200,8 @@ public record ScaledApiSpec(
         queue,
         latency,
         arrivalRate,
+        servedRate,
+        targetUtilization,
         prediction,
         behavior,
         tolerance,
@@ -201,6 +221,32 @@ public record ScaledApiSpec(
 
   public double toleranceOrDefault() {
     return tolerance == null ? DEFAULT_TOLERANCE : tolerance;
+  }
+
+  public double targetUtilizationOrDefault() {
+    return targetUtilization == null ? DEFAULT_TARGET_UTILIZATION : targetUtilization;
+  }
+
+  /** This spec with {@code servedRate} and {@code targetUtilization} set. */
+  public ScaledApiSpec withCapacitySignals(ServedRateSpec served, Double utilization) {
+    return new ScaledApiSpec(
+        scaleTargetRef,
+        minReplicas,
+        maxReplicas,
+        pollingInterval,
+        prometheus,
+        queue,
+        latency,
+        arrivalRate,
+        served,
+        utilization,
+        prediction,
+        behavior,
+        tolerance,
+        fallback,
+        mode,
+        paused,
+        raw);
   }
 
   public Mode modeOrDefault() {

@@ -7,6 +7,7 @@ import io.scaledapi.api.v1alpha1.PredictionSpec;
 import io.scaledapi.api.v1alpha1.QueueSpec;
 import io.scaledapi.api.v1alpha1.ScaleTargetRef;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
+import io.scaledapi.api.v1alpha1.ServedRateSpec;
 import io.scaledapi.operator.autoscaler.Autoscaler;
 import io.scaledapi.operator.autoscaler.Observation;
 import io.scaledapi.operator.engine.SignalReading;
@@ -34,13 +35,36 @@ import java.util.OptionalDouble;
  */
 public final class OursPolicy implements Policy {
   static final Duration RATE_WINDOW = Duration.ofMinutes(1);
-  static final double TARGET_UTILIZATION = 0.7;
+  public static final double TARGET_UTILIZATION = ScaledApiSpec.DEFAULT_TARGET_UTILIZATION;
+  static final String SERVED_RATE_QUERY = "sum(rate(api_request_duration_seconds_count[1m]))";
 
   private final ScaledApiSettings settings;
   private final Autoscaler autoscaler = Autoscaler.blank();
 
   private OursPolicy(ScaledApiSettings settings) {
     this.settings = settings;
+  }
+
+  /**
+   * The operator with its {@link #defaultSpec default spec} tuned by its two knobs: the share of a
+   * replica's capacity to provision for, and the quantile of the forecast to provision for. The
+   * frontier sweeps these.
+   *
+   * @param utilization in (0, 1]; the default is {@link #TARGET_UTILIZATION}
+   * @param confidence in (0.5, 0.999]; the default is {@link PredictionSpec#DEFAULT_CONFIDENCE}
+   */
+  public static PolicyFactory tuned(double utilization, double confidence) {
+    return (workload, cluster) ->
+        factory(Optional.of(defaultSpec(cluster, utilization, OptionalDouble.of(confidence))))
+            .create(workload, cluster);
+  }
+
+  /** As {@link #tuned} with prediction off: the reactive decision alone. */
+  public static PolicyFactory reactive(double utilization) {
+    return (workload, cluster) -> {
+      ScaledApiSpec spec = defaultSpec(cluster, utilization, OptionalDouble.empty());
+      return factory(Optional.of(spec)).create(workload, cluster);
+    };
   }
 
   /** The operator with {@code spec}, or with {@link #defaultSpec} when empty. */
@@ -62,24 +86,45 @@ public final class OursPolicy implements Policy {
    * default behavior.
    */
   public static ScaledApiSpec defaultSpec(ClusterSpec cluster) {
+    return defaultSpec(
+        cluster, TARGET_UTILIZATION, OptionalDouble.of(PredictionSpec.DEFAULT_CONFIDENCE));
+  }
+
+  /**
+   * The {@link #defaultSpec} with the two knobs {@link #tuned} turns; without a confidence,
+   * prediction is off.
+   */
+  static ScaledApiSpec defaultSpec(
+      ClusterSpec cluster, double utilization, OptionalDouble confidence) {
+    PredictionSpec prediction =
+        confidence.isEmpty()
+            ? null
+            : new PredictionSpec(
+                true,
+                "auto",
+                "7d",
+                "24h",
+                confidence.getAsDouble(),
+                new IntOrString("auto"),
+                PredictionMode.ENFORCE);
     return new ScaledApiSpec(
-        new ScaleTargetRef("apps/v1", "Deployment", "api"),
-        1,
-        cluster.maxReplicas(),
-        "15s",
-        null,
-        new QueueSpec(
-            "sum(api_queue_requests_waiting) + sum(api_requests_in_flight)",
-            TARGET_UTILIZATION * cluster.capacityPerReplica()),
-        null,
-        new ArrivalRateSpec("sum(rate(api_requests_arrived_total[1m]))"),
-        new PredictionSpec(
-            true, "auto", "7d", "24h", 0.9, new IntOrString("auto"), PredictionMode.ENFORCE),
-        null,
-        null,
-        null,
-        null,
-        null);
+            new ScaleTargetRef("apps/v1", "Deployment", "api"),
+            1,
+            cluster.maxReplicas(),
+            "15s",
+            null,
+            new QueueSpec(
+                "sum(api_queue_requests_waiting) + sum(api_requests_in_flight)",
+                utilization * cluster.capacityPerReplica()),
+            null,
+            new ArrivalRateSpec("sum(rate(api_requests_arrived_total[1m]))"),
+            prediction,
+            null,
+            null,
+            null,
+            null,
+            null)
+        .withCapacitySignals(new ServedRateSpec(SERVED_RATE_QUERY), utilization);
   }
 
   private static OptionalDouble finite(double value) {
