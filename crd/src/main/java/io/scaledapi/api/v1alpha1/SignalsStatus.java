@@ -10,4 +10,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public record SignalsStatus(
     @JsonPropertyDescription("Requests waiting in the queue.") SignalStatus queueDepth,
     @JsonPropertyDescription("Latency in seconds.") SignalStatus latency,
-    @JsonPropertyDescription("Arrivals in requests per second.") SignalStatus arrivalRate) {}
+    @JsonPropertyDescription("Arrivals in requests per second.") SignalStatus arrivalRate,
+    @JsonPropertyDescription("Requests served per second.") SignalStatus servedRate) {
+
+  /** Signals without a served rate. */
+  public SignalsStatus(SignalStatus queueDepth, SignalStatus latency, SignalStatus arrivalRate) {
+    this(queueDepth, latency, arrivalRate, null);
+  }
+}

@@ -1,6 +1,9 @@
 package io.scaledapi.operator.autoscaler;
 
+import io.scaledapi.operator.engine.CapacityLearner;
 import io.scaledapi.operator.engine.Decision;
+import io.scaledapi.operator.engine.LeadTimeLearner;
+import io.scaledapi.operator.engine.Provisioning;
 import io.scaledapi.operator.engine.ScalingEngine;
 import io.scaledapi.operator.engine.ScalingHistory;
 import io.scaledapi.operator.engine.ScalingInput;
@@ -12,10 +15,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The autoscaler of one ScaledApi: everything it remembers between polls (the engine's history for
- * stabilization and rate policies, the forecaster, the lead-time and capacity learners, the last
+ * stabilization and rate policies, the capacity and lead-time learners, the forecaster, the last
  * scale written, when it last polled) and the steps of one poll: {@link #poll observe and decide},
  * then {@link #scaled record the scale} written. Not thread-safe: one reconcile at a time per
  * ScaledApi, as the framework guarantees.
@@ -26,6 +30,8 @@ public final class Autoscaler {
 
   private final boolean takingOver;
   private ScalingHistory history;
+  private CapacityLearner capacity = CapacityLearner.empty();
+  private LeadTimeLearner leadTime = LeadTimeLearner.empty();
   private Forecasting forecasting;
   private LastScale lastScale;
   private Long lastPollNanos;
@@ -105,11 +111,26 @@ public final class Autoscaler {
 
   /** Observes what one poll saw, then decides. */
   public Poll poll(ScaledApiSettings settings, Instant now, Observation seen) {
+    learn(now, seen);
+    Optional<PredictionSettings> prediction = settings.prediction();
+    LeadTime lead =
+        LeadTime.of(
+            prediction.flatMap(PredictionSettings::leadTime),
+            leadTime.estimate(),
+            settings.pollingInterval());
+    Optional<Provisioning> provisioning = provisioning(prediction, lead);
     Forecasting f = forecasting(settings);
     ForecastOutcome forecast = new ForecastOutcome.Off();
     if (f != null) {
-      f.observe(now, seen);
-      forecast = f.outcome(settings.prediction().orElseThrow(), now, settings.pollingInterval());
+      f.observe(now, seen.arrivalRate());
+      forecast =
+          f.outcome(
+              prediction.orElseThrow(),
+              now,
+              lead,
+              provisioning,
+              capacity.notReadyReason().orElse("no estimate yet"),
+              settings.scaling().targetUtilization());
     }
     Decision decision =
         ScalingEngine.decide(
@@ -119,16 +140,54 @@ public final class Autoscaler {
                 settings.scaling(),
                 seen.signals(),
                 history != null ? history : start(now, seen),
+                provisioning,
                 forecast.demand()));
     history = decision.history();
     return new Poll(decision, forecast);
   }
 
+  /** Requests per second one ready replica serves, as learned so far; empty until known. */
+  public OptionalDouble learnedCapacity() {
+    return capacity.estimate();
+  }
+
+  /** The replicas train the lead-time learner; what they served trains the capacity learner. */
+  private void learn(Instant now, Observation seen) {
+    leadTime = leadTime.withObservation(now, seen.specReplicas(), seen.readyReplicas());
+    if (seen.waiting().isPresent()) {
+      capacity =
+          capacity.withSighting(
+              new CapacityLearner.Sighting(
+                  now,
+                  seen.servedRate(),
+                  seen.arrivalRate(),
+                  seen.waiting().getAsDouble(),
+                  seen.readyReplicas()));
+    }
+  }
+
+  /**
+   * What the demand rule needs, once the capacity per replica is known: declared in {@code
+   * spec.prediction.capacityPerReplica} while prediction is on, otherwise learned.
+   */
+  private Optional<Provisioning> provisioning(
+      Optional<PredictionSettings> prediction, LeadTime lead) {
+    OptionalDouble declared =
+        prediction.map(PredictionSettings::capacityPerReplica).orElse(OptionalDouble.empty());
+    if (declared.isPresent()) {
+      return Optional.of(new Provisioning(declared.getAsDouble(), "Spec", lead.horizon()));
+    }
+    OptionalDouble learned = capacity.estimate();
+    return learned.isPresent()
+        ? Optional.of(new Provisioning(learned.getAsDouble(), "Learned", lead.horizon()))
+        : Optional.empty();
+  }
+
   /** Records that the target was scaled from {@code from} to {@code to} at {@code at}. */
   public void scaled(Instant at, int from, int to, String reason) {
     history = history.withScaleEvent(at, from, to);
-    if (to > from && forecasting != null) {
-      forecasting.scaledUp(at, to);
+    if (to > from) {
+      leadTime = leadTime.withScaleUp(at, to);
     }
     lastScale = new LastScale(at, reason);
   }

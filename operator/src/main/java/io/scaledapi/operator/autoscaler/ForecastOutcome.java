@@ -1,6 +1,7 @@
 package io.scaledapi.operator.autoscaler;
 
 import io.scaledapi.operator.engine.ForecastDemand;
+import io.scaledapi.operator.engine.Provisioning;
 import io.scaledapi.operator.forecast.Forecast;
 import java.util.Optional;
 
@@ -31,7 +32,7 @@ public sealed interface ForecastOutcome {
   record CapacityUnknown(Forecast forecast, LeadTime lead, String why) implements ForecastOutcome {}
 
   /** A forecast and what it asks of the decision (acted on unless ForecastOnly). */
-  record Ready(Forecast forecast, LeadTime lead, Capacity capacity, ForecastDemand asks)
+  record Ready(Forecast forecast, LeadTime lead, Provisioning provisioning, ForecastDemand asks)
       implements ForecastOutcome {
     @Override
     public Optional<ForecastDemand> demand() {

@@ -1,8 +1,7 @@
 package io.scaledapi.operator.autoscaler;
 
-import io.scaledapi.operator.engine.CapacityLearner;
 import io.scaledapi.operator.engine.ForecastDemand;
-import io.scaledapi.operator.engine.LeadTimeLearner;
+import io.scaledapi.operator.engine.Provisioning;
 import io.scaledapi.operator.forecast.Forecast;
 import io.scaledapi.operator.forecast.ForecastSettings;
 import io.scaledapi.operator.forecast.Forecasters;
@@ -14,9 +13,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * What prediction remembers of one ScaledApi: its forecaster, whether the warm-up from history is
- * done, and the lead-time and capacity learners. In memory only: a restarted operator warms up
- * again from Prometheus and loses nothing it cannot read back.
+ * What prediction remembers of one ScaledApi: its forecaster and whether the warm-up from history
+ * is done. In memory only: a restarted operator warms up again from Prometheus and loses nothing it
+ * cannot read back.
  */
 final class Forecasting {
   private final PredictionSettings.Training training;
@@ -24,8 +23,6 @@ final class Forecasting {
   private boolean warmed;
   private Instant lastWarmUp;
   private String warmUpNote;
-  private LeadTimeLearner leadTime = LeadTimeLearner.empty();
-  private CapacityLearner capacity = CapacityLearner.empty();
 
   Forecasting(PredictionSettings.Training training) {
     this.training = training;
@@ -50,28 +47,25 @@ final class Forecasting {
     this.warmUpNote = note;
   }
 
-  void scaledUp(Instant at, int toReplicas) {
-    leadTime = leadTime.withScaleUp(at, toReplicas);
+  /** The arrival rate read, when it was, trains the forecaster. */
+  void observe(Instant now, OptionalDouble arrivalRate) {
+    arrivalRate.ifPresent(rate -> forecaster.observe(now, rate));
   }
 
   /**
-   * The arrival rate trains the forecaster and, with the requests waiting, the capacity learner;
-   * the target's replicas train the lead-time learner.
+   * Where prediction stands at {@code now}, looking {@code lead} ahead.
+   *
+   * @param provisioning the capacity per replica, when known
+   * @param capacityWhy why the capacity is not known, when it is not
+   * @param utilization the share of capacity provisioned for
    */
-  void observe(Instant now, Observation seen) {
-    OptionalDouble arrivalRate = seen.arrivalRate();
-    arrivalRate.ifPresent(rate -> forecaster.observe(now, rate));
-    leadTime = leadTime.withObservation(now, seen.specReplicas(), seen.readyReplicas());
-    if (arrivalRate.isPresent() && seen.waiting().isPresent()) {
-      capacity =
-          capacity.withObservation(
-              now, arrivalRate.getAsDouble(), seen.waiting().getAsDouble(), seen.readyReplicas());
-    }
-  }
-
-  /** Where prediction stands at {@code now}. */
-  ForecastOutcome outcome(PredictionSettings settings, Instant now, Duration pollingInterval) {
-    LeadTime lead = LeadTime.of(settings, leadTime.estimate(), pollingInterval);
+  ForecastOutcome outcome(
+      PredictionSettings settings,
+      Instant now,
+      LeadTime lead,
+      Optional<Provisioning> provisioning,
+      String capacityWhy,
+      double utilization) {
     Optional<Forecast> forecast = forecaster.forecast(now, lead.horizon(), settings.confidence());
     if (forecast.isEmpty()) {
       return new ForecastOutcome.NotReady(
@@ -80,17 +74,20 @@ final class Forecasting {
           Optional.ofNullable(warmUpNote));
     }
     Forecast f = forecast.get();
-    Optional<Capacity> known = Capacity.of(settings, capacity.estimate());
-    if (known.isEmpty()) {
-      return new ForecastOutcome.CapacityUnknown(
-          f, lead, capacity.notReadyReason().orElse("no estimate yet"));
+    if (provisioning.isEmpty()) {
+      return new ForecastOutcome.CapacityUnknown(f, lead, capacityWhy);
     }
-    Capacity c = known.get();
+    Provisioning p = provisioning.get();
     return new ForecastOutcome.Ready(
         f,
         lead,
-        c,
+        p,
         new ForecastDemand(
-            f.rate(), f.upper(), lead.horizon(), c.perReplica(), settings.enforce()));
+            f.rate(),
+            f.upper(),
+            lead.horizon(),
+            p.capacityPerReplica(),
+            utilization,
+            settings.enforce()));
   }
 }

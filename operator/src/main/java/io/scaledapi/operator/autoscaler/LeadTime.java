@@ -1,11 +1,11 @@
 package io.scaledapi.operator.autoscaler;
 
-import io.scaledapi.operator.spec.PredictionSettings;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * How far ahead to forecast, and where that comes from.
+ * How far ahead to forecast, and how long a backlog may take to drain: the time new replicas take
+ * to serve, and where that comes from.
  *
  * @param source Spec, Learned (observed scale-up time plus the polling interval) or Default (an
  *     assumed start-up of {@link #DEFAULT_STARTUP} plus the polling interval)
@@ -15,9 +15,9 @@ public record LeadTime(Duration horizon, String source) {
   static final Duration DEFAULT_STARTUP = Duration.ofSeconds(60);
 
   static LeadTime of(
-      PredictionSettings settings, Optional<Duration> learned, Duration pollingInterval) {
-    if (settings.leadTime().isPresent()) {
-      return new LeadTime(settings.leadTime().get(), "Spec");
+      Optional<Duration> declared, Optional<Duration> learned, Duration pollingInterval) {
+    if (declared.isPresent()) {
+      return new LeadTime(declared.get(), "Spec");
     }
     return learned
         .map(d -> new LeadTime(d.plus(pollingInterval), "Learned"))

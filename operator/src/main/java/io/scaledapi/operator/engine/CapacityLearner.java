@@ -9,20 +9,23 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Learns how many requests per second one ready replica serves. While requests wait in the queue
- * every worker is busy, so requests complete at the full capacity; by conservation of requests,
- * completions are arrivals minus the growth of the queue. Between two consecutive observations that
- * both see a non-empty queue ({@code queueDepth >= 1}) and the same positive number of ready
- * replicas, a sample is
+ * Learns how many requests per second one ready replica serves. While requests wait, every replica
+ * is busy, so what the replicas serve then is their capacity.
  *
- * <pre>(arrivalRate - (queueNow - queuePrevious) / seconds) / readyReplicas</pre>
+ * <p>With a served-rate query (requests completed per second, e.g. the rate of a request-duration
+ * histogram's count) a sample is {@code servedRate / readyReplicas}, taken once the queue has held
+ * at least one request and the ready replicas have not changed at every poll for {@link
+ * #BUSY_SPAN}, the window of a typical rate query: what was served is counted, so requests dropped
+ * at a timeout or rejected never inflate it, and a rate query covers the gaps between polls.
  *
- * with the arrival rate of the later observation (a rate query usually averages over its range
- * already). A non-finite or non-positive result is ignored. The queue is only seen at the two ends
- * of the interval, so the shorter the reconcile interval, the surer that it stayed non-empty in
- * between.
+ * <p>Without one, completions are estimated by conservation of requests, arrivals minus the growth
+ * of the queue between two consecutive busy polls with the same ready replicas: {@code (arrivalRate
+ * - (queueNow - queuePrevious) / seconds) / readyReplicas}. That estimate counts requests dropped
+ * at a timeout as served (it overstates the capacity while the queue is full) and cannot see the
+ * queue empty between polls (it understates it then); a served-rate query avoids both.
  *
- * <p>Immutable; memory is bounded by {@link #MAX_SAMPLES} and one previous observation.
+ * <p>The estimate is the median of the recent samples. Immutable; memory is bounded by {@link
+ * #MAX_SAMPLES} and one previous poll.
  */
 public final class CapacityLearner {
 
@@ -32,18 +35,53 @@ public final class CapacityLearner {
   /** How many samples are needed before there is an estimate. */
   public static final int MIN_SAMPLES = 3;
 
-  private record Observation(
-      Instant at, double arrivalRate, double queueDepth, int readyReplicas) {}
+  /** How long the replicas must have been busy before a served rate is a sample. */
+  public static final Duration BUSY_SPAN = Duration.ofMinutes(1);
 
-  private static final CapacityLearner EMPTY = new CapacityLearner(null, List.of());
+  /**
+   * What one poll saw.
+   *
+   * @param servedRate requests completed per second, when a served-rate query is configured and
+   *     read
+   * @param arrivalRate requests arrived per second, when read
+   * @param waiting requests waiting in the queue
+   * @param readyReplicas the target's ready replicas
+   */
+  public record Sighting(
+      Instant at,
+      OptionalDouble servedRate,
+      OptionalDouble arrivalRate,
+      double waiting,
+      int readyReplicas) {
 
-  /** The latest observation, or null before the first. */
-  private final Observation previous;
+    /** Checks for nulls and a non-negative replica count. */
+    public Sighting {
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(servedRate, "servedRate");
+      Objects.requireNonNull(arrivalRate, "arrivalRate");
+      if (readyReplicas < 0) {
+        throw new IllegalArgumentException("readyReplicas must not be negative: " + readyReplicas);
+      }
+    }
+
+    boolean busy() {
+      return waiting >= 1 && readyReplicas > 0;
+    }
+  }
+
+  private static final CapacityLearner EMPTY = new CapacityLearner(null, null, List.of());
+
+  /** The latest poll, or null before the first. */
+  private final Sighting previous;
+
+  /** When the current busy streak began, or null when the latest poll was not busy. */
+  private final Instant busySince;
 
   private final List<Double> samples;
 
-  private CapacityLearner(Observation previous, List<Double> samples) {
+  private CapacityLearner(Sighting previous, Instant busySince, List<Double> samples) {
     this.previous = previous;
+    this.busySince = busySince;
     this.samples = List.copyOf(samples);
   }
 
@@ -53,44 +91,44 @@ public final class CapacityLearner {
   }
 
   /**
-   * This learner after an observation at {@code now}: arrivals in requests per second, the number
-   * of requests waiting, and the target's ready replicas. The observation becomes the previous one
-   * for the next call, whether or not it gave a sample; one that is not after the previous gives
-   * none.
+   * This learner after a poll. The poll becomes the previous one for the next call, whether or not
+   * it gave a sample; one that is not after the previous gives none.
    */
-  public CapacityLearner withObservation(
-      Instant now, double arrivalRate, double queueDepth, int readyReplicas) {
+  public CapacityLearner withSighting(Sighting now) {
     Objects.requireNonNull(now, "now");
-    if (readyReplicas < 0) {
-      throw new IllegalArgumentException("readyReplicas must not be negative: " + readyReplicas);
-    }
-    Observation current = new Observation(now, arrivalRate, queueDepth, readyReplicas);
-    OptionalDouble sample = sample(previous, current);
+    boolean continues =
+        now.busy()
+            && busySince != null
+            && previous.readyReplicas() == now.readyReplicas()
+            && now.at().isAfter(previous.at());
+    Instant since = !now.busy() ? null : continues ? busySince : now.at();
+    OptionalDouble sample = continues ? sample(now, since) : OptionalDouble.empty();
     if (sample.isEmpty()) {
-      return new CapacityLearner(current, samples);
+      return new CapacityLearner(now, since, samples);
     }
     List<Double> kept = new ArrayList<>(samples);
     kept.add(sample.getAsDouble());
     while (kept.size() > MAX_SAMPLES) {
       kept.remove(0);
     }
-    return new CapacityLearner(current, kept);
+    return new CapacityLearner(now, since, kept);
   }
 
-  private static OptionalDouble sample(Observation prev, Observation cur) {
-    if (prev == null
-        || !(prev.queueDepth() >= 1 && cur.queueDepth() >= 1)
-        || cur.readyReplicas() <= 0
-        || cur.readyReplicas() != prev.readyReplicas()) {
+  private OptionalDouble sample(Sighting now, Instant since) {
+    double perReplica;
+    if (now.servedRate().isPresent()) {
+      if (Duration.between(since, now.at()).compareTo(BUSY_SPAN) < 0) {
+        return OptionalDouble.empty();
+      }
+      perReplica = now.servedRate().getAsDouble() / now.readyReplicas();
+    } else if (now.arrivalRate().isPresent()) {
+      double seconds = Duration.between(previous.at(), now.at()).toNanos() / 1e9;
+      double served =
+          now.arrivalRate().getAsDouble() - (now.waiting() - previous.waiting()) / seconds;
+      perReplica = served / now.readyReplicas();
+    } else {
       return OptionalDouble.empty();
     }
-    Duration elapsed = Duration.between(prev.at(), cur.at());
-    if (elapsed.isNegative() || elapsed.isZero()) {
-      return OptionalDouble.empty();
-    }
-    double seconds = elapsed.toNanos() / 1e9;
-    double served = cur.arrivalRate() - (cur.queueDepth() - prev.queueDepth()) / seconds;
-    double perReplica = served / cur.readyReplicas();
     return Double.isFinite(perReplica) && perReplica > 0
         ? OptionalDouble.of(perReplica)
         : OptionalDouble.empty();
@@ -125,8 +163,8 @@ public final class CapacityLearner {
 
   /**
    * Why there is no estimate yet, for a status condition, or empty when there is one. For example
-   * "2 of 3 samples of throughput per replica; samples are taken while the queue is non-empty and
-   * the ready replicas do not change".
+   * "2 of 3 samples of throughput per replica; samples are taken while requests wait and the ready
+   * replicas do not change".
    */
   public Optional<String> notReadyReason() {
     if (samples.size() >= MIN_SAMPLES) {
@@ -136,8 +174,8 @@ public final class CapacityLearner {
         samples.size()
             + " of "
             + MIN_SAMPLES
-            + " samples of throughput per replica; samples are taken while the queue is"
-            + " non-empty and the ready replicas do not change");
+            + " samples of throughput per replica; samples are taken while requests wait and the"
+            + " ready replicas do not change");
   }
 
   @Override

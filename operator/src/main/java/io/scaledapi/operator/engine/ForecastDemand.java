@@ -10,10 +10,16 @@ import java.util.Objects;
  * @param upper the upper end of its band (the confidence quantile): what is provisioned for
  * @param horizon how far ahead the forecast looks (the lead time)
  * @param capacityPerReplica requests per second one ready replica serves
+ * @param targetUtilization the share of that capacity provisioned for, as for the measured rate
  * @param enforce false when the forecast is only reported (ForecastOnly)
  */
 public record ForecastDemand(
-    double rate, double upper, Duration horizon, double capacityPerReplica, boolean enforce) {
+    double rate,
+    double upper,
+    Duration horizon,
+    double capacityPerReplica,
+    double targetUtilization,
+    boolean enforce) {
 
   /** Checks that the numbers are finite, non-negative and the capacity positive. */
   public ForecastDemand {
@@ -26,17 +32,26 @@ public record ForecastDemand(
       throw new IllegalArgumentException(
           "capacityPerReplica must be a positive number: " + capacityPerReplica);
     }
+    if (!(targetUtilization > 0 && targetUtilization <= 1)) {
+      throw new IllegalArgumentException(
+          "targetUtilization must be in (0, 1]: " + targetUtilization);
+    }
   }
 
-  /** The replicas that serve {@link #upper}: {@code ceil(upper / capacityPerReplica)}. */
+  /**
+   * The replicas that serve {@link #upper} at the target utilization: {@code ceil(upper /
+   * (capacityPerReplica × targetUtilization))}.
+   */
   public int replicas() {
-    // A millionth of a replica over an integer is rounding noise: 500.0000001 / 50 needs 10, not
-    // 11.
-    double needed = Math.ceil(upper / capacityPerReplica - 1e-6);
-    return needed >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) Math.max(0, needed);
+    return SignalRules.ceilReplicas(upper / perReplica());
   }
 
-  /** "forecast 540 req/s in 75s needs 11 replicas at 50 req/s each (upper 548 req/s)". */
+  /** Requests per second one replica is provisioned for. */
+  double perReplica() {
+    return capacityPerReplica * targetUtilization;
+  }
+
+  /** "forecast 540 req/s in 75s needs 16 replicas at 35 req/s each (upper 548 req/s)". */
   public String describe() {
     return "forecast "
         + Format.rate(rate)
@@ -45,7 +60,7 @@ public record ForecastDemand(
         + "s needs "
         + Format.replicas(replicas())
         + " at "
-        + Format.rate(capacityPerReplica)
+        + Format.rate(perReplica())
         + " req/s each (upper "
         + Format.rate(upper)
         + " req/s)";

@@ -33,6 +33,16 @@ final class Format {
     return number(abs >= 10 ? Math.rint(value * 10) / 10 : Math.rint(value * 100) / 100);
   }
 
+  /** A share as a percentage: 0.7 is "70%", 0.125 is "12.5%". */
+  static String percent(double share) {
+    return number(Math.rint(share * 1000) / 10) + "%";
+  }
+
+  /** A backlog for people: whole requests. */
+  static String backlog(double requests) {
+    return number(Math.rint(Math.max(0.0, requests)));
+  }
+
   /** "1 replica", "9 replicas". */
   static String replicas(int count) {
     return count == 1 ? "1 replica" : count + " replicas";

@@ -11,6 +11,29 @@ import java.util.Optional;
 final class ReadingCheck {
   private ReadingCheck() {}
 
+  /**
+   * Why a reading of {@code signal} (queue, latency or arrivalRate) cannot be used, if it cannot.
+   */
+  static Optional<String> of(String signal, double value, int current, ScalingSpec spec) {
+    return switch (signal) {
+      case "queue" -> queue(value, spec);
+      case "latency" -> latency(value, current, spec);
+      default -> rate(value);
+    };
+  }
+
+  /** Why an arrival rate cannot be used, if it cannot. */
+  static Optional<String> rate(double perSecond) {
+    if (perSecond < 0) {
+      return Optional.of(
+          Format.number(perSecond)
+              + " req/s is negative; requests never arrive at a negative rate");
+    }
+    return countable(perSecond)
+        ? Optional.empty()
+        : Optional.of(Format.number(perSecond) + " req/s is more than can be counted");
+  }
+
   /** Why the queue depth cannot be used, if it cannot. */
   static Optional<String> queue(double depth, ScalingSpec spec) {
     if (depth < 0) {

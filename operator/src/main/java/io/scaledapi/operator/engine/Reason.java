@@ -3,6 +3,7 @@ package io.scaledapi.operator.engine;
 /** Why the recommendation is what it is. */
 public enum Reason {
   QUEUE_DEPTH("QueueDepth"),
+  DEMAND("Demand"),
   LATENCY("Latency"),
   FORECAST("Forecast"),
   WITHIN_TOLERANCE("WithinTolerance"),

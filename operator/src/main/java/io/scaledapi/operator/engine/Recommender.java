@@ -3,6 +3,7 @@ package io.scaledapi.operator.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Combines the signal rules into one recommendation: the maximum of the proposals, never lower than
@@ -11,7 +12,10 @@ import java.util.Optional;
  */
 final class Recommender {
 
-  /** The proposals of the available signals and the failures of the others. */
+  /**
+   * The proposals of the available signals and the failures of the others; {@code queue} is the
+   * main proposal, of the demand rule or the queue rule.
+   */
   record Evaluation(
       Optional<Proposal> queue,
       Optional<Proposal> latency,
@@ -37,35 +41,54 @@ final class Recommender {
     int current = input.currentReplicas();
     ScalingSpec spec = input.spec();
     List<String> failures = new ArrayList<>();
-    SignalReading queue = input.signals().queueDepth();
-    Optional<Proposal> queueProposal = Optional.empty();
-    Optional<String> queueFailure =
-        queue.available()
-            ? ReadingCheck.queue(queue.value().getAsDouble(), spec)
-            : Optional.of(queue.failure());
-    if (queueFailure.isEmpty()) {
-      queueProposal = Optional.of(SignalRules.queue(queue.value().getAsDouble(), current, spec));
-    } else {
-      failures.add(labelled("queue", queueFailure.get()));
-    }
+    OptionalDouble queue = usable("queue", input.signals().queueDepth(), failures, spec, current);
+    Optional<Proposal> primary = primary(input, queue, failures);
     Optional<Proposal> latencyProposal = Optional.empty();
     boolean latencyAvailable = false;
     Optional<SignalReading> latency = input.signals().latency();
     if (spec.latencyTargetSeconds().isPresent() && latency.isPresent()) {
-      SignalReading reading = latency.get();
-      Optional<String> latencyFailure =
-          reading.available()
-              ? ReadingCheck.latency(reading.value().getAsDouble(), current, spec)
-              : Optional.of(reading.failure());
-      if (latencyFailure.isEmpty()) {
+      OptionalDouble seconds = usable("latency", latency.get(), failures, spec, current);
+      if (seconds.isPresent()) {
         latencyAvailable = true;
-        latencyProposal = SignalRules.latency(reading.value().getAsDouble(), current, spec);
-      } else {
-        failures.add(labelled("latency", latencyFailure.get()));
+        latencyProposal = SignalRules.latency(seconds.getAsDouble(), current, spec);
       }
     }
-    boolean allFailed = queueFailure.isPresent() && !latencyAvailable;
-    return new Evaluation(queueProposal, latencyProposal, List.copyOf(failures), allFailed);
+    boolean allFailed = primary.isEmpty() && !latencyAvailable;
+    return new Evaluation(primary, latencyProposal, List.copyOf(failures), allFailed);
+  }
+
+  /**
+   * The main proposal: the demand rule once capacity is known and the arrival rate is read (with
+   * the backlog when the queue is read too), otherwise the queue rule. A failed arrival rate is a
+   * failed signal then, so the queue rule can only push up.
+   */
+  private static Optional<Proposal> primary(
+      ScalingInput input, OptionalDouble queue, List<String> failures) {
+    ScalingSpec spec = input.spec();
+    int current = input.currentReplicas();
+    Optional<SignalReading> arrivals = input.signals().arrivalRate();
+    if (input.provisioning().isPresent() && arrivals.isPresent()) {
+      OptionalDouble rate = usable("arrivalRate", arrivals.get(), failures, spec, current);
+      if (rate.isPresent()) {
+        return Optional.of(
+            DemandRule.proposal(
+                rate.getAsDouble(), queue.orElse(0.0), current, spec, input.provisioning().get()));
+      }
+    }
+    return queue.isPresent()
+        ? Optional.of(SignalRules.queue(queue.getAsDouble(), current, spec))
+        : Optional.empty();
+  }
+
+  /** The reading's value when the rules can use it; otherwise its failure is added. */
+  private static OptionalDouble usable(
+      String signal, SignalReading reading, List<String> failures, ScalingSpec spec, int current) {
+    Optional<String> failure =
+        !reading.available()
+            ? Optional.of(reading.failure())
+            : ReadingCheck.of(signal, reading.value().getAsDouble(), current, spec);
+    failure.ifPresent(f -> failures.add(labelled(signal, f)));
+    return failure.isPresent() ? OptionalDouble.empty() : reading.value();
   }
 
   /** "queue: timeout"; a failure already starting with the signal name is kept as it is. */

@@ -18,7 +18,7 @@ public final class ScalingEngine {
     ScalingSpec spec = input.spec();
     Instant now = input.now();
     int current = input.currentReplicas();
-    Recommendation rec = ForecastFloor.raise(Recommender.recommend(input), input.forecastDemand());
+    Recommendation rec = ForecastFloor.raise(Recommender.recommend(input), input);
     ScalingHistory history = input.history().withConsecutiveFailures(rec.consecutiveFailures());
 
     if (current < spec.minReplicas() || current > spec.maxReplicas()) {

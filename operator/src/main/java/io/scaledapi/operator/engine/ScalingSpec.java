@@ -4,16 +4,19 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
- * What the user asked for: replica bounds, the queue depth one replica should carry, an optional
- * latency target in seconds, the tolerance, behavior and fallback.
+ * What the user asked for: replica bounds, the queue depth one replica should carry, the share of a
+ * replica's capacity to provision for once that capacity is known, an optional latency target in
+ * seconds, the tolerance, behavior and fallback.
  *
  * <p>Requires {@code 0 <= minReplicas <= maxReplicas}, {@code maxReplicas >= 1}, a positive finite
- * queue target, a positive finite latency target when present and a finite tolerance {@code >= 0}.
+ * queue target, a target utilization in {@code (0, 1]}, a positive finite latency target when
+ * present and a finite tolerance {@code >= 0}.
  */
 public record ScalingSpec(
     int minReplicas,
     int maxReplicas,
     double queueTargetPerReplica,
+    double targetUtilization,
     OptionalDouble latencyTargetSeconds,
     double tolerance,
     Behavior behavior,
@@ -21,6 +24,9 @@ public record ScalingSpec(
 
   /** The HPA's default tolerance. */
   public static final double DEFAULT_TOLERANCE = 0.1;
+
+  /** The share of capacity provisioned for unless the spec says otherwise. */
+  public static final double DEFAULT_TARGET_UTILIZATION = 0.7;
 
   /** Checks bounds and targets. */
   public ScalingSpec {
@@ -35,6 +41,10 @@ public record ScalingSpec(
               + maxReplicas);
     }
     requirePositive("queueTargetPerReplica", queueTargetPerReplica);
+    if (!(targetUtilization > 0 && targetUtilization <= 1)) {
+      throw new IllegalArgumentException(
+          "targetUtilization must be in (0, 1]: " + targetUtilization);
+    }
     if (latencyTargetSeconds.isPresent()) {
       requirePositive("latencyTargetSeconds", latencyTargetSeconds.getAsDouble());
     }
@@ -50,6 +60,7 @@ public record ScalingSpec(
         minReplicas,
         maxReplicas,
         queueTargetPerReplica,
+        DEFAULT_TARGET_UTILIZATION,
         OptionalDouble.empty(),
         DEFAULT_TOLERANCE,
         Behavior.defaults(),

@@ -21,10 +21,16 @@ final class SignalRules {
     return Math.abs(1.0 - usageRatio) <= tolerance;
   }
 
-  /** Rounds a replica count up, ignoring floating-point noise; negative and NaN give 0. */
+  /**
+   * Rounds a replica count up, ignoring floating-point noise; negative and NaN give 0, too many to
+   * count (infinity too) {@link Integer#MAX_VALUE}.
+   */
   static int ceilReplicas(double replicas) {
     if (!(replicas > 0)) {
       return 0;
+    }
+    if (replicas >= Integer.MAX_VALUE) {
+      return Integer.MAX_VALUE;
     }
     double rounded = Math.ceil(replicas - ROUNDING_SLACK * Math.max(1.0, replicas));
     return rounded >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) rounded;

@@ -1,10 +1,10 @@
 package io.scaledapi.operator.reconciler;
 
 import io.scaledapi.api.v1alpha1.ForecastStatus;
-import io.scaledapi.operator.autoscaler.Capacity;
 import io.scaledapi.operator.autoscaler.ForecastOutcome;
 import io.scaledapi.operator.autoscaler.LeadTime;
 import io.scaledapi.operator.engine.ForecastDemand;
+import io.scaledapi.operator.engine.Provisioning;
 import io.scaledapi.operator.forecast.Forecast;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,7 +22,7 @@ final class ForecastReport {
     } else if (outcome instanceof ForecastOutcome.CapacityUnknown unknown) {
       return made(unknown.forecast(), unknown.lead(), Optional.empty(), now);
     } else if (outcome instanceof ForecastOutcome.Ready ready) {
-      return made(ready.forecast(), ready.lead(), Optional.of(ready.capacity()), now);
+      return made(ready.forecast(), ready.lead(), Optional.of(ready), now);
     }
     return null;
   }
@@ -70,14 +70,8 @@ final class ForecastReport {
 
   /** A forecast made, with the replicas it needs when the capacity is known. */
   private static ForecastStatus made(
-      Forecast f, LeadTime lead, Optional<Capacity> capacity, Instant now) {
-    Integer replicas =
-        capacity
-            .map(
-                c ->
-                    new ForecastDemand(f.rate(), f.upper(), lead.horizon(), c.perReplica(), false)
-                        .replicas())
-            .orElse(null);
+      Forecast f, LeadTime lead, Optional<ForecastOutcome.Ready> ready, Instant now) {
+    Optional<Provisioning> capacity = ready.map(ForecastOutcome.Ready::provisioning);
     return new ForecastStatus(
         round(f.rate()),
         round(f.lower()),
@@ -86,9 +80,9 @@ final class ForecastReport {
         now.truncatedTo(ChronoUnit.SECONDS).toString(),
         f.model(),
         f.recentError().isPresent() ? round(f.recentError().getAsDouble()) : null,
-        replicas,
-        capacity.map(c -> round(c.perReplica())).orElse(null),
-        capacity.map(Capacity::source).orElse(null),
+        ready.map(r -> r.asks().replicas()).orElse(null),
+        capacity.map(c -> round(c.capacityPerReplica())).orElse(null),
+        capacity.map(Provisioning::source).orElse(null),
         lead.source());
   }
 

@@ -224,7 +224,7 @@ final class ScaledApiReconciler implements Reconciler<ScaledApi> {
         target.readyReplicas(),
         signals.signals(),
         signals
-            .arrivalRate()
+            .servedRate()
             .filter(SignalReading::available)
             .map(SignalReading::value)
             .orElse(OptionalDouble.empty()),

@@ -11,7 +11,10 @@ import io.scaledapi.operator.spec.SignalQueries;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Reads a ScaledApi's signals: queue depth, and latency and arrival rate when configured. */
+/**
+ * Reads a ScaledApi's signals: queue depth, and latency, arrival rate and served rate when
+ * configured.
+ */
 final class SignalReader {
   private final MetricsSources sources;
   private final OperatorMetrics metrics;
@@ -26,9 +29,9 @@ final class SignalReader {
     return sources;
   }
 
-  /** What was read: the engine's view, and the status view. */
+  /** What was read: the engine's view, the served rate (for the capacity learner), the status. */
   public record Snapshot(
-      Signals signals, Optional<SignalReading> arrivalRate, SignalsStatus status) {}
+      Signals signals, Optional<SignalReading> servedRate, SignalsStatus status) {}
 
   /** Sends {@code queries}, parsed from the ScaledApi's spec, to its source. */
   public Snapshot read(ScaledApi scaledApi, SignalQueries queries, Instant now) {
@@ -38,13 +41,17 @@ final class SignalReader {
     } catch (MetricsSources.SourceConfigurationException e) {
       SignalReading failed = SignalReading.failed(e.getMessage());
       return snapshot(
-          failed, queries.latency().map(q -> failed), queries.arrivalRate().map(q -> failed));
+          new Signals(
+              failed, queries.latency().map(q -> failed), queries.arrivalRate().map(q -> failed)),
+          queries.servedRate().map(q -> failed));
     }
     SignalReading queue = read(source, "queue", queries.queue(), now);
     Optional<SignalReading> latency = queries.latency().map(q -> read(source, "latency", q, now));
     Optional<SignalReading> arrival =
         queries.arrivalRate().map(q -> read(source, "arrivalRate", q, now));
-    return snapshot(queue, latency, arrival);
+    Optional<SignalReading> served =
+        queries.servedRate().map(q -> read(source, "servedRate", q, now));
+    return snapshot(new Signals(queue, latency, arrival), served);
   }
 
   private SignalReading read(MetricsSource source, String signal, String query, Instant now) {
@@ -61,14 +68,14 @@ final class SignalReader {
     return SignalReading.failed(result.describe());
   }
 
-  private static Snapshot snapshot(
-      SignalReading queue, Optional<SignalReading> latency, Optional<SignalReading> arrival) {
+  private static Snapshot snapshot(Signals signals, Optional<SignalReading> served) {
     SignalsStatus status =
         new SignalsStatus(
-            toStatus(queue),
-            latency.map(SignalReader::toStatus).orElse(null),
-            arrival.map(SignalReader::toStatus).orElse(null));
-    return new Snapshot(new Signals(queue, latency), arrival, status);
+            toStatus(signals.queueDepth()),
+            signals.latency().map(SignalReader::toStatus).orElse(null),
+            signals.arrivalRate().map(SignalReader::toStatus).orElse(null),
+            served.map(SignalReader::toStatus).orElse(null));
+    return new Snapshot(signals, served, status);
   }
 
   static SignalStatus toStatus(SignalReading reading) {

@@ -151,12 +151,16 @@ public final class OursPolicy implements Policy {
         Double.isFinite(queue)
             ? SignalReading.of(queue, now)
             : SignalReading.failed("queue: no scrape yet");
+    SignalReading arrivalReading =
+        Double.isFinite(arrival)
+            ? SignalReading.of(arrival, now)
+            : SignalReading.failed("arrivalRate: fewer than two scrapes in the window");
     Observation seen =
         new Observation(
             view.specReplicas(),
             view.readyReplicas(),
-            Signals.queueOnly(queueReading),
-            finite(arrival),
+            Signals.queueAndArrivals(queueReading, arrivalReading),
+            OptionalDouble.empty(),
             finite(waiting),
             0);
     int desired = autoscaler.poll(settings, now, seen).decision().desiredReplicas();

@@ -37,7 +37,11 @@ final class QueryParser {
         spec.arrivalRate() == null
             ? Optional.empty()
             : query("spec.arrivalRate.query", spec.arrivalRate().query(), problems);
-    return new SignalQueries(queue.orElse(""), latency, arrivalRate);
+    Optional<String> servedRate =
+        spec.servedRate() == null
+            ? Optional.empty()
+            : query("spec.servedRate.query", spec.servedRate().query(), problems);
+    return new SignalQueries(queue.orElse(""), latency, arrivalRate, servedRate);
   }
 
   private Optional<String> query(String field, String text, List<String> problems) {

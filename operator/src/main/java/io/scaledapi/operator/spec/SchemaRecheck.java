@@ -29,6 +29,15 @@ final class SchemaRecheck {
     if (spec.tolerance() != null && !(spec.tolerance() >= 0 && spec.tolerance() <= 1)) {
       problems.add("spec.tolerance must be between 0 and 1, e.g. 0.1; got " + spec.tolerance());
     }
+    Double utilization = spec.targetUtilization();
+    if (utilization != null && !(utilization > 0 && utilization <= 1)) {
+      problems.add(
+          "spec.targetUtilization must be above 0 and at most 1, e.g. 0.7; got " + utilization);
+    }
+    if (spec.servedRate() != null && blank(spec.servedRate().query())) {
+      problems.add(
+          "spec.servedRate.query is required; give a PromQL query for requests served per second");
+    }
     if (spec.latency() != null && blank(spec.latency().query())) {
       problems.add("spec.latency.query is required; give a PromQL query for a latency in seconds");
     }

@@ -73,6 +73,7 @@ public final class SpecParser {
             spec.minReplicasOrDefault(),
             spec.maxReplicas(),
             queueTarget,
+            spec.targetUtilizationOrDefault(),
             latencyTarget,
             spec.toleranceOrDefault(),
             BehaviorTranslation.of(spec.behavior()),

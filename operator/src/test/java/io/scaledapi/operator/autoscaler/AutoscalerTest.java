@@ -30,7 +30,8 @@ class AutoscalerTest {
     return new ScaledApiSettings(
         ScalingSpec.withDefaults(1, 20, 10),
         POLL,
-        new SignalQueries("sum(q)", Optional.empty(), Optional.of("sum(rate(a[1m]))")),
+        new SignalQueries(
+            "sum(q)", Optional.empty(), Optional.of("sum(rate(a[1m]))"), Optional.empty()),
         prediction);
   }
 

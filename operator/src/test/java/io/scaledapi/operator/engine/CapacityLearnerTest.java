@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Stream;
@@ -17,22 +18,35 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CapacityLearnerTest {
 
   private static final String WHY =
-      " samples of throughput per replica; samples are taken while the queue is non-empty and"
-          + " the ready replicas do not change";
+      " samples of throughput per replica; samples are taken while requests wait and the ready"
+          + " replicas do not change";
+
+  /** A poll without a served-rate query: the arrival rate, the queue and the ready replicas. */
+  static CapacityLearner.Sighting arrivals(
+      Instant at, double arrivalRate, double queue, int ready) {
+    return new CapacityLearner.Sighting(
+        at, OptionalDouble.empty(), OptionalDouble.of(arrivalRate), queue, ready);
+  }
+
+  /** A poll with a served-rate query. */
+  static CapacityLearner.Sighting served(long seconds, double servedRate, double queue, int ready) {
+    return new CapacityLearner.Sighting(
+        at(seconds), OptionalDouble.of(servedRate), OptionalDouble.of(9999), queue, ready);
+  }
 
   /** One observation; {@code seconds} after {@link Fixtures#T0}. */
   private record Obs(double seconds, double arrivalRate, double queueDepth, int ready) {
     CapacityLearner applyTo(CapacityLearner learner) {
-      return learner.withObservation(
-          T0.plusMillis(Math.round(seconds * 1000)), arrivalRate, queueDepth, ready);
+      return learner.withSighting(
+          arrivals(T0.plusMillis(Math.round(seconds * 1000)), arrivalRate, queueDepth, ready));
     }
   }
 
   /** A learner whose samples are {@code perReplica}, from a steady queue and one replica. */
   private static CapacityLearner learnedFrom(double... perReplica) {
-    CapacityLearner learner = CapacityLearner.empty().withObservation(T0, 0, 10, 1);
+    CapacityLearner learner = CapacityLearner.empty().withSighting(arrivals(T0, 0, 10, 1));
     for (int i = 0; i < perReplica.length; i++) {
-      learner = learner.withObservation(at(15L * (i + 1)), perReplica[i], 10, 1);
+      learner = learner.withSighting(arrivals(at(15L * (i + 1)), perReplica[i], 10, 1));
     }
     return learner;
   }
@@ -153,9 +167,9 @@ class CapacityLearnerTest {
   @MethodSource
   void notReadyBeforeThreeSamples(int intervals, OptionalDouble estimate, Optional<String> reason) {
     // 3 replicas each serving 50/s, 200/s arriving: the queue grows by 50/s.
-    CapacityLearner learner = CapacityLearner.empty().withObservation(T0, 200, 100, 3);
+    CapacityLearner learner = CapacityLearner.empty().withSighting(arrivals(T0, 200, 100, 3));
     for (int i = 1; i <= intervals; i++) {
-      learner = learner.withObservation(at(15L * i), 200, 100 + 50 * 15 * i, 3);
+      learner = learner.withSighting(arrivals(at(15L * i), 200, 100 + 50 * 15 * i, 3));
     }
     assertThat(learner.samples()).isEqualTo(intervals);
     assertThat(learner.estimate()).isEqualTo(estimate);
@@ -166,18 +180,18 @@ class CapacityLearnerTest {
   void observationWithoutASampleStillBecomesThePreviousOne() {
     CapacityLearner learner =
         CapacityLearner.empty()
-            .withObservation(at(0), 200, 100, 3)
-            .withObservation(at(10), 200, 0, 3)
-            .withObservation(at(20), 200, 100, 3)
-            .withObservation(at(30), 200, 600, 3);
+            .withSighting(arrivals(at(0), 200, 100, 3))
+            .withSighting(arrivals(at(10), 200, 0, 3))
+            .withSighting(arrivals(at(20), 200, 100, 3))
+            .withSighting(arrivals(at(30), 200, 600, 3));
     assertThat(learner.samples()).isEqualTo(1);
     assertThat(learner.lastSample()).hasValue(150.0 / 3);
 
     CapacityLearner afterScale =
         CapacityLearner.empty()
-            .withObservation(at(0), 200, 100, 3)
-            .withObservation(at(10), 200, 600, 4)
-            .withObservation(at(20), 200, 600, 4);
+            .withSighting(arrivals(at(0), 200, 100, 3))
+            .withSighting(arrivals(at(10), 200, 600, 4))
+            .withSighting(arrivals(at(20), 200, 600, 4));
     assertThat(afterScale.samples()).isEqualTo(1);
     assertThat(afterScale.lastSample()).hasValue(50.0);
   }
@@ -215,22 +229,94 @@ class CapacityLearnerTest {
   @Test
   void withObservationReturnsANewValue() {
     CapacityLearner empty = CapacityLearner.empty();
-    CapacityLearner first = empty.withObservation(T0, 200, 100, 3);
-    CapacityLearner second = first.withObservation(at(10), 200, 600, 3);
+    CapacityLearner first = empty.withSighting(arrivals(T0, 200, 100, 3));
+    CapacityLearner second = first.withSighting(arrivals(at(10), 200, 600, 3));
     assertThat(empty.samples()).isZero();
     assertThat(first.samples()).isZero();
     assertThat(second.samples()).isEqualTo(1);
-    assertThat(first.withObservation(at(10), 200, 600, 3).lastSample()).hasValue(50.0);
-    assertThat(empty.withObservation(at(10), 200, 600, 3).samples()).isZero();
+    assertThat(first.withSighting(arrivals(at(10), 200, 600, 3)).lastSample()).hasValue(50.0);
+    assertThat(empty.withSighting(arrivals(at(10), 200, 600, 3)).samples()).isZero();
   }
 
   @Test
   void rejectsInvalidArguments() {
-    CapacityLearner learner = CapacityLearner.empty();
-    assertThatThrownBy(() -> learner.withObservation(T0, 1, 1, -1))
+    assertThatThrownBy(() -> arrivals(T0, 1, 1, -1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("readyReplicas must not be negative: -1");
-    assertThatThrownBy(() -> learner.withObservation(null, 1, 1, 1))
+    assertThatThrownBy(() -> arrivals(null, 1, 1, 1)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> CapacityLearner.empty().withSighting(null))
         .isInstanceOf(NullPointerException.class);
+  }
+
+  /** Polls every 15 s from 0; each is (served rate, waiting, ready). */
+  private static CapacityLearner polls(double[]... polls) {
+    CapacityLearner learner = CapacityLearner.empty();
+    for (int i = 0; i < polls.length; i++) {
+      learner = learner.withSighting(served(15L * i, polls[i][0], polls[i][1], (int) polls[i][2]));
+    }
+    return learner;
+  }
+
+  static Stream<Arguments> servedRateIsASampleOnceBusyForAMinute() {
+    double[] busy = {200, 40, 4};
+    return Stream.of(
+        Arguments.of("busy for 45 s", new double[][] {busy, busy, busy, busy}, new double[] {}),
+        Arguments.of(
+            "busy for 60 s", new double[][] {busy, busy, busy, busy, busy}, new double[] {50}),
+        Arguments.of(
+            "busy for 75 s",
+            new double[][] {busy, busy, busy, busy, busy, busy},
+            new double[] {50, 50}),
+        Arguments.of(
+            "the queue empties at one poll",
+            new double[][] {busy, busy, {150, 0, 4}, busy, busy, busy, busy},
+            new double[] {}),
+        Arguments.of(
+            "the queue is below one request",
+            new double[][] {busy, busy, busy, {200, 0.5, 4}, busy, busy},
+            new double[] {}),
+        Arguments.of(
+            "a replica becomes ready",
+            new double[][] {busy, busy, busy, {250, 40, 5}, {250, 40, 5}},
+            new double[] {}),
+        Arguments.of(
+            "requests dropped at the timeout are not served",
+            new double[][] {
+              {200, 30_000, 4},
+              {200, 30_000, 4},
+              {200, 30_000, 4},
+              {200, 30_000, 4},
+              {200, 30_000, 4}
+            },
+            new double[] {50}),
+        Arguments.of(
+            "nothing served",
+            new double[][] {{0, 40, 4}, {0, 40, 4}, {0, 40, 4}, {0, 40, 4}, {0, 40, 4}},
+            new double[] {}));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource
+  void servedRateIsASampleOnceBusyForAMinute(String name, double[][] polls, double[] samples) {
+    CapacityLearner learner = polls(polls);
+    assertThat(learner.samples()).isEqualTo(samples.length);
+    if (samples.length > 0) {
+      assertThat(learner.lastSample()).hasValue(samples[samples.length - 1]);
+    }
+  }
+
+  @Test
+  void aServedRateIsUsedRatherThanArrivalsMinusQueueGrowth() {
+    // 1,000/s arrive at 4 replicas serving 50/s each; the queue is full and drops the rest, so it
+    // does not grow: arrivals minus growth would read 250 per replica
+    CapacityLearner learner = CapacityLearner.empty();
+    for (int i = 0; i <= 6; i++) {
+      learner =
+          learner.withSighting(
+              new CapacityLearner.Sighting(
+                  at(15L * i), OptionalDouble.of(200), OptionalDouble.of(1000), 30_000, 4));
+    }
+    assertThat(learner.samples()).isEqualTo(3);
+    assertThat(learner.estimate()).hasValue(50.0);
   }
 }

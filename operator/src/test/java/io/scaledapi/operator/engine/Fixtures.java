@@ -28,7 +28,20 @@ final class Fixtures {
         s.minReplicas(),
         s.maxReplicas(),
         s.queueTargetPerReplica(),
+        s.targetUtilization(),
         OptionalDouble.of(targetSeconds),
+        s.tolerance(),
+        s.behavior(),
+        s.fallback());
+  }
+
+  static ScalingSpec withUtilization(ScalingSpec s, double utilization) {
+    return new ScalingSpec(
+        s.minReplicas(),
+        s.maxReplicas(),
+        s.queueTargetPerReplica(),
+        utilization,
+        s.latencyTargetSeconds(),
         s.tolerance(),
         s.behavior(),
         s.fallback());
@@ -39,6 +52,7 @@ final class Fixtures {
         s.minReplicas(),
         s.maxReplicas(),
         s.queueTargetPerReplica(),
+        s.targetUtilization(),
         s.latencyTargetSeconds(),
         tolerance,
         s.behavior(),
@@ -50,6 +64,7 @@ final class Fixtures {
         s.minReplicas(),
         s.maxReplicas(),
         s.queueTargetPerReplica(),
+        s.targetUtilization(),
         s.latencyTargetSeconds(),
         s.tolerance(),
         behavior,
@@ -61,6 +76,7 @@ final class Fixtures {
         s.minReplicas(),
         s.maxReplicas(),
         s.queueTargetPerReplica(),
+        s.targetUtilization(),
         s.latencyTargetSeconds(),
         s.tolerance(),
         s.behavior(),
@@ -80,7 +96,7 @@ final class Fixtures {
   }
 
   static Signals signals(SignalReading queue, SignalReading latency) {
-    return new Signals(queue, Optional.ofNullable(latency));
+    return new Signals(queue, Optional.ofNullable(latency), Optional.empty());
   }
 
   static ScalingRules rules(Duration window, SelectPolicy select, ScalingPolicy... policies) {

@@ -53,7 +53,13 @@ class ForecastDemandPropertyTest {
       Decision predictive =
           ScalingEngine.decide(
               new ScalingInput(
-                  now, predictiveCurrent, spec, signals, predictiveHistory, Optional.of(forecast)));
+                  now,
+                  predictiveCurrent,
+                  spec,
+                  signals,
+                  predictiveHistory,
+                  Optional.empty(),
+                  Optional.of(forecast)));
       String where = "seed " + seed + ", step " + step;
       assertThat(predictive.desiredReplicas())
           .as(where)
@@ -68,6 +74,7 @@ class ForecastDemandPropertyTest {
                   spec,
                   signals,
                   forecastOnlyHistory,
+                  Optional.empty(),
                   Optional.of(reportOnly(forecast))));
       Decision alone =
           ScalingEngine.decide(
@@ -96,10 +103,16 @@ class ForecastDemandPropertyTest {
     double rate = random.nextDouble() * 2000;
     double upper = rate * (1 + random.nextDouble());
     return new ForecastDemand(
-        rate, upper, Duration.ofSeconds(30 + random.nextInt(120)), 5 + random.nextInt(100), true);
+        rate,
+        upper,
+        Duration.ofSeconds(30 + random.nextInt(120)),
+        5 + random.nextInt(100),
+        0.5 + random.nextDouble() / 2,
+        true);
   }
 
   private static ForecastDemand reportOnly(ForecastDemand p) {
-    return new ForecastDemand(p.rate(), p.upper(), p.horizon(), p.capacityPerReplica(), false);
+    return new ForecastDemand(
+        p.rate(), p.upper(), p.horizon(), p.capacityPerReplica(), p.targetUtilization(), false);
   }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ForecastDemandTest {
 
   static ForecastDemand forecast(double rate, double upper, double capacity, boolean enforce) {
-    return new ForecastDemand(rate, upper, Duration.ofSeconds(75), capacity, enforce);
+    return new ForecastDemand(rate, upper, Duration.ofSeconds(75), capacity, 1.0, enforce);
   }
 
   @ParameterizedTest(name = "upper {0} at {1} per replica needs {2}")
@@ -33,7 +33,7 @@ class ForecastDemandTest {
     "1e300, 1e-300, 2147483647"
   })
   void replicasServeTheUpperBand(double upper, double capacity, int replicas) {
-    assertThat(new ForecastDemand(0, upper, Duration.ofSeconds(60), capacity, true).replicas())
+    assertThat(new ForecastDemand(0, upper, Duration.ofSeconds(60), capacity, 1.0, true).replicas())
         .isEqualTo(replicas);
   }
 
@@ -67,6 +67,7 @@ class ForecastDemandTest {
                 spec,
                 queue(60),
                 ScalingHistory.empty(),
+                Optional.empty(),
                 Optional.of(forecast(540, 548, 50, true))));
     assertThat(d.desiredReplicas()).isEqualTo(11);
     assertThat(d.reason()).isEqualTo(Reason.FORECAST);
@@ -87,6 +88,7 @@ class ForecastDemandTest {
             spec,
             queue(200),
             ScalingHistory.empty(),
+            Optional.empty(),
             Optional.of(forecast(40, 60, 50, true)));
     assertThat(ScalingEngine.decide(withForecast)).isEqualTo(ScalingEngine.decide(reactive));
   }
@@ -100,6 +102,7 @@ class ForecastDemandTest {
             spec(1, 50, 10),
             queue(60),
             ScalingHistory.empty(),
+            Optional.empty(),
             Optional.of(forecast(540, 548, 50, false)));
     Decision d = ScalingEngine.decide(input);
     assertThat(d.desiredReplicas()).isEqualTo(6);
@@ -115,6 +118,7 @@ class ForecastDemandTest {
             spec(1, 50, 10),
             signals(failed("timeout"), null),
             ScalingHistory.empty(),
+            Optional.empty(),
             Optional.of(forecast(540, 548, 50, true)));
     assertThat(ScalingEngine.decide(input).desiredReplicas()).isEqualTo(6);
   }
@@ -127,7 +131,13 @@ class ForecastDemandTest {
     Decision up =
         ScalingEngine.decide(
             new ScalingInput(
-                T0, 6, spec, queue(60), history, Optional.of(forecast(540, 548, 50, true))));
+                T0,
+                6,
+                spec,
+                queue(60),
+                history,
+                Optional.empty(),
+                Optional.of(forecast(540, 548, 50, true))));
     assertThat(up.desiredReplicas()).isEqualTo(11);
     int current = 11;
     history = up.history();
@@ -135,14 +145,26 @@ class ForecastDemandTest {
       Decision d =
           ScalingEngine.decide(
               new ScalingInput(
-                  at(s), current, spec, queue(60), history, Optional.of(forecast(1, 2, 50, true))));
+                  at(s),
+                  current,
+                  spec,
+                  queue(60),
+                  history,
+                  Optional.empty(),
+                  Optional.of(forecast(1, 2, 50, true))));
       assertThat(d.desiredReplicas()).as("at %ds", s).isEqualTo(11);
       history = d.history();
     }
     Decision after =
         ScalingEngine.decide(
             new ScalingInput(
-                at(315), current, spec, queue(60), history, Optional.of(forecast(1, 2, 50, true))));
+                at(315),
+                current,
+                spec,
+                queue(60),
+                history,
+                Optional.empty(),
+                Optional.of(forecast(1, 2, 50, true))));
     assertThat(after.desiredReplicas()).isEqualTo(6);
   }
 }

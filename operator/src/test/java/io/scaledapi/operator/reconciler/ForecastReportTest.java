@@ -3,10 +3,10 @@ package io.scaledapi.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scaledapi.api.v1alpha1.ForecastStatus;
-import io.scaledapi.operator.autoscaler.Capacity;
 import io.scaledapi.operator.autoscaler.ForecastOutcome;
 import io.scaledapi.operator.autoscaler.LeadTime;
 import io.scaledapi.operator.engine.ForecastDemand;
+import io.scaledapi.operator.engine.Provisioning;
 import io.scaledapi.operator.forecast.Forecast;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,13 +70,15 @@ class ForecastReportTest {
 
   @Test
   void aReadyForecastReportsTheReplicasItNeedsAndWhetherItIsActedOn() {
-    Capacity capacity = new Capacity(50, "Spec");
-    ForecastDemand enforced = new ForecastDemand(540.1234, 548, Duration.ofSeconds(75), 50, true);
-    ForecastDemand reported = new ForecastDemand(540.1234, 548, Duration.ofSeconds(75), 50, false);
+    Provisioning capacity = new Provisioning(50, "Spec", Duration.ofSeconds(75));
+    ForecastDemand enforced =
+        new ForecastDemand(540.1234, 548, Duration.ofSeconds(75), 50, 0.7, true);
+    ForecastDemand reported =
+        new ForecastDemand(540.1234, 548, Duration.ofSeconds(75), 50, 0.7, false);
 
     ForecastOutcome acted = new ForecastOutcome.Ready(FORECAST, LEAD, capacity, enforced);
     ForecastStatus status = ForecastReport.status(acted, NOW);
-    assertThat(status.replicas()).isEqualTo(11);
+    assertThat(status.replicas()).isEqualTo(16); // 548 / 35
     assertThat(status.capacityPerReplica()).isEqualTo(50);
     assertThat(status.capacitySource()).isEqualTo("Spec");
     assertThat(ForecastReport.condition(acted).orElseThrow())

@@ -1,0 +1,57 @@
+package io.scaledapi.operator.engine;
+
+/**
+ * The demand rule, which decides once the capacity of a replica is known: provision for the arrival
+ * rate plus the backlog drained over the drain budget, at the target utilization,
+ *
+ * <pre>replicas = ceil((rate + backlog / drainBudget) / (capacityPerReplica × targetUtilization))
+ * </pre>
+ *
+ * <p>A backlog is a need for capacity until it is drained, not a need for one replica per {@code
+ * queue.targetPerReplica} requests waiting: after a one-minute spike the queue rule asks for a
+ * replica per few dozen requests, which arrive a start-up later, after the spike. Replicas already
+ * starting are part of the current count the result is compared with, so a backlog they will drain
+ * asks for no more. As the HPA's replica calculator, a usage ratio within the tolerance of 1 keeps
+ * the current count.
+ */
+final class DemandRule {
+
+  private DemandRule() {}
+
+  /** Requests per second to provision for: the rate plus the backlog spread over the budget. */
+  static double demand(double rate, double backlog, Provisioning provisioning) {
+    return Math.max(0.0, rate) + Math.max(0.0, backlog) / provisioning.drainSeconds();
+  }
+
+  /** The replicas that serve {@code demand} at the target utilization. */
+  static int replicas(double demand, Provisioning provisioning, ScalingSpec spec) {
+    return SignalRules.ceilReplicas(demand / provisioning.target(spec));
+  }
+
+  /** The rule's proposal for the arrival rate and backlog read, at {@code current} replicas. */
+  static Proposal proposal(
+      double rate, double backlog, int current, ScalingSpec spec, Provisioning provisioning) {
+    double demand = demand(rate, backlog, provisioning);
+    double perReplica = provisioning.target(spec);
+    String needs =
+        "arrivals "
+            + Format.rate(rate)
+            + " req/s + backlog "
+            + Format.backlog(backlog)
+            + " over "
+            + provisioning.drainBudget().toSeconds()
+            + "s at "
+            + Format.rate(perReplica)
+            + " req/s per replica ("
+            + Format.percent(spec.targetUtilization())
+            + " of "
+            + Format.rate(provisioning.capacityPerReplica())
+            + ")";
+    if (current > 0
+        && SignalRules.withinTolerance(demand / (perReplica * current), spec.tolerance())) {
+      return new Proposal(current, Reason.WITHIN_TOLERANCE, needs + " within tolerance");
+    }
+    int replicas = replicas(demand, provisioning, spec);
+    return new Proposal(replicas, Reason.DEMAND, needs + " -> " + Format.replicas(replicas));
+  }
+}
