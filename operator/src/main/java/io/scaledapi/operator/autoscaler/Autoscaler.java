@@ -31,6 +31,8 @@ public final class Autoscaler {
   private final boolean takingOver;
   private ScalingHistory history;
   private CapacityLearner capacity = CapacityLearner.empty();
+  private QueueSeen lastQueue;
+  private QueueSeen previousQueue;
   private LeadTimeLearner leadTime = LeadTimeLearner.empty();
   private Forecasting forecasting;
   private LastScale lastScale;
@@ -57,6 +59,9 @@ public final class Autoscaler {
 
   /** One point of arrival-rate history: requests per second at {@code time}. */
   public record RatePoint(Instant time, double rate) {}
+
+  /** Requests waiting at a poll. */
+  private record QueueSeen(Instant at, double waiting) {}
 
   /** A scale this autoscaler wrote: when, and the reason reported for it. */
   public record LastScale(Instant at, String reason) {}
@@ -118,7 +123,7 @@ public final class Autoscaler {
             prediction.flatMap(PredictionSettings::leadTime),
             leadTime.estimate(),
             settings.pollingInterval());
-    Optional<Provisioning> provisioning = provisioning(prediction, lead);
+    Optional<Provisioning> provisioning = provisioning(prediction, lead, now, seen);
     Forecasting f = forecasting(settings);
     ForecastOutcome forecast = new ForecastOutcome.Off();
     if (f != null) {
@@ -153,6 +158,9 @@ public final class Autoscaler {
 
   /** The replicas train the lead-time learner; what they served trains the capacity learner. */
   private void learn(Instant now, Observation seen) {
+    previousQueue = lastQueue;
+    lastQueue =
+        seen.waiting().isPresent() ? new QueueSeen(now, seen.waiting().getAsDouble()) : null;
     leadTime = leadTime.withObservation(now, seen.specReplicas(), seen.readyReplicas());
     if (seen.waiting().isPresent()) {
       capacity =
@@ -171,16 +179,39 @@ public final class Autoscaler {
    * spec.prediction.capacityPerReplica} while prediction is on, otherwise learned.
    */
   private Optional<Provisioning> provisioning(
-      Optional<PredictionSettings> prediction, LeadTime lead) {
+      Optional<PredictionSettings> prediction, LeadTime lead, Instant now, Observation seen) {
     OptionalDouble declared =
         prediction.map(PredictionSettings::capacityPerReplica).orElse(OptionalDouble.empty());
-    if (declared.isPresent()) {
-      return Optional.of(new Provisioning(declared.getAsDouble(), "Spec", lead.horizon()));
+    OptionalDouble known = declared.isPresent() ? declared : capacity.estimate();
+    if (known.isEmpty()) {
+      return Optional.empty();
     }
-    OptionalDouble learned = capacity.estimate();
-    return learned.isPresent()
-        ? Optional.of(new Provisioning(learned.getAsDouble(), "Learned", lead.horizon()))
-        : Optional.empty();
+    double perReplica = known.getAsDouble();
+    return Optional.of(
+        new Provisioning(
+            perReplica,
+            declared.isPresent() ? "Spec" : "Learned",
+            lead.horizon(),
+            inflow(perReplica, seen.readyReplicas())));
+  }
+
+  /**
+   * The arrival rate seen through the queue when requests waited at this poll and the one before:
+   * the busy ready replicas serve their capacity, and what they did not serve grew the queue.
+   */
+  private OptionalDouble inflow(double perReplica, int ready) {
+    if (previousQueue == null
+        || lastQueue == null
+        || previousQueue.waiting() < 1
+        || lastQueue.waiting() < 1
+        || !lastQueue.at().isAfter(previousQueue.at())) {
+      return OptionalDouble.empty();
+    }
+    double seconds = Duration.between(previousQueue.at(), lastQueue.at()).toNanos() / 1e9;
+    double inflow = ready * perReplica + (lastQueue.waiting() - previousQueue.waiting()) / seconds;
+    return Double.isFinite(inflow)
+        ? OptionalDouble.of(Math.max(0, inflow))
+        : OptionalDouble.empty();
   }
 
   /** Records that the target was scaled from {@code from} to {@code to} at {@code at}. */

@@ -28,13 +28,18 @@ final class DemandRule {
     return SignalRules.ceilReplicas(demand / provisioning.target(spec));
   }
 
-  /** The rule's proposal for the arrival rate and backlog read, at {@code current} replicas. */
+  /**
+   * The rule's proposal for the arrival rate and backlog read, at {@code current} replicas. The
+   * rate is the larger of the rate read and the {@linkplain Provisioning#inflow inflow} seen
+   * through the queue.
+   */
   static Proposal proposal(
-      double rate, double backlog, int current, ScalingSpec spec, Provisioning provisioning) {
+      double measured, double backlog, int current, ScalingSpec spec, Provisioning provisioning) {
+    double rate = Math.max(measured, provisioning.inflow().orElse(0.0));
     double demand = demand(rate, backlog, provisioning);
     double perReplica = provisioning.target(spec);
     String needs =
-        "arrivals "
+        (rate > measured ? "inflow through the queue " : "arrivals ")
             + Format.rate(rate)
             + " req/s + backlog "
             + Format.backlog(backlog)

@@ -2,6 +2,7 @@ package io.scaledapi.operator.engine;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * What the demand rule needs once the capacity of a replica is known.
@@ -10,13 +11,19 @@ import java.util.Objects;
  * @param source where the capacity comes from: Spec or Learned
  * @param drainBudget how long a backlog may take to drain: one lead time, the time new replicas
  *     take to serve
+ * @param inflow the arrival rate seen through the queue, when requests waited at the last two
+ *     polls: what the busy replicas serve ({@code ready × capacityPerReplica}) plus the growth of
+ *     the queue per second between the polls. It sees a rise within one poll, where a rate query
+ *     averages it over its window
  */
-public record Provisioning(double capacityPerReplica, String source, Duration drainBudget) {
+public record Provisioning(
+    double capacityPerReplica, String source, Duration drainBudget, OptionalDouble inflow) {
 
   /** Checks for a positive capacity and a positive budget. */
   public Provisioning {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(drainBudget, "drainBudget");
+    Objects.requireNonNull(inflow, "inflow");
     if (!Double.isFinite(capacityPerReplica) || capacityPerReplica <= 0) {
       throw new IllegalArgumentException(
           "capacityPerReplica must be a positive number: " + capacityPerReplica);

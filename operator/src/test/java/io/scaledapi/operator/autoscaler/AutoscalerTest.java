@@ -48,10 +48,50 @@ class AutoscalerTest {
     return new Observation(
         replicas,
         replicas,
-        Signals.queueOnly(SignalReading.of(queue, NOW)),
-        OptionalDouble.of(100),
+        Signals.queueAndArrivals(SignalReading.of(queue, NOW), SignalReading.of(100, NOW)),
+        OptionalDouble.empty(),
         OptionalDouble.of(queue),
         failuresInStatus);
+  }
+
+  /** A poll of {@code ready} busy replicas: arrivals, requests waiting, the served rate. */
+  static Observation busy(int ready, double arrivals, double waiting, double served) {
+    return new Observation(
+        ready,
+        ready,
+        Signals.queueAndArrivals(SignalReading.of(waiting, NOW), SignalReading.of(arrivals, NOW)),
+        OptionalDouble.of(served),
+        OptionalDouble.of(waiting),
+        0);
+  }
+
+  @Test
+  void capacityIsLearnedWithoutPredictionAndThenTheDemandRuleDecides() {
+    Autoscaler autoscaler = Autoscaler.blank();
+    ScaledApiSettings settings = settings(Optional.empty());
+    Autoscaler.Poll poll = null;
+    for (int i = 0; i <= 6; i++) {
+      poll = autoscaler.poll(settings, NOW.plus(POLL.multipliedBy(i)), busy(4, 200, 40, 200));
+      if (i < 6) {
+        assertThat(poll.decision().reason()).as("poll %d", i).isNotEqualTo(Reason.DEMAND);
+      }
+    }
+    assertThat(autoscaler.learnedCapacity()).hasValue(50.0);
+    assertThat(poll.decision().reason()).isEqualTo(Reason.DEMAND);
+    // (200 + 40 / 75) / 35 = 5.73: the queue rule held 4 (40 waiting at 10 each)
+    assertThat(poll.decision().recommendedReplicas()).isEqualTo(6);
+  }
+
+  @Test
+  void aQueueThatGrowsBetweenPollsShowsTheInflowBeforeTheRateQueryDoes() {
+    Autoscaler autoscaler = Autoscaler.blank();
+    ScaledApiSettings settings = settings(Optional.of(prediction("sum(rate(a[1m]))")));
+    autoscaler.poll(settings, NOW, busy(2, 60, 100, 100));
+    Autoscaler.Poll poll = autoscaler.poll(settings, NOW.plus(POLL), busy(2, 60, 400, 100));
+    // 2 x 50 served + 300 more waiting in 15 s: 120 req/s arrive; 400 waiting drain over 90 s
+    assertThat(poll.decision().reason()).isEqualTo(Reason.DEMAND);
+    assertThat(poll.decision().message()).startsWith("inflow through the queue 120 req/s");
+    assertThat(poll.decision().recommendedReplicas()).isEqualTo(4); // (120 + 4.4) / 35
   }
 
   @Test

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,7 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DemandRuleTest {
 
   private static Provisioning capacity(double perReplica, long drainSeconds) {
-    return new Provisioning(perReplica, "Learned", Duration.ofSeconds(drainSeconds));
+    return new Provisioning(
+        perReplica, "Learned", Duration.ofSeconds(drainSeconds), OptionalDouble.empty());
   }
 
   @ParameterizedTest(name = "{0} req/s, backlog {1}, at {2}: {6} {7}")
@@ -51,6 +53,18 @@ class DemandRuleTest {
         DemandRule.proposal(rate, backlog, current, spec, capacity(perReplica, drainSeconds));
     assertThat(proposal.replicas()).isEqualTo(replicas);
     assertThat(proposal.reason()).isEqualTo(reason);
+  }
+
+  @Test
+  void aRiseSeenThroughTheQueueCountsBeforeTheRateQueryShowsIt() {
+    Provisioning seen =
+        new Provisioning(50, "Learned", Duration.ofSeconds(75), OptionalDouble.of(230));
+    Proposal rising = DemandRule.proposal(100, 0, 2, spec(1, 100, 10), seen);
+    assertThat(rising.replicas()).isEqualTo(7); // 230 / 35
+    assertThat(rising.message()).startsWith("inflow through the queue 230 req/s + backlog 0");
+    Proposal falling = DemandRule.proposal(300, 0, 2, spec(1, 100, 10), seen);
+    assertThat(falling.replicas()).isEqualTo(9); // 300 / 35: the larger of the two
+    assertThat(falling.message()).startsWith("arrivals 300 req/s");
   }
 
   @Test

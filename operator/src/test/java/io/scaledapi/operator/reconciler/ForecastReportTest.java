@@ -70,7 +70,8 @@ class ForecastReportTest {
 
   @Test
   void aReadyForecastReportsTheReplicasItNeedsAndWhetherItIsActedOn() {
-    Provisioning capacity = new Provisioning(50, "Spec", Duration.ofSeconds(75));
+    Provisioning capacity =
+        new Provisioning(50, "Spec", Duration.ofSeconds(75), OptionalDouble.empty());
     ForecastDemand enforced =
         new ForecastDemand(540.1234, 548, Duration.ofSeconds(75), 50, 0.7, true);
     ForecastDemand reported =
