@@ -86,7 +86,8 @@ final class Replay implements FluidQueue.Sink {
     for (int t = 0; t < seconds; t++) {
       replicas.promote(t);
       if (t % scrapeEvery == 0) {
-        scrapes.add(t, queue.arrivedBy(t), queue.waiting(head, t), servedLast);
+        scrapes.add(
+            t, queue.arrivedBy(t), departed - servedLast, queue.waiting(head, t), servedLast);
       }
       if (t % period == 0) {
         int wanted = policy.decide(view(t, queuedLast + servedLast));

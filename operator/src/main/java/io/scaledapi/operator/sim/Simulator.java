@@ -21,8 +21,10 @@ import java.util.Objects;
  *       wait longer than the request timeout is dropped. A request taken from the queue is in
  *       service for one second.
  *   <li>Prometheus ({@link Metrics}): scrapes at the seconds that are multiples of the scrape
- *       interval: a counter of arrived requests, a gauge of waiting requests and a gauge of
- *       requests in service; a policy may look back one hour.
+ *       interval: a counter of arrived requests, a counter of served requests (a request taken from
+ *       the queue counts as served from the end of the second it was taken, as in service until
+ *       then), a gauge of waiting requests and a gauge of requests in service; a policy may look
+ *       back one hour.
  *   <li>What else a policy sees ({@link View}): its target's spec and ready replicas, the mean
  *       requests in the system over the last second (waiting plus in service) and the requests that
  *       arrived in the last second.
