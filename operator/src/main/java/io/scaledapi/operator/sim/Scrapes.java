@@ -35,6 +35,24 @@ final class Scrapes implements Metrics {
   }
 
   /**
+   * Scrapes of the hour before second 0 (every {@code scrapeInterval} from {@code -RETENTION} to 0,
+   * both included when whole multiples) of a workload that ran steadily at {@code rate} requests
+   * per second on replicas that kept up: no request waiting, the requests of one second in service
+   * (each is in service for the second it was taken, see {@link Replay}), both counters growing at
+   * {@code rate}, the arrivals counter {@code rate} ahead of the served one.
+   */
+  static Scrapes steadyBefore(Duration scrapeInterval, double rate) {
+    Scrapes s = new Scrapes(scrapeInterval);
+    long every = scrapeInterval.toSeconds();
+    long hour = RETENTION.toSeconds();
+    for (long t = -(hour / every) * every; t <= 0; t += every) {
+      double served = rate * (hour + t);
+      s.add(t, served + rate, served, 0, rate);
+    }
+    return s;
+  }
+
+  /**
    * Records a scrape at second {@code t}, later than every earlier one: the two counters' totals
    * and the two gauges' values at that moment.
    */
@@ -82,6 +100,12 @@ final class Scrapes implements Metrics {
     int a = slot(firstInside);
     int b = slot(last);
     return (counter[b] - counter[a]) / (time[b] - time[a]);
+  }
+
+  /** The arrivals counter as last scraped at or before {@code t}; NaN before the first scrape. */
+  double arrivedTotal(long t) {
+    int last = lastAtOrBefore(t);
+    return last < 0 ? Double.NaN : arrived[slot(last)];
   }
 
   @Override
