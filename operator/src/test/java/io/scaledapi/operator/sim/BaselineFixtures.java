@@ -76,11 +76,6 @@ final class BaselineFixtures {
     return new View(t, START.plusSeconds(t), specReplicas, specReplicas, metrics, 0, 0);
   }
 
-  /** A view of second {@code t} for Knative: ready pods and the requests of the last second. */
-  static View knativeView(long t, int ready, double requestsLastSecond) {
-    return new View(t, START.plusSeconds(t), ready, ready, rate(s -> 0), 0, requestsLastSecond);
-  }
-
   /**
    * Asks {@code policy} every period from second 0 for {@code syncs} periods, writing each answer
    * back as the next spec replicas; the answers in order.
