@@ -6,6 +6,8 @@ import io.scaledapi.operator.sim.Workload;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
 
 /** Turns what a user has, a request trace or a rate series, into per-second arrivals. */
 final class Arrivals {
@@ -13,26 +15,155 @@ final class Arrivals {
   /** The longest workload simulated in one run, so that a run fits in memory. */
   static final long MAX_SECONDS = Duration.ofDays(90).toSeconds();
 
+  /** How a trace's rate is scaled by a factor other than 1: {@code --rate-scale-mode}. */
+  enum ScaleMode {
+    /**
+     * Each second's arrivals drawn from a Poisson process at the factor times the trace's rate: the
+     * scaled traffic keeps the relative randomness of traffic at that rate, where multiplying would
+     * scale every chance burst of the recording with it.
+     */
+    POISSON("Poisson"),
+    /** Each second's count multiplied by the factor. */
+    MULTIPLY("multiplied");
+
+    private final String label;
+
+    ScaleMode(String label) {
+      this.label = label;
+    }
+
+    /** How a workload's name says it: "Poisson", "multiplied". */
+    String label() {
+      return label;
+    }
+
+    /** The option's value, as written on the command line: "poisson", "multiply". */
+    String option() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The mode named {@code value} on the command line.
+     *
+     * @throws IllegalArgumentException naming the option and the choices
+     */
+    static ScaleMode parse(String value) {
+      for (ScaleMode mode : values()) {
+        if (mode.option().equals(value)) {
+          return mode;
+        }
+      }
+      throw new IllegalArgumentException(
+          "--rate-scale-mode must be poisson or multiply; got " + value);
+    }
+  }
+
+  /** Below this mean a Poisson count is drawn by inversion, from it on by PTRS. */
+  private static final double INVERSION_LIMIT = 10;
+
   private Arrivals() {}
 
   /**
-   * The trace's requests per second, times {@code rateScale}: each bin's count spread evenly over
-   * its seconds. Second 0 is the trace's first {@code t_seconds}, counted from {@code zero}, the
-   * instant of {@code t_seconds} 0; {@link Instant#EPOCH} when it is not known, so that a trace
-   * that starts at midnight starts at midnight.
+   * The trace's requests per second, times {@code rateScale}, multiplied: {@link #fromTrace(String,
+   * Trace, Instant, double, ScaleMode, long)} in {@link ScaleMode#MULTIPLY} mode.
    */
   static Workload fromTrace(String name, Trace trace, Instant zero, double rateScale) {
+    return fromTrace(name, trace, zero, rateScale, ScaleMode.MULTIPLY, 0);
+  }
+
+  /**
+   * The trace's requests per second, scaled by {@code rateScale}. Each bin's rate is its count over
+   * its seconds; with {@code rateScale} 1 every second gets its bin's rate, the trace as recorded
+   * (1-second bins keep their counts), whatever the mode. Otherwise in {@link ScaleMode#MULTIPLY}
+   * every second gets {@code rateScale} times that rate, and in {@link ScaleMode#POISSON} a whole
+   * number of requests drawn from a Poisson distribution of mean {@code rateScale} times that rate,
+   * every second independently, from a generator seeded with {@code seed}. Second 0 is the trace's
+   * first {@code t_seconds}, counted from {@code zero}, the instant of {@code t_seconds} 0; {@link
+   * Instant#EPOCH} when it is not known, so that a trace that starts at midnight starts at
+   * midnight.
+   */
+  static Workload fromTrace(
+      String name, Trace trace, Instant zero, double rateScale, ScaleMode mode, long seed) {
     long bin = trace.binSeconds();
     long seconds = checkedLength(trace.bins() * bin, "the trace");
     double[] sums = trace.cumulative();
     double[] arrivals = new double[(int) seconds];
+    boolean draw = mode == ScaleMode.POISSON && rateScale != 1;
+    double factor = draw ? 1 : rateScale;
+    SplittableRandom random = new SplittableRandom(seed);
     for (int i = 0; i < trace.bins(); i++) {
-      double perSecond = (sums[i + 1] - sums[i]) / bin * rateScale;
+      double perSecond = (sums[i + 1] - sums[i]) / bin * factor;
       for (int s = 0; s < bin; s++) {
-        arrivals[(int) (i * bin + s)] = perSecond;
+        arrivals[(int) (i * bin + s)] = draw ? poisson(perSecond * rateScale, random) : perSecond;
       }
     }
     return new Workload(name, zero.plusSeconds(trace.start()), arrivals);
+  }
+
+  /**
+   * A count drawn from the Poisson distribution of {@code mean}, exactly: by inversion (a
+   * sequential search of the cumulative distribution) below a mean of 10, else by Hörmann's
+   * transformed rejection with squeeze, PTRS (W. Hörmann, "The transformed rejection method for
+   * generating Poisson random variables", Insurance: Mathematics and Economics 12 (1993) 39-45),
+   * whose cost does not grow with the mean.
+   */
+  static long poisson(double mean, SplittableRandom random) {
+    if (!(mean > 0)) {
+      return 0;
+    }
+    return mean < INVERSION_LIMIT ? inversion(mean, random) : ptrs(mean, random);
+  }
+
+  private static long inversion(double mean, SplittableRandom random) {
+    double u = random.nextDouble();
+    double p = Math.exp(-mean);
+    double cumulative = p;
+    long k = 0;
+    while (u > cumulative && p > 0) {
+      k++;
+      p *= mean / k;
+      cumulative += p;
+    }
+    return k;
+  }
+
+  private static long ptrs(double mean, SplittableRandom random) {
+    double b = 0.931 + 2.53 * Math.sqrt(mean);
+    double a = -0.059 + 0.02483 * b;
+    double inverseAlpha = 1.1239 + 1.1328 / (b - 3.4);
+    double vr = 0.9277 - 3.6224 / (b - 2);
+    double logMean = Math.log(mean);
+    while (true) {
+      double u = random.nextDouble() - 0.5;
+      double v = random.nextDouble();
+      double us = 0.5 - Math.abs(u);
+      double k = Math.floor((2 * a / us + b) * u + mean + 0.43);
+      if (us >= 0.07 && v <= vr) {
+        return (long) k;
+      }
+      if (k < 0 || (us < 0.013 && v > us)) {
+        continue;
+      }
+      double accept = Math.log(v * inverseAlpha / (a / (us * us) + b));
+      if (accept <= -mean + k * logMean - logFactorial(k)) {
+        return (long) k;
+      }
+    }
+  }
+
+  /** {@code ln(k!)}: summed below 10, else Stirling's series for {@code ln Γ(k + 1)}. */
+  static double logFactorial(double k) {
+    if (k < 10) {
+      double sum = 0;
+      for (int i = 2; i <= k; i++) {
+        sum += Math.log(i);
+      }
+      return sum;
+    }
+    double x = k + 1;
+    double x2 = x * x;
+    double series = (1.0 / 12 - (1.0 / 360 - (1.0 / 1260 - 1.0 / (1680 * x2)) / x2) / x2) / x;
+    return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + series;
   }
 
   /**

@@ -3,12 +3,14 @@ package io.scaledapi.operator.cli;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.scaledapi.api.v1alpha1.PredictionSpec;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
+import io.scaledapi.operator.evaluation.Trace;
 import io.scaledapi.operator.report.Comparison;
 import io.scaledapi.operator.sim.ClusterSpec;
 import io.scaledapi.operator.sim.OursPolicy;
 import io.scaledapi.operator.sim.Workload;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -97,8 +99,23 @@ final class ClusterOptions {
       names = "--rate-scale",
       defaultValue = "1",
       paramLabel = "X",
-      description = "Multiply the arrival rate by X. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Scale the arrival rate by X, as --rate-scale-mode says for a --trace; a built-in"
+              + " workload's rate and backtest's rate series are multiplied."
+              + " Default: ${DEFAULT-VALUE}.")
   double rateScale;
+
+  @Option(
+      names = "--rate-scale-mode",
+      paramLabel = "MODE",
+      defaultValue = "poisson",
+      description =
+          "How --rate-scale scales a --trace: poisson draws each second's arrivals from a Poisson"
+              + " process at X times the trace's rate, seeded by --seed, so that scaling does not"
+              + " scale the recording's chance bursts with it; multiply multiplies each second's"
+              + " count by X. With X = 1 the trace is replayed as recorded, without resampling."
+              + " Default: ${DEFAULT-VALUE}.")
+  String rateScaleMode;
 
   @Option(
       names = "--policies",
@@ -127,6 +144,7 @@ final class ClusterOptions {
       throw new IllegalArgumentException(
           "--rate-scale must be a positive number, e.g. 0.5 or 40; got " + rateScale);
     }
+    Arrivals.ScaleMode.parse(rateScaleMode);
     if (startupJitter.compareTo(startup) > 0) {
       throw new IllegalArgumentException(
           "--startup-jitter "
@@ -145,6 +163,36 @@ final class ClusterOptions {
       throw new IllegalArgumentException("--max-replicas must be at least 1; got " + maxReplicas);
     }
     return PolicyCatalog.parse(policies);
+  }
+
+  /**
+   * The workload of a trace read from {@code fileName}, scaled by {@code --rate-scale} as {@code
+   * --rate-scale-mode} says, with options {@link #check() checked}; named after the file and, when
+   * scaled, the scale and the mode: "nasa-1995-07.csv x100 (Poisson)".
+   */
+  Workload traceWorkload(String fileName, Trace trace, Instant zero) {
+    return Arrivals.fromTrace(
+        fileName + rateLabel(),
+        trace,
+        zero,
+        rateScale,
+        Arrivals.ScaleMode.parse(rateScaleMode),
+        seed);
+  }
+
+  /**
+   * How a trace's name says its scaling: empty at {@code --rate-scale 1}, else the factor and the
+   * mode, " x100 (Poisson)", " x100 (multiplied)".
+   */
+  String rateLabel() {
+    if (rateScale == 1) {
+      return "";
+    }
+    return " x"
+        + Comparison.number(rateScale)
+        + " ("
+        + Arrivals.ScaleMode.parse(rateScaleMode).label()
+        + ")";
   }
 
   /** The spec of {@code --spec}, read and validated; empty without it. */

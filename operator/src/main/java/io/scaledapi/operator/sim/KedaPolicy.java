@@ -5,8 +5,27 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * KEDA's Prometheus scaler in front of the HPA KEDA creates, scaling on the arrival rate with the
- * same query and target as {@link HpaPolicy}.
+ * KEDA as its users configure it for an API with a request queue: a ScaledObject with one {@code
+ * prometheus} trigger on the queue, in front of the HPA KEDA creates.
+ *
+ * <p>The trigger (https://keda.sh/docs/2.18/scalers/prometheus/; {@code prometheusMetadata} and
+ * {@code GetMetricSpecForScaling} in kedacore/keda {@code pkg/scalers/prometheus_scaler.go}):
+ *
+ * <ul>
+ *   <li>{@code query: sum(api_queue_requests_waiting) + sum(api_requests_in_flight)}, the requests
+ *       waiting plus those in service, read here as {@code metrics().queueDepth(t) +
+ *       metrics().inFlight(t)}: the work the replicas have, which a backed-up queue makes grow
+ *       where the arrival rate does not;
+ *   <li>{@code metricType: AverageValue}, the trigger's default: KEDA hands the HPA an {@code
+ *       External} metric with an {@code AverageValue} target of {@code threshold}, so the HPA asks
+ *       for {@code ceil(value / threshold)} replicas, within its tolerance, through the same {@link
+ *       HorizontalController} as {@link HpaPolicy};
+ *   <li>{@code threshold}: requests waiting or in service per replica. A KEDA user picks a queue
+ *       length per replica; the simulator sets it to {@code hpa.targetUtilization ×
+ *       capacityPerReplica} (0.7 × 50 = 35 by default), which for the simulator's one-second
+ *       requests is the same share of a replica's capacity the HPA targets, so the knob stays
+ *       comparable across capacities and policies.
+ * </ul>
  *
  * <p>What KEDA's documentation says each interval does, and how it is modelled:
  *
@@ -14,30 +33,32 @@ import java.util.OptionalLong;
  *   <li>The HPA still decides, every {@code --horizontal-pod-autoscaler-sync-period} (15 s): KEDA
  *       creates it with {@code minReplicas} = {@code minReplicaCount} (at least 1) and the {@code
  *       behavior} of {@code advanced.horizontalPodAutoscalerConfig}, unset by default ({@code
- *       newHPAForScaledObject} in kedacore/keda {@code controllers/keda/hpa.go}), so the same
- *       {@link HorizontalController} rules apply.
+ *       newHPAForScaledObject} in {@code controllers/keda/hpa.go}), so the HPA's built-in rules
+ *       apply, tolerance 0.1 included.
  *   <li>The HPA's request goes to KEDA's metrics server, which by default runs the trigger's query
  *       against Prometheus at that moment ({@code GetScaledObjectMetrics} in {@code
  *       pkg/scaling/scale_handler.go}; "Caching Metrics" in
- *       https://keda.sh/docs/2.21/concepts/scaling-deployments/). With {@code useCachedMetrics} it
- *       answers from the value its last poll stored, so the HPA sees a value up to one {@code
- *       pollingInterval} old.
+ *       https://keda.sh/docs/2.18/concepts/scaling-deployments/). With {@code useCachedMetrics}
+ *       (false by default) it answers from the value its last poll stored, so the HPA sees a value
+ *       up to one {@code pollingInterval} old.
  *   <li>{@code pollingInterval} (30 s) is how often KEDA itself checks the trigger: it decides
  *       activation, scaling between 0 and 1 replica, and refreshes the cache
- *       (https://keda.sh/docs/2.21/reference/scaledobject-spec/#pollinginterval). With at least 1
+ *       (https://keda.sh/docs/2.18/reference/scaledobject-spec/#pollinginterval). With at least 1
  *       replica and {@code minReplicaCount} at least 1, that loop leaves the replica count to the
  *       HPA ({@code RequestScale} in {@code pkg/scaling/executor/scale_scaledobjects.go}), so
  *       without the cache it changes no decision here.
  *   <li>The scaler reads an empty or NaN result as 0 while {@code ignoreNullValues} is true, the
- *       default ({@code ExecutePromQuery} in {@code pkg/scalers/prometheus_scaler.go}); the HPA
- *       then sees a zero metric and may scale down, where the adapter's HPA sees no metric and
- *       holds. Values are rounded to milli-units ({@code GenerateMetricInMili} in {@code
- *       pkg/scalers/scaler.go}), the adapter truncates.
+ *       default ({@code ExecutePromQuery} in {@code prometheus_scaler.go}); the HPA then sees a
+ *       zero metric and may scale down, where the adapter's HPA sees no metric and holds. Values
+ *       are rounded to milli-units ({@code GenerateMetricInMili} in {@code pkg/scalers/scaler.go}),
+ *       the adapter truncates.
  * </ul>
  *
- * <p>The finding: in its default configuration KEDA behaves as the HPA with a Prometheus adapter,
- * except when the query returns no value; its polling interval adds lag only with cached metrics.
- * Scale to zero is not modelled: the simulator keeps at least one replica for every policy.
+ * <p>So KEDA and {@link HpaPolicy} run the same controller on different signals: the HPA on the
+ * 1-minute arrival rate, which a burst moves by a fraction per scrape and which never exceeds what
+ * arrives; KEDA on the scraped queue, which counts the backlog a burst leaves and keeps counting it
+ * until the replicas have served it. Scale to zero is not modelled: the simulator keeps at least
+ * one replica for every policy.
  */
 public final class KedaPolicy implements Policy {
 
@@ -48,12 +69,21 @@ public final class KedaPolicy implements Policy {
     this.settings = settings;
     this.controller =
         new HorizontalController(
-            settings.hpa(),
-            settings.hpa().targetUtilization() * cluster.capacityPerReplica(),
-            cluster.maxReplicas());
+            settings.hpa(), threshold(settings, cluster), cluster.maxReplicas());
   }
 
-  /** KEDA with {@code settings}, its threshold taken from the cluster's capacity per replica. */
+  /**
+   * The trigger's {@code threshold}, requests waiting or in service per replica: {@code
+   * hpa.targetUtilization × capacityPerReplica}.
+   */
+  static double threshold(KedaSettings settings, ClusterSpec cluster) {
+    return settings.hpa().targetUtilization() * cluster.capacityPerReplica();
+  }
+
+  /**
+   * KEDA with {@code settings}, its threshold taken from the cluster's capacity per replica and the
+   * settings' target utilization.
+   */
   public static PolicyFactory factory(KedaSettings settings) {
     Objects.requireNonNull(settings, "settings");
     return (workload, cluster) -> new KedaPolicy(settings, cluster);
@@ -73,9 +103,17 @@ public final class KedaPolicy implements Policy {
   public int decide(View view) {
     long t = view.t();
     long queriedAt = settings.useCachedMetrics() ? lastPoll(t, settings.pollingInterval()) : t;
-    double value = view.metrics().arrivalRate(queriedAt, settings.hpa().rateWindow());
+    double value = query(view.metrics(), queriedAt);
     return controller.reconcile(
         view.now(), view.specReplicas(), scalerValue(value, settings.ignoreNullValues()));
+  }
+
+  /**
+   * The trigger's query, {@code sum(api_queue_requests_waiting) + sum(api_requests_in_flight)}, at
+   * {@code t}: NaN before the first scrape, as PromQL's {@code +} of an empty vector is empty.
+   */
+  static double query(Metrics metrics, long t) {
+    return metrics.queueDepth(t) + metrics.inFlight(t);
   }
 
   /**

@@ -4,13 +4,16 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * A KEDA ScaledObject with one Prometheus trigger (metricType {@code AverageValue}, threshold =
- * {@code targetUtilization × capacityPerReplica}) and the HPA it creates.
+ * A KEDA ScaledObject with one Prometheus trigger on the queue (query {@code
+ * sum(api_queue_requests_waiting) + sum(api_requests_in_flight)}, metricType {@code AverageValue},
+ * threshold = {@code hpa.targetUtilization × capacityPerReplica} requests per replica) and the HPA
+ * it creates; see {@link KedaPolicy}.
  *
- * @param hpa the HPA KEDA creates and the kube-controller-manager runs: its sync period, tolerance,
- *     rate window of the trigger's query, {@code minReplicas} (KEDA's {@code minReplicaCount},
- *     which the simulator keeps at least 1) and {@code behavior} (KEDA's {@code
- *     advanced.horizontalPodAutoscalerConfig.behavior}, unset by default)
+ * @param hpa the HPA KEDA creates and the kube-controller-manager runs: its target utilization
+ *     (from which the trigger's threshold is derived), sync period, tolerance, {@code minReplicas}
+ *     (KEDA's {@code minReplicaCount}, which the simulator keeps at least 1) and {@code behavior}
+ *     (KEDA's {@code advanced.horizontalPodAutoscalerConfig.behavior}, unset by default); its rate
+ *     window is not used, as the trigger's query reads gauges
  * @param pollingInterval {@code spec.pollingInterval}, 30 s by default
  * @param useCachedMetrics the trigger's {@code useCachedMetrics}, false by default
  * @param ignoreNullValues the Prometheus trigger's {@code ignoreNullValues}, true by default
@@ -28,7 +31,7 @@ public record KedaSettings(
   }
 
   /**
-   * KEDA's defaults (https://keda.sh/docs/2.21/reference/scaledobject-spec/): polling every 30 s,
+   * KEDA's defaults (https://keda.sh/docs/2.18/reference/scaledobject-spec/): polling every 30 s,
    * no metric cache, null values read as 0; in front of {@link HpaSettings#defaults()}.
    */
   public static KedaSettings defaults() {

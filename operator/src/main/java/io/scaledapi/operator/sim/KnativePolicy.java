@@ -4,13 +4,31 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Knative's Pod Autoscaler (KPA) on the {@code rps} metric, as {@code Scale} in knative/serving
- * {@code pkg/autoscaler/scaling/autoscaler.go} computes it.
+ * Knative's Pod Autoscaler (KPA) as its documentation recommends it by default: on the {@code
+ * concurrency} metric, as {@code Scale} in knative/serving {@code
+ * pkg/autoscaler/scaling/autoscaler.go} computes it.
  *
- * <p>The queue-proxies' request counts reach the autoscaler directly, without Prometheus: it
- * scrapes them every second and adds each second's total into a stable and a panic window ({@code
- * record} and {@code StableAndPanicRPS} in {@code pkg/autoscaler/metrics/collector.go}; see {@link
- * KnativeWindow}). Every tick (2 s) it decides:
+ * <p>Why concurrency. It is the KPA's default metric, {@code rps} the alternative
+ * (https://knative.dev/docs/serving/autoscaling/autoscaling-metrics/); its default target is a soft
+ * limit of 100 requests in flight per pod, of which it aims at {@code
+ * container-concurrency-target-percentage} 70
+ * (https://knative.dev/docs/serving/autoscaling/concurrency/). An API deployed on Knative sets that
+ * target to what one replica handles at once; a replica of the simulator serves {@code
+ * capacityPerReplica} requests per second, each for its nominal second, so at full load it has
+ * {@code capacityPerReplica} requests in flight, and the target is {@code capacityPerReplica} at
+ * the default 0.7 ({@link KnativeSettings#targetUtilization}). The same number of pods then carries
+ * the same steady load under either metric; they part when requests wait: the queue-proxy counts a
+ * request as concurrent from its arrival, queued or in service, so a backlog raises the concurrency
+ * while the request rate shows only what arrives. {@link Metric#RPS} keeps the rps variant, with a
+ * target of {@code capacityPerReplica × utilization} requests per second.
+ *
+ * <p>The queue-proxies' stats reach the autoscaler directly, without Prometheus: it scrapes them
+ * every second and adds each second's total into a stable and a panic window ({@code record} and
+ * {@code StableAndPanicConcurrency} in {@code pkg/autoscaler/metrics/collector.go}; see {@link
+ * KnativeWindow}). The concurrency of a second is the time-weighted mean of the requests in flight
+ * through it ({@code AverageConcurrency} of the queue-proxy's stats, {@code pkg/queue/stats.go}):
+ * here {@link View#concurrency()}, the requests waiting plus in service averaged over the last
+ * second. Every tick (2 s) it decides:
  *
  * <ul>
  *   <li>the target per pod is {@code target × utilization} ({@code ResolveMetricTarget} in {@code
@@ -26,16 +44,26 @@ import java.util.Objects;
  * </ul>
  *
  * <p>Every second is recorded, zero requests included, so the windows always hold data and the
- * autoscaler's "no data" case does not arise. Scale to zero, the activator and the scale-down delay
- * (0 by default) are not modelled; the result is bounded by {@code minScale} and the cluster's
- * maximum, as the KPA reconciler applies min and max scale.
+ * autoscaler's "no data" case does not arise. Scale to zero, the activator (and so the target burst
+ * capacity that puts it in the request path) and the scale-down delay (0 by default) are not
+ * modelled; the result is bounded by {@code minScale} and the cluster's maximum, as the KPA
+ * reconciler applies min and max scale.
  *
  * <p>{@link #period()} is 1 s, the scrape interval, so that every second's stat is recorded; the
  * decision itself changes only on the ticks.
  */
 public final class KnativePolicy implements Policy {
 
+  /** The metric the KPA scales on ({@code autoscaling.knative.dev/metric}). */
+  public enum Metric {
+    /** Requests in flight per pod, waiting or in service: the KPA's default. */
+    CONCURRENCY,
+    /** Requests arriving per second per pod. */
+    RPS
+  }
+
   private final KnativeSettings settings;
+  private final Metric metric;
   private final double targetPerPod;
   private final int maxScale;
   private final KnativeWindow stable;
@@ -47,8 +75,9 @@ public final class KnativePolicy implements Policy {
   private int maxPanicPods;
   private int desired;
 
-  private KnativePolicy(KnativeSettings settings, ClusterSpec cluster) {
+  private KnativePolicy(KnativeSettings settings, Metric metric, ClusterSpec cluster) {
     this.settings = settings;
+    this.metric = metric;
     this.targetPerPod = Math.max(0.01, cluster.capacityPerReplica() * settings.targetUtilization());
     this.maxScale = cluster.maxReplicas();
     this.stable = new KnativeWindow(settings.stableWindow());
@@ -56,11 +85,21 @@ public final class KnativePolicy implements Policy {
   }
 
   /**
-   * The KPA with {@code settings}, its rps target taken from the cluster's capacity per replica.
+   * The KPA with {@code settings} on concurrency, its default metric, with a target of the
+   * cluster's capacity per replica.
    */
   public static PolicyFactory factory(KnativeSettings settings) {
+    return factory(settings, Metric.CONCURRENCY);
+  }
+
+  /**
+   * The KPA with {@code settings} on {@code metric}, with a target of the cluster's capacity per
+   * replica: requests in flight for concurrency, requests per second for rps.
+   */
+  public static PolicyFactory factory(KnativeSettings settings, Metric metric) {
     Objects.requireNonNull(settings, "settings");
-    return (workload, cluster) -> new KnativePolicy(settings, cluster);
+    Objects.requireNonNull(metric, "metric");
+    return (workload, cluster) -> new KnativePolicy(settings, metric, cluster);
   }
 
   @Override
@@ -76,8 +115,9 @@ public final class KnativePolicy implements Policy {
   @Override
   public int decide(View view) {
     long t = view.t();
-    stable.record(t, view.requestsLastSecond());
-    panic.record(t, view.requestsLastSecond());
+    double stat = metric == Metric.CONCURRENCY ? view.concurrency() : view.requestsLastSecond();
+    stable.record(t, stat);
+    panic.record(t, stat);
     if (!ticked || t - lastTick >= settings.tickInterval().toSeconds()) {
       ticked = true;
       lastTick = t;

@@ -15,6 +15,15 @@ public interface Metrics {
    */
   double arrivalRate(long t, Duration window);
 
+  /**
+   * {@code rate(api_request_duration_seconds_count[window])} at {@code t}, the requests that
+   * completed service per second, with the contract of {@link #arrivalRate}: the counter's increase
+   * between the first and last scrape inside {@code (t - window, t]}, divided by the time between
+   * them; NaN when fewer than two scrapes fall inside. A request counts as completed from the end
+   * of the second it was taken from the queue.
+   */
+  double servedRate(long t, Duration window);
+
   /** The gauge of requests waiting in the queue, as last scraped at or before {@code t}. */
   double queueDepth(long t);
 

@@ -3,11 +3,14 @@ package io.scaledapi.operator.sim;
 import java.util.Random;
 
 /**
- * One policy's run through the whole workload, one second at a time. Each second {@code t}:
- * replicas whose start-up has elapsed become ready; Prometheus scrapes when {@code t} is a multiple
- * of the scrape interval; the policy decides when {@code t} is a multiple of its period, and the
- * target is scaled to its answer clamped to {@code [1, maxReplicas]}; then the second's arrivals
- * join the queue and the ready replicas serve it.
+ * One policy's run through the whole workload, one second at a time. Before second 0 the workload
+ * is taken to have run steadily at its first minute's mean rate ({@link #steadyRate}): Prometheus
+ * holds the hour of scrapes before it, up to and including second 0 ({@link Scrapes#steadyBefore}),
+ * and the policy's first view reports that rate. Each second {@code t}: replicas whose start-up has
+ * elapsed become ready; Prometheus scrapes when {@code t} is a positive multiple of the scrape
+ * interval, its counters going on from where the pre-history left them; the policy decides when
+ * {@code t} is a multiple of its period, and the target is scaled to its answer clamped to {@code
+ * [1, maxReplicas]}; then the second's arrivals join the queue and the ready replicas serve it.
  *
  * <p>A request taken from the queue is in service for one second, the unit {@code
  * capacityPerReplica} is counted in, so a ready replica at full load has {@code capacityPerReplica}
@@ -50,6 +53,8 @@ final class Replay implements FluidQueue.Sink {
   private final SeriesBuilder series;
   private final Random random;
   private final double slo;
+  private final double steadyRate;
+  private final double carried;
 
   private double servedNow;
   private double longestNow;
@@ -65,7 +70,9 @@ final class Replay implements FluidQueue.Sink {
     this.queue = queue;
     this.policy = policy;
     this.replicas = new Replicas(cluster.initialReplicas());
-    this.scrapes = new Scrapes(cluster.scrapeInterval());
+    this.steadyRate = steadyRate(queue);
+    this.scrapes = Scrapes.steadyBefore(cluster.scrapeInterval(), steadyRate);
+    this.carried = scrapes.arrivedTotal(0);
     this.series = new SeriesBuilder(queue.seconds());
     this.random = new Random(cluster.seed());
     this.slo = cluster.slo().toNanos() / 1e9;
@@ -85,8 +92,13 @@ final class Replay implements FluidQueue.Sink {
     int actions = 0;
     for (int t = 0; t < seconds; t++) {
       replicas.promote(t);
-      if (t % scrapeEvery == 0) {
-        scrapes.add(t, queue.arrivedBy(t), queue.waiting(head, t), servedLast);
+      if (t > 0 && t % scrapeEvery == 0) {
+        scrapes.add(
+            t,
+            carried + queue.arrivedBy(t),
+            carried + departed - servedLast,
+            queue.waiting(head, t),
+            servedLast);
       }
       if (t % period == 0) {
         int wanted = policy.decide(view(t, queuedLast + servedLast));
@@ -130,6 +142,9 @@ final class Replay implements FluidQueue.Sink {
         series.build());
   }
 
+  /**
+   * At second 0 the last second is the pre-history's: {@code steadyRate} in service, none waiting.
+   */
   private View view(int t, double concurrency) {
     return new View(
         t,
@@ -137,8 +152,14 @@ final class Replay implements FluidQueue.Sink {
         replicas.total(),
         replicas.ready(),
         scrapes,
-        concurrency,
-        t > 0 ? queue.arrivals(t - 1) : 0);
+        t > 0 ? concurrency : steadyRate,
+        t > 0 ? queue.arrivals(t - 1) : steadyRate);
+  }
+
+  /** The mean requests per second of the first minute, or of the whole workload if shorter. */
+  static double steadyRate(FluidQueue queue) {
+    int n = Math.min(60, queue.seconds());
+    return queue.arrivedBy(n) / n;
   }
 
   private Second second(int t, double head) {

@@ -21,12 +21,23 @@ import java.util.Objects;
  *       wait longer than the request timeout is dropped. A request taken from the queue is in
  *       service for one second.
  *   <li>Prometheus ({@link Metrics}): scrapes at the seconds that are multiples of the scrape
- *       interval: a counter of arrived requests, a gauge of waiting requests and a gauge of
- *       requests in service; a policy may look back one hour.
+ *       interval: a counter of arrived requests, a counter of served requests (a request taken from
+ *       the queue counts as served from the end of the second it was taken, as in service until
+ *       then), a gauge of waiting requests and a gauge of requests in service; a policy may look
+ *       back one hour.
  *   <li>What else a policy sees ({@link View}): its target's spec and ready replicas, the mean
  *       requests in the system over the last second (waiting plus in service) and the requests that
  *       arrived in the last second.
  * </ul>
+ *
+ * <p>Every policy starts from the same steady state: as if the workload had run for the hour before
+ * second 0 at its first minute's mean rate, on the initial replicas, and they had kept up (the
+ * command line sizes the initial replicas to that rate). Prometheus holds that hour's scrapes, up
+ * to and including second 0: both counters growing at the rate, no request waiting, one second's
+ * requests in service; the first view's last second is that rate too. So every policy's first
+ * decision, at second 0, reads scraped data, the same for all, and none decides on a queue it has
+ * not scraped. The initial replicas are ready at second 0; the queue starts empty and the
+ * pre-history's requests are not counted in the results.
  *
  * <p>Results: waits are queue waits in seconds; a request violates the SLO when it waited longer,
  * was dropped, or is still waiting at the end having already waited longer; replica-seconds count

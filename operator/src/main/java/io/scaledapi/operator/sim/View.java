@@ -10,9 +10,10 @@ import java.time.Instant;
  * @param readyReplicas the replicas serving (the target's status)
  * @param metrics the scraped metrics, for policies that read Prometheus
  * @param concurrency requests in the system (waiting plus in service) averaged over the last
- *     second, as Knative's queue-proxy reports it to its autoscaler directly, without Prometheus
+ *     second, as Knative's queue-proxy reports it to its autoscaler directly, without Prometheus;
+ *     at second 0, the pre-history's (see {@link Simulator}): its rate, all in service
  * @param requestsLastSecond requests that arrived in the last second, as the queue-proxies report
- *     them to Knative's autoscaler directly (its "rps" metric)
+ *     them to Knative's autoscaler directly (its "rps" metric); at second 0, the pre-history's rate
  */
 public record View(
     long t,

@@ -259,6 +259,7 @@ class SimulateCommandTest {
         "--scrape 500ms | --scrape must be at least 1s",
         "--slo 0 | --slo must be longer than 0",
         "--rate-scale -2 | --rate-scale must be a positive number, e.g. 0.5 or 40; got -2",
+        "--rate-scale-mode resample | --rate-scale-mode must be poisson or multiply; got resample",
         "--max-replicas 0 | --max-replicas must be at least 1; got 0",
         "--workload daily-spikes | give either --trace FILE.csv or --workload NAME, not both",
         "--spec nowhere.yaml | --spec: no such file: nowhere.yaml",

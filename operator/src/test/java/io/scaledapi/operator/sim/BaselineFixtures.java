@@ -29,11 +29,27 @@ final class BaselineFixtures {
 
   private BaselineFixtures() {}
 
-  /** Prometheus answering the arrival rate and the queue at second {@code t} from functions. */
-  record FakeMetrics(LongToDoubleFunction rate, LongToDoubleFunction queue) implements Metrics {
+  /**
+   * Prometheus answering the arrival rate, the served rate and the queue at second {@code t} from
+   * functions.
+   */
+  record FakeMetrics(
+      LongToDoubleFunction rate, LongToDoubleFunction queue, LongToDoubleFunction served)
+      implements Metrics {
+
+    /** Without a served counter: its rate is NaN, as with no scrapes. */
+    FakeMetrics(LongToDoubleFunction rate, LongToDoubleFunction queue) {
+      this(rate, queue, t -> Double.NaN);
+    }
+
     @Override
     public double arrivalRate(long t, Duration window) {
       return rate.applyAsDouble(t);
+    }
+
+    @Override
+    public double servedRate(long t, Duration window) {
+      return served.applyAsDouble(t);
     }
 
     @Override
@@ -58,11 +74,6 @@ final class BaselineFixtures {
   /** A view of second {@code t} for the Prometheus-fed policies. */
   static View view(long t, int specReplicas, Metrics metrics) {
     return new View(t, START.plusSeconds(t), specReplicas, specReplicas, metrics, 0, 0);
-  }
-
-  /** A view of second {@code t} for Knative: ready pods and the requests of the last second. */
-  static View knativeView(long t, int ready, double requestsLastSecond) {
-    return new View(t, START.plusSeconds(t), ready, ready, rate(s -> 0), 0, requestsLastSecond);
   }
 
   /**

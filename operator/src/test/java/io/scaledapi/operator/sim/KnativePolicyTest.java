@@ -1,23 +1,46 @@
 package io.scaledapi.operator.sim;
 
+import static io.scaledapi.operator.sim.BaselineFixtures.START;
 import static io.scaledapi.operator.sim.BaselineFixtures.create;
-import static io.scaledapi.operator.sim.BaselineFixtures.knativeView;
+import static io.scaledapi.operator.sim.BaselineFixtures.rate;
+import static io.scaledapi.operator.sim.SimFixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scaledapi.operator.sim.KnativePolicy.Metric;
+import io.scaledapi.operator.sim.SimFixtures.Cluster;
+import io.scaledapi.operator.sim.SimFixtures.Recorder;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * The KPA on requests per second: 50 per replica at 0.7 utilization is 35 per pod. Each test feeds
- * one second at a time, as the autoscaler's scraper does.
+ * The KPA on concurrency, its default: a target of 50 requests in flight per replica at 0.7
+ * utilization is 35 per pod. Each test feeds one second at a time, as the autoscaler's scraper
+ * does; where the metric does not matter, the second's concurrency and request count are equal, as
+ * in a steady state of one-second requests.
  */
 class KnativePolicyTest {
 
   static Policy kpa() {
     return create(KnativePolicy.factory(KnativeSettings.defaults()));
+  }
+
+  static Policy rps() {
+    return create(KnativePolicy.factory(KnativeSettings.defaults(), Metric.RPS));
+  }
+
+  /** A second with {@code ready} pods, {@code value} requests in flight and arrived. */
+  static View knativeView(long t, int ready, double value) {
+    return stats(t, ready, value, value);
+  }
+
+  /** A second with {@code ready} pods, its mean concurrency and its request count. */
+  static View stats(long t, int ready, double concurrency, double requests) {
+    return new View(t, START.plusSeconds(t), ready, ready, rate(s -> 0), concurrency, requests);
   }
 
   /** Feeds seconds {@code from} to {@code to} with a fixed number of ready pods; the answers. */
@@ -120,5 +143,76 @@ class KnativePolicyTest {
     Policy kpa = kpa();
     assertThat(kpa.decide(knativeView(0, 1, 0))).isEqualTo(1);
     assertThat(kpa.decide(knativeView(2, 1, 100_000))).isEqualTo(100);
+  }
+
+  /**
+   * Ten pods carry 350 requests a second, but 700 more wait: the concurrency of 1050 asks for
+   * ceil(1050 / 35) = 30 pods, three times the ready ones, and panics; the request rate shows only
+   * the 350 that arrive and keeps 10.
+   */
+  @Test
+  void concurrencyCountsTheRequestsWaitingWhereTheRateDoesNot() {
+    assertThat(kpa().decide(stats(0, 10, 1050, 350))).isEqualTo(30);
+    assertThat(rps().decide(stats(0, 10, 1050, 350))).isEqualTo(10);
+    assertThat(kpa().decide(stats(0, 10, 350, 1050))).isEqualTo(10);
+    assertThat(rps().decide(stats(0, 10, 350, 1050))).isEqualTo(30);
+  }
+
+  /**
+   * Through the simulator: ten replicas of 50 carry 350 a second, then for two minutes 700 arrive,
+   * more than their 500. Both variants see the rise at once (one-second stats, a 6 s panic window),
+   * but the backlog adds to the concurrency only, so the KPA on concurrency asks for more replicas
+   * than the KPA on rps and leaves fewer requests waiting past the SLO.
+   */
+  @Test
+  void onABurstThatBacksUpTheQueueConcurrencyScalesFurtherThanRps() {
+    double[] arrivals = new double[900];
+    Arrays.fill(arrivals, 350);
+    Arrays.fill(arrivals, 300, 420, 700);
+    Recorder seen = new Recorder();
+    SimulationResult r =
+        run(
+            SimFixtures.workload(arrivals),
+            Cluster.standard().replicas(10, 100),
+            seen,
+            KnativePolicy.factory(KnativeSettings.defaults()),
+            policy("knative-rps", KnativePolicy.factory(KnativeSettings.defaults(), Metric.RPS)));
+    List<Replay.Second> concurrency = seen.steps.subList(0, 900);
+    List<Replay.Second> rps = seen.steps.subList(900, 1800);
+
+    assertThat(concurrency.get(299).specReplicas()).isEqualTo(10);
+    assertThat(rps.get(299).specReplicas()).isEqualTo(10);
+    int concurrencyMost = most(concurrency);
+    int rpsMost = most(rps);
+    assertThat(rpsMost).isEqualTo(20); // ceil(700 / 35)
+    assertThat(concurrencyMost).isGreaterThan(rpsMost);
+    assertThat(r.of("knative").violatingShare()).isLessThan(r.of("knative-rps").violatingShare());
+  }
+
+  private static int most(List<Replay.Second> seconds) {
+    return seconds.stream().mapToInt(Replay.Second::specReplicas).max().orElseThrow();
+  }
+
+  /** {@code factory}'s policy under another name. */
+  private static PolicyFactory policy(String name, PolicyFactory factory) {
+    return (workload, cluster) -> {
+      Policy p = factory.create(workload, cluster);
+      return new Policy() {
+        @Override
+        public String name() {
+          return name;
+        }
+
+        @Override
+        public Duration period() {
+          return p.period();
+        }
+
+        @Override
+        public int decide(View view) {
+          return p.decide(view);
+        }
+      };
+    };
   }
 }

@@ -117,8 +117,9 @@ class QueueModelTest {
     assertThat(r.waitMax()).isCloseTo(0.5, E);
     assertThat(r.waitP50()).isCloseTo(0.25, within(0.001));
     double[] concurrency = views.stream().mapToDouble(View::concurrency).toArray();
-    assertThat(concurrency).containsExactly(new double[] {0, 125, 62.5}, E);
-    assertThat(views).extracting(View::requestsLastSecond).containsExactly(0.0, 150.0, 0.0);
+    // second 0 sees the pre-history's last second: the 3 s workload's mean rate, 50, in service
+    assertThat(concurrency).containsExactly(new double[] {50, 125, 62.5}, E);
+    assertThat(views).extracting(View::requestsLastSecond).containsExactly(50.0, 150.0, 0.0);
     assertThat(views.get(2).now()).isEqualTo(BuiltInWorkloads.START.plusSeconds(2));
   }
 
