@@ -2,7 +2,6 @@ package io.scaledapi.operator.cli;
 
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.operator.evaluation.Trace;
-import io.scaledapi.operator.report.Comparison;
 import io.scaledapi.operator.sim.BuiltInWorkloads;
 import io.scaledapi.operator.sim.ClusterSpec;
 import io.scaledapi.operator.sim.Workload;
@@ -130,10 +129,9 @@ public final class SimulateCommand implements Callable<Integer> {
           "give either --trace FILE.csv or --workload NAME, not both");
     }
     if (trace != null) {
-      String name = trace.getFileName() + rateSuffix();
       Trace read = TraceCsv.read(trace);
       Instant zero = start == null ? Instant.EPOCH : start;
-      Workload load = Arrivals.fromTrace(name, read, zero, options.rateScale);
+      Workload load = options.traceWorkload(trace.getFileName().toString(), read, zero);
       return new Traffic(load, start == null ? traceTime(read.start()) : load.start().toString());
     }
     if (start != null) {
@@ -157,9 +155,5 @@ public final class SimulateCommand implements Callable<Integer> {
   /** A time on a trace's own clock, whose date is not known: {@code t = 0}, {@code t = 600 s}. */
   static String traceTime(long seconds) {
     return seconds == 0 ? "t = 0" : String.format(Locale.ROOT, "t = %,d s", seconds);
-  }
-
-  private String rateSuffix() {
-    return options.rateScale == 1 ? "" : " x" + Comparison.number(options.rateScale);
   }
 }

@@ -23,15 +23,15 @@ import java.util.OptionalDouble;
 /**
  * The operator itself as a policy: the spec parsed by the operator's parser and the operator's
  * {@link Autoscaler} (engine, forecaster and learners), fed what the operator reads from Prometheus
- * (queue depth and the arrival rate as scraped), every polling interval. The autoscaler starts
- * {@linkplain Autoscaler#blank() blank} with the run: no warm-up from history, and no history of
- * recommendations before its first poll.
+ * every polling interval. The autoscaler starts {@linkplain Autoscaler#blank() blank} with the run:
+ * no warm-up from history, and no history of recommendations before its first poll (the simulated
+ * Prometheus holds a steady hour before the run, as for every policy).
  *
  * <p>The simulator cannot run PromQL: whatever the spec's queries say, the queue signal is the
  * scraped requests waiting plus those in service (so that a healthy queue of zero waiting still
- * says how busy the replicas are), the capacity learner sees the waiting ones alone, and the
- * arrival rate is the 1-minute rate of the scraped arrivals counter. The latency guard is not
- * modelled.
+ * says how busy the replicas are), the capacity learner and the inflow through the queue see the
+ * waiting ones alone, the arrival and served rates are the 1-minute rates of the scraped counters.
+ * The latency guard is not modelled.
  */
 public final class OursPolicy implements Policy {
   static final Duration RATE_WINDOW = Duration.ofMinutes(1);
@@ -160,7 +160,7 @@ public final class OursPolicy implements Policy {
             view.specReplicas(),
             view.readyReplicas(),
             Signals.queueAndArrivals(queueReading, arrivalReading),
-            OptionalDouble.empty(),
+            finite(view.metrics().servedRate(view.t(), RATE_WINDOW)),
             finite(waiting),
             0);
     int desired = autoscaler.poll(settings, now, seen).decision().desiredReplicas();
