@@ -12,6 +12,9 @@ import java.util.SplittableRandom;
 /** Turns what a user has, a request trace or a rate series, into per-second arrivals. */
 final class Arrivals {
 
+  /** The span whose mean rate a Poisson-scaled second draws from. */
+  static final Duration POISSON_RATE_WINDOW = Duration.ofMinutes(1);
+
   /** The longest workload simulated in one run, so that a run fits in memory. */
   static final long MAX_SECONDS = Duration.ofDays(90).toSeconds();
 
@@ -76,11 +79,13 @@ final class Arrivals {
    * its seconds; with {@code rateScale} 1 every second gets its bin's rate, the trace as recorded
    * (1-second bins keep their counts), whatever the mode. Otherwise in {@link ScaleMode#MULTIPLY}
    * every second gets {@code rateScale} times that rate, and in {@link ScaleMode#POISSON} a whole
-   * number of requests drawn from a Poisson distribution of mean {@code rateScale} times that rate,
-   * every second independently, from a generator seeded with {@code seed}. Second 0 is the trace's
-   * first {@code t_seconds}, counted from {@code zero}, the instant of {@code t_seconds} 0; {@link
-   * Instant#EPOCH} when it is not known, so that a trace that starts at midnight starts at
-   * midnight.
+   * number of requests drawn from a Poisson distribution of mean {@code rateScale} times the
+   * trace's mean rate over the minute the second is in ({@link #POISSON_RATE_WINDOW}), every second
+   * independently, from a generator seeded with {@code seed}: traffic K times larger is many more
+   * clients whose bursts of a second average out, not the same clients with every burst K times
+   * higher. Second 0 is the trace's first {@code t_seconds}, counted from {@code zero}, the instant
+   * of {@code t_seconds} 0; {@link Instant#EPOCH} when it is not known, so that a trace that starts
+   * at midnight starts at midnight.
    */
   static Workload fromTrace(
       String name, Trace trace, Instant zero, double rateScale, ScaleMode mode, long seed) {
@@ -89,15 +94,32 @@ final class Arrivals {
     double[] sums = trace.cumulative();
     double[] arrivals = new double[(int) seconds];
     boolean draw = mode == ScaleMode.POISSON && rateScale != 1;
-    double factor = draw ? 1 : rateScale;
-    SplittableRandom random = new SplittableRandom(seed);
     for (int i = 0; i < trace.bins(); i++) {
-      double perSecond = (sums[i + 1] - sums[i]) / bin * factor;
+      double perSecond = (sums[i + 1] - sums[i]) / bin * (draw ? 1 : rateScale);
       for (int s = 0; s < bin; s++) {
-        arrivals[(int) (i * bin + s)] = draw ? poisson(perSecond * rateScale, random) : perSecond;
+        arrivals[(int) (i * bin + s)] = perSecond;
       }
     }
+    if (draw) {
+      drawPoisson(arrivals, rateScale, new SplittableRandom(seed));
+    }
     return new Workload(name, zero.plusSeconds(trace.start()), arrivals);
+  }
+
+  /** Replaces each second's rate by a Poisson draw at {@code rateScale} times its minute's mean. */
+  private static void drawPoisson(double[] rates, double rateScale, SplittableRandom random) {
+    int window = (int) POISSON_RATE_WINDOW.toSeconds();
+    for (int from = 0; from < rates.length; from += window) {
+      int to = Math.min(rates.length, from + window);
+      double sum = 0;
+      for (int s = from; s < to; s++) {
+        sum += rates[s];
+      }
+      double mean = sum / (to - from) * rateScale;
+      for (int s = from; s < to; s++) {
+        rates[s] = poisson(mean, random);
+      }
+    }
   }
 
   /**

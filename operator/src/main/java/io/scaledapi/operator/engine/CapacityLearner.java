@@ -13,10 +13,12 @@ import java.util.OptionalDouble;
  * is busy, so what the replicas serve then is their capacity.
  *
  * <p>With a served-rate query (requests completed per second, e.g. the rate of a request-duration
- * histogram's count) a sample is {@code servedRate / readyReplicas}, taken once the queue has held
- * at least one request and the ready replicas have not changed at every poll for {@link
- * #BUSY_SPAN}, the window of a typical rate query: what was served is counted, so requests dropped
- * at a timeout or rejected never inflate it, and a rate query covers the gaps between polls.
+ * histogram's count) a sample is {@code servedRate / readyReplicas}, taken when requests waited at
+ * this poll and the one before and the ready replicas have not changed for {@link #STEADY_SPAN},
+ * the window of a typical rate query: what was served is counted, so requests dropped at a timeout
+ * or rejected never inflate it, and the rate query covers the gaps between polls. The replicas may
+ * have idled during part of the query's window, so a sample never overstates the capacity but may
+ * understate it: the estimate is a high quantile ({@link #SERVED_QUANTILE}) of the recent samples.
  *
  * <p>Without one, completions are estimated by conservation of requests, arrivals minus the growth
  * of the queue between two consecutive busy polls with the same ready replicas: {@code (arrivalRate
@@ -24,8 +26,8 @@ import java.util.OptionalDouble;
  * at a timeout as served (it overstates the capacity while the queue is full) and cannot see the
  * queue empty between polls (it understates it then); a served-rate query avoids both.
  *
- * <p>The estimate is the median of the recent samples. Immutable; memory is bounded by {@link
- * #MAX_SAMPLES} and one previous poll.
+ * <p>Its samples err both ways, so the estimate is their median. Immutable; memory is bounded by
+ * {@link #MAX_SAMPLES} and one previous poll.
  */
 public final class CapacityLearner {
 
@@ -35,8 +37,11 @@ public final class CapacityLearner {
   /** How many samples are needed before there is an estimate. */
   public static final int MIN_SAMPLES = 3;
 
-  /** How long the replicas must have been busy before a served rate is a sample. */
-  public static final Duration BUSY_SPAN = Duration.ofMinutes(1);
+  /** How long the ready replicas must not have changed before a served rate is a sample. */
+  public static final Duration STEADY_SPAN = Duration.ofMinutes(1);
+
+  /** The quantile of the recent served-rate samples that is the estimate. */
+  public static final double SERVED_QUANTILE = 0.9;
 
   /**
    * What one poll saw.
@@ -69,19 +74,24 @@ public final class CapacityLearner {
     }
   }
 
-  private static final CapacityLearner EMPTY = new CapacityLearner(null, null, List.of());
+  private static final CapacityLearner EMPTY = new CapacityLearner(null, null, false, List.of());
 
   /** The latest poll, or null before the first. */
   private final Sighting previous;
 
-  /** When the current busy streak began, or null when the latest poll was not busy. */
-  private final Instant busySince;
+  /** Since when the ready replicas have been what the latest poll saw; null before the first. */
+  private final Instant readySince;
+
+  /** Whether the samples are served rates (else arrivals minus queue growth). */
+  private final boolean served;
 
   private final List<Double> samples;
 
-  private CapacityLearner(Sighting previous, Instant busySince, List<Double> samples) {
+  private CapacityLearner(
+      Sighting previous, Instant readySince, boolean served, List<Double> samples) {
     this.previous = previous;
-    this.busySince = busySince;
+    this.readySince = readySince;
+    this.served = served;
     this.samples = List.copyOf(samples);
   }
 
@@ -96,28 +106,25 @@ public final class CapacityLearner {
    */
   public CapacityLearner withSighting(Sighting now) {
     Objects.requireNonNull(now, "now");
-    boolean continues =
-        now.busy()
-            && busySince != null
-            && previous.readyReplicas() == now.readyReplicas()
-            && now.at().isAfter(previous.at());
-    Instant since = !now.busy() ? null : continues ? busySince : now.at();
-    OptionalDouble sample = continues ? sample(now, since) : OptionalDouble.empty();
-    if (sample.isEmpty()) {
-      return new CapacityLearner(now, since, samples);
-    }
-    List<Double> kept = new ArrayList<>(samples);
-    kept.add(sample.getAsDouble());
+    boolean after = previous != null && now.at().isAfter(previous.at());
+    boolean sameReady = after && previous.readyReplicas() == now.readyReplicas();
+    Instant since = sameReady ? readySince : now.at();
+    boolean busyTwice = after && now.busy() && previous.busy();
+    OptionalDouble sample = sameReady && busyTwice ? sample(now, since) : OptionalDouble.empty();
+    boolean servedSample = now.servedRate().isPresent();
+    // a change between the two kinds of sample starts afresh
+    List<Double> kept = new ArrayList<>(servedSample == served ? samples : List.of());
+    sample.ifPresent(kept::add);
     while (kept.size() > MAX_SAMPLES) {
       kept.remove(0);
     }
-    return new CapacityLearner(now, since, kept);
+    return new CapacityLearner(now, since, servedSample, kept);
   }
 
-  private OptionalDouble sample(Sighting now, Instant since) {
+  private OptionalDouble sample(Sighting now, Instant readySince) {
     double perReplica;
     if (now.servedRate().isPresent()) {
-      if (Duration.between(since, now.at()).compareTo(BUSY_SPAN) < 0) {
+      if (Duration.between(readySince, now.at()).compareTo(STEADY_SPAN) < 0) {
         return OptionalDouble.empty();
       }
       perReplica = now.servedRate().getAsDouble() / now.readyReplicas();
@@ -135,8 +142,9 @@ public final class CapacityLearner {
   }
 
   /**
-   * The median of the recent samples in requests per second per ready replica, once there are at
-   * least {@link #MIN_SAMPLES}; empty before. The median keeps one odd interval from moving it.
+   * Requests per second per ready replica, once there are at least {@link #MIN_SAMPLES} recent
+   * samples; empty before. From served rates, their {@link #SERVED_QUANTILE} quantile (nearest
+   * rank); otherwise their median, which keeps one odd interval from moving it.
    */
   public OptionalDouble estimate() {
     if (samples.size() < MIN_SAMPLES) {
@@ -144,6 +152,10 @@ public final class CapacityLearner {
     }
     List<Double> sorted = new ArrayList<>(samples);
     sorted.sort(null);
+    if (served) {
+      int rank = (int) Math.ceil(SERVED_QUANTILE * sorted.size());
+      return OptionalDouble.of(sorted.get(rank - 1));
+    }
     int mid = sorted.size() / 2;
     return OptionalDouble.of(
         sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2);
@@ -180,6 +192,12 @@ public final class CapacityLearner {
 
   @Override
   public String toString() {
-    return "CapacityLearner{samples=" + samples + ", previous=" + previous + "}";
+    return "CapacityLearner{served="
+        + served
+        + ", samples="
+        + samples
+        + ", previous="
+        + previous
+        + "}";
   }
 }

@@ -131,6 +131,11 @@ public final class OursPolicy implements Policy {
     return Double.isFinite(value) ? OptionalDouble.of(value) : OptionalDouble.empty();
   }
 
+  /** Requests per second per ready replica as learned so far; empty until known. */
+  public OptionalDouble learnedCapacity() {
+    return autoscaler.learnedCapacity();
+  }
+
   @Override
   public String name() {
     return "ours";

@@ -257,7 +257,7 @@ class CapacityLearnerTest {
     return learner;
   }
 
-  static Stream<Arguments> servedRateIsASampleOnceBusyForAMinute() {
+  static Stream<Arguments> servedRateIsASampleWhenBusyTwiceAndReadyForAMinute() {
     double[] busy = {200, 40, 4};
     return Stream.of(
         Arguments.of("busy for 45 s", new double[][] {busy, busy, busy, busy}, new double[] {}),
@@ -268,13 +268,17 @@ class CapacityLearnerTest {
             new double[][] {busy, busy, busy, busy, busy, busy},
             new double[] {50, 50}),
         Arguments.of(
-            "the queue empties at one poll",
-            new double[][] {busy, busy, {150, 0, 4}, busy, busy, busy, busy},
-            new double[] {}),
+            "the queue empties at one poll: it and the next give none",
+            new double[][] {busy, busy, busy, busy, {150, 0, 4}, busy, busy},
+            new double[] {50}),
         Arguments.of(
             "the queue is below one request",
-            new double[][] {busy, busy, busy, {200, 0.5, 4}, busy, busy},
+            new double[][] {busy, busy, busy, busy, {200, 0.5, 4}, busy},
             new double[] {}),
+        Arguments.of(
+            "replicas idle part of the window: a lower sample",
+            new double[][] {busy, busy, busy, busy, {150, 10, 4}, {180, 30, 4}},
+            new double[] {37.5, 45}),
         Arguments.of(
             "a replica becomes ready",
             new double[][] {busy, busy, busy, {250, 40, 5}, {250, 40, 5}},
@@ -297,7 +301,8 @@ class CapacityLearnerTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource
-  void servedRateIsASampleOnceBusyForAMinute(String name, double[][] polls, double[] samples) {
+  void servedRateIsASampleWhenBusyTwiceAndReadyForAMinute(
+      String name, double[][] polls, double[] samples) {
     CapacityLearner learner = polls(polls);
     assertThat(learner.samples()).isEqualTo(samples.length);
     if (samples.length > 0) {
@@ -318,5 +323,18 @@ class CapacityLearnerTest {
     }
     assertThat(learner.samples()).isEqualTo(3);
     assertThat(learner.estimate()).hasValue(50.0);
+  }
+
+  @Test
+  void fromServedRatesTheEstimateIsAHighQuantileAsSamplesOnlyUnderstate() {
+    // ten samples: the replicas idled in part of the window of all but the last three
+    double[] rates = {120, 140, 160, 180, 160, 140, 120, 200, 200, 200};
+    CapacityLearner learner = CapacityLearner.empty();
+    for (int i = 0; i < 4 + rates.length; i++) {
+      double rate = i < 4 ? 100 : rates[i - 4];
+      learner = learner.withSighting(served(15L * i, rate, 40, 4));
+    }
+    assertThat(learner.samples()).isEqualTo(rates.length);
+    assertThat(learner.estimate()).hasValue(50.0); // the 0.9 quantile; the median is 40
   }
 }
