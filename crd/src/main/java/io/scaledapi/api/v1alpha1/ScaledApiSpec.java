@@ -227,6 +227,28 @@ public record ScaledApiSpec(
     return targetUtilization == null ? DEFAULT_TARGET_UTILIZATION : targetUtilization;
   }
 
+  /** This spec with {@code prediction} set. */
+  public ScaledApiSpec withPrediction(PredictionSpec changed) {
+    return new ScaledApiSpec(
+        scaleTargetRef,
+        minReplicas,
+        maxReplicas,
+        pollingInterval,
+        prometheus,
+        queue,
+        latency,
+        arrivalRate,
+        servedRate,
+        targetUtilization,
+        changed,
+        behavior,
+        tolerance,
+        fallback,
+        mode,
+        paused,
+        raw);
+  }
+
   /** This spec with {@code servedRate} and {@code targetUtilization} set. */
   public ScaledApiSpec withCapacitySignals(ServedRateSpec served, Double utilization) {
     return new ScaledApiSpec(

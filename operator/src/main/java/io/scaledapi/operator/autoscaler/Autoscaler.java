@@ -123,7 +123,8 @@ public final class Autoscaler {
             prediction.flatMap(PredictionSettings::leadTime),
             leadTime.estimate(),
             settings.pollingInterval());
-    Optional<Provisioning> provisioning = provisioning(prediction, lead, now, seen);
+    Optional<Provisioning> provisioning =
+        provisioning(prediction, lead, settings.pollingInterval(), seen);
     Forecasting f = forecasting(settings);
     ForecastOutcome forecast = new ForecastOutcome.Off();
     if (f != null) {
@@ -179,7 +180,10 @@ public final class Autoscaler {
    * spec.prediction.capacityPerReplica} while prediction is on, otherwise learned.
    */
   private Optional<Provisioning> provisioning(
-      Optional<PredictionSettings> prediction, LeadTime lead, Instant now, Observation seen) {
+      Optional<PredictionSettings> prediction,
+      LeadTime lead,
+      Duration pollingInterval,
+      Observation seen) {
     OptionalDouble declared =
         prediction.map(PredictionSettings::capacityPerReplica).orElse(OptionalDouble.empty());
     OptionalDouble known = declared.isPresent() ? declared : capacity.estimate();
@@ -192,6 +196,7 @@ public final class Autoscaler {
             perReplica,
             declared.isPresent() ? "Spec" : "Learned",
             lead.horizon(),
+            pollingInterval,
             inflow(perReplica, seen.readyReplicas())));
   }
 

@@ -13,6 +13,12 @@ package io.scaledapi.operator.engine;
  * starting are part of the current count the result is compared with, so a backlog they will drain
  * asks for no more. As the HPA's replica calculator, a usage ratio within the tolerance of 1 keeps
  * the current count.
+ *
+ * <p>A rate query averages the last minute; the queue, read as requests waiting or in service per
+ * replica (the queue rule), counts the load of this instant. So when the queue rule asks for more,
+ * its answer is taken, bounded by what the rate and the backlog need with the backlog drained by
+ * the next poll: the queue rule's quick response to a rise is kept, its overshoot after a backlog
+ * is not.
  */
 final class DemandRule {
 
@@ -35,7 +41,7 @@ final class DemandRule {
    */
   static Proposal proposal(
       double measured, double backlog, int current, ScalingSpec spec, Provisioning provisioning) {
-    double rate = Math.max(measured, provisioning.inflow().orElse(0.0));
+    double rate = provisioning.rate(measured);
     double demand = demand(rate, backlog, provisioning);
     double perReplica = provisioning.target(spec);
     String needs =
@@ -58,5 +64,40 @@ final class DemandRule {
     }
     int replicas = replicas(demand, provisioning, spec);
     return new Proposal(replicas, Reason.DEMAND, needs + " -> " + Format.replicas(replicas));
+  }
+
+  /**
+   * {@code demand}, or the queue rule's answer for {@code queue} when larger, bounded by the
+   * replicas the rate and the backlog need with the backlog drained within one polling interval.
+   */
+  static Proposal withQueueRule(
+      Proposal demand,
+      double measured,
+      double queue,
+      int current,
+      ScalingSpec spec,
+      Provisioning provisioning) {
+    Proposal byQueue = SignalRules.queue(queue, current, spec);
+    if (byQueue.reason() == Reason.WITHIN_TOLERANCE || byQueue.replicas() <= demand.replicas()) {
+      return demand;
+    }
+    double perPoll = provisioning.pollingInterval().toNanos() / 1e9;
+    double needs = provisioning.rate(measured) + Math.max(0.0, queue) / perPoll;
+    int bound = SignalRules.ceilReplicas(needs / provisioning.target(spec));
+    if (bound <= demand.replicas()) {
+      return demand;
+    }
+    if (bound >= byQueue.replicas()) {
+      return byQueue;
+    }
+    return new Proposal(
+        bound,
+        Reason.QUEUE_DEPTH,
+        byQueue.message()
+            + ", bounded to "
+            + Format.replicas(bound)
+            + " by draining the backlog within "
+            + provisioning.pollingInterval().toSeconds()
+            + "s");
   }
 }

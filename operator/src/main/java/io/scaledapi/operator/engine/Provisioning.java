@@ -11,18 +11,25 @@ import java.util.OptionalDouble;
  * @param source where the capacity comes from: Spec or Learned
  * @param drainBudget how long a backlog may take to drain: one lead time, the time new replicas
  *     take to serve
+ * @param pollingInterval how soon the next decision comes: the queue rule's answer is bounded by
+ *     what draining the backlog by then needs
  * @param inflow the arrival rate seen through the queue, when requests waited at the last two
  *     polls: what the busy replicas serve ({@code ready × capacityPerReplica}) plus the growth of
  *     the queue per second between the polls. It sees a rise within one poll, where a rate query
  *     averages it over its window
  */
 public record Provisioning(
-    double capacityPerReplica, String source, Duration drainBudget, OptionalDouble inflow) {
+    double capacityPerReplica,
+    String source,
+    Duration drainBudget,
+    Duration pollingInterval,
+    OptionalDouble inflow) {
 
   /** Checks for a positive capacity and a positive budget. */
   public Provisioning {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(drainBudget, "drainBudget");
+    Objects.requireNonNull(pollingInterval, "pollingInterval");
     Objects.requireNonNull(inflow, "inflow");
     if (!Double.isFinite(capacityPerReplica) || capacityPerReplica <= 0) {
       throw new IllegalArgumentException(
@@ -30,6 +37,9 @@ public record Provisioning(
     }
     if (drainBudget.isNegative() || drainBudget.isZero()) {
       throw new IllegalArgumentException("drainBudget must be positive: " + drainBudget);
+    }
+    if (pollingInterval.isNegative() || pollingInterval.isZero()) {
+      throw new IllegalArgumentException("pollingInterval must be positive: " + pollingInterval);
     }
   }
 
@@ -40,5 +50,10 @@ public record Provisioning(
 
   double drainSeconds() {
     return drainBudget.toNanos() / 1e9;
+  }
+
+  /** The rate to provision for: the rate read, or the inflow seen through the queue if larger. */
+  double rate(double measured) {
+    return Math.max(measured, inflow.orElse(0.0));
   }
 }

@@ -59,8 +59,8 @@ final class Recommender {
 
   /**
    * The main proposal: the demand rule once capacity is known and the arrival rate is read (with
-   * the backlog when the queue is read too), otherwise the queue rule. A failed arrival rate is a
-   * failed signal then, so the queue rule can only push up.
+   * the backlog, and the queue rule's quicker answer, when the queue is read too), otherwise the
+   * queue rule. A failed arrival rate is a failed signal then, so the queue rule can only push up.
    */
   private static Optional<Proposal> primary(
       ScalingInput input, OptionalDouble queue, List<String> failures) {
@@ -70,9 +70,15 @@ final class Recommender {
     if (input.provisioning().isPresent() && arrivals.isPresent()) {
       OptionalDouble rate = usable("arrivalRate", arrivals.get(), failures, spec, current);
       if (rate.isPresent()) {
+        Provisioning provisioning = input.provisioning().get();
+        double measured = rate.getAsDouble();
+        Proposal demand =
+            DemandRule.proposal(measured, queue.orElse(0.0), current, spec, provisioning);
         return Optional.of(
-            DemandRule.proposal(
-                rate.getAsDouble(), queue.orElse(0.0), current, spec, input.provisioning().get()));
+            queue.isEmpty()
+                ? demand
+                : DemandRule.withQueueRule(
+                    demand, measured, queue.getAsDouble(), current, spec, provisioning));
       }
     }
     return queue.isPresent()

@@ -85,7 +85,13 @@ class AutoscalerTest {
   @Test
   void aQueueThatGrowsBetweenPollsShowsTheInflowBeforeTheRateQueryDoes() {
     Autoscaler autoscaler = Autoscaler.blank();
-    ScaledApiSettings settings = settings(Optional.of(prediction("sum(rate(a[1m]))")));
+    ScaledApiSettings queueRuleAside =
+        new ScaledApiSettings(
+            ScalingSpec.withDefaults(1, 20, 1000),
+            POLL,
+            settings(Optional.empty()).queries(),
+            Optional.of(prediction("sum(rate(a[1m]))")));
+    ScaledApiSettings settings = queueRuleAside;
     autoscaler.poll(settings, NOW, busy(2, 60, 100, 100));
     Autoscaler.Poll poll = autoscaler.poll(settings, NOW.plus(POLL), busy(2, 60, 400, 100));
     // 2 x 50 served + 300 more waiting in 15 s: 120 req/s arrive; 400 waiting drain over 90 s

@@ -18,7 +18,11 @@ class DemandRuleTest {
 
   private static Provisioning capacity(double perReplica, long drainSeconds) {
     return new Provisioning(
-        perReplica, "Learned", Duration.ofSeconds(drainSeconds), OptionalDouble.empty());
+        perReplica,
+        "Learned",
+        Duration.ofSeconds(drainSeconds),
+        Duration.ofSeconds(15),
+        OptionalDouble.empty());
   }
 
   @ParameterizedTest(name = "{0} req/s, backlog {1}, at {2}: {6} {7}")
@@ -58,7 +62,8 @@ class DemandRuleTest {
   @Test
   void aRiseSeenThroughTheQueueCountsBeforeTheRateQueryShowsIt() {
     Provisioning seen =
-        new Provisioning(50, "Learned", Duration.ofSeconds(75), OptionalDouble.of(230));
+        new Provisioning(
+            50, "Learned", Duration.ofSeconds(75), Duration.ofSeconds(15), OptionalDouble.of(230));
     Proposal rising = DemandRule.proposal(100, 0, 2, spec(1, 100, 10), seen);
     assertThat(rising.replicas()).isEqualTo(7); // 230 / 35
     assertThat(rising.message()).startsWith("inflow through the queue 230 req/s + backlog 0");
@@ -96,9 +101,34 @@ class DemandRuleTest {
         .as("the queue rule, capacity unknown")
         .isEqualTo(6); // the default behavior adds at most 4 per poll, on its way to 600
     assertThat(decide(spike, Optional.empty()).recommendedReplicas()).isEqualTo(600);
-    Decision demand = decide(spike, Optional.of(capacity(50, 75)));
-    assertThat(demand.recommendedReplicas()).isEqualTo(8); // (200 + 6000 / 75) / 35
-    assertThat(demand.reason()).isEqualTo(Reason.DEMAND);
+    Decision known = decide(spike, Optional.of(capacity(50, 75)));
+    // the queue rule's 600, bounded by (200 + 6000 / 15) / 35 = 17.1: drained by the next poll
+    assertThat(known.recommendedReplicas()).isEqualTo(18);
+    assertThat(known.reason()).isEqualTo(Reason.QUEUE_DEPTH);
+    assertThat(known.message())
+        .startsWith("queue depth 6000 over target 10 per replica -> 600 replicas, bounded to 18")
+        .contains("by draining the backlog within 15s");
+  }
+
+  @ParameterizedTest(name = "{0} req/s, queue {1}, at {2}: {3} {4}")
+  @CsvSource({
+    // the queue rule asks 300 / 35 = 9, bounded by (100 + 300 / 15) / 35 = 3.4
+    "100, 300, 4, 4, QUEUE_DEPTH",
+    // the demand rule's (100 + 60 / 75) / 35 = 2.9 is above the queue rule's 60 / 35 = 1.7
+    "100, 60, 1, 3, DEMAND",
+    // the demand rule holds 1 within tolerance; the queue rule's 6 is bounded to 1.2
+    "30, 200, 1, 2, QUEUE_DEPTH",
+    // the queue rule within tolerance of 4 x 35 leaves the demand rule's answer
+    "100, 140, 4, 3, DEMAND"
+  })
+  void theQueueRulesQuickerAnswerIsTakenWhenItAsksForMoreUpToTheBound(
+      double measured, double queue, int current, int replicas, Reason reason) {
+    ScalingSpec spec = spec(1, 500, 35);
+    Provisioning known = capacity(50, 75);
+    Proposal demand = DemandRule.proposal(measured, queue, current, spec, known);
+    Proposal taken = DemandRule.withQueueRule(demand, measured, queue, current, spec, known);
+    assertThat(taken.replicas()).isEqualTo(replicas);
+    assertThat(taken.reason()).isEqualTo(reason);
   }
 
   @Test

@@ -71,7 +71,8 @@ class ForecastReportTest {
   @Test
   void aReadyForecastReportsTheReplicasItNeedsAndWhetherItIsActedOn() {
     Provisioning capacity =
-        new Provisioning(50, "Spec", Duration.ofSeconds(75), OptionalDouble.empty());
+        new Provisioning(
+            50, "Spec", Duration.ofSeconds(75), Duration.ofSeconds(15), OptionalDouble.empty());
     ForecastDemand enforced =
         new ForecastDemand(540.1234, 548, Duration.ofSeconds(75), 50, 0.7, true);
     ForecastDemand reported =
