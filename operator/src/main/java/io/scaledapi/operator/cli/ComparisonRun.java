@@ -32,6 +32,7 @@ final class ComparisonRun {
    *     on the trace's own clock
    * @param policies catalog names, in the order to run and show them
    * @param spec the ScaledApi spec for {@code ours}; its default when empty
+   * @param tuning the knob of each policy
    * @param settings the run's settings for stdout and the report, in reading order
    */
   record Request(
@@ -41,8 +42,32 @@ final class ComparisonRun {
       ClusterSpec cluster,
       List<String> policies,
       Optional<ScaledApiSpec> spec,
+      PolicyCatalog.Tuning tuning,
       Map<String, String> settings,
-      Path report) {}
+      Path report) {
+
+    /** A request with every policy at its default knob. */
+    Request(
+        String command,
+        Workload workload,
+        String from,
+        ClusterSpec cluster,
+        List<String> policies,
+        Optional<ScaledApiSpec> spec,
+        Map<String, String> settings,
+        Path report) {
+      this(
+          command,
+          workload,
+          from,
+          cluster,
+          policies,
+          spec,
+          PolicyCatalog.Tuning.defaults(),
+          settings,
+          report);
+    }
+  }
 
   private ComparisonRun() {}
 
@@ -86,7 +111,7 @@ final class ComparisonRun {
         Simulator.run(
             workload,
             cluster,
-            PolicyCatalog.factories(request.policies(), request.spec()),
+            PolicyCatalog.factories(request.policies(), request.spec(), request.tuning()),
             progress);
     Comparison comparison = Comparison.of(result, request.policies());
     out.printf(

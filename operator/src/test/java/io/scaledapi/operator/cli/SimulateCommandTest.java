@@ -79,7 +79,7 @@ class SimulateCommandTest {
     assertThat(cli.run(args)).as(cli.err()).isZero();
 
     List<String> lines = cli.out().lines().toList();
-    assertThat(lines.subList(1, 14))
+    assertThat(lines.subList(1, 15))
         .containsExactly(
             "",
             "start-up:             1m",
@@ -93,8 +93,9 @@ class SimulateCommandTest {
             "rate scale:           1",
             "seed:                 7",
             "policies:             hpa, oracle",
+            "hpa target:           0.7 of capacity, 7 req/s per replica",
             "");
-    assertThat(lines.get(14)).startsWith("| policy ");
+    assertThat(lines.get(15)).startsWith("| policy ");
   }
 
   @Test
@@ -106,6 +107,41 @@ class SimulateCommandTest {
         .contains(
             "\nspec for ours:        built-in default: queue target 7 per replica; prediction"
                 + " with leadTime auto, capacityPerReplica auto\n\n| policy ");
+  }
+
+  @Test
+  void eachBaselinesTargetIsAKnobShownInTheSettings() throws IOException {
+    assertThat(cli.run(simulate("--policies", "hpa,keda,knative", "--hpa-target", "0.35")))
+        .as(cli.err())
+        .isZero();
+    assertThat(cli.out())
+        .contains(
+            "\nhpa target:           0.35 of capacity, 3.5 req/s per replica\n"
+                + "keda threshold:       0.7 of capacity, 7 req/s per replica\n"
+                + "knative target:       0.7 of capacity, 7 req/s per replica\n\n| policy ");
+    double lowTarget = replicaSeconds(cli.tableRows().get(0));
+
+    assertThat(cli.run(simulate("--policies", "hpa", "--hpa-target", "0.9"))).isZero();
+
+    // a lower target per replica asks for more replicas
+    assertThat(lowTarget).isGreaterThan(1.5 * replicaSeconds(cli.tableRows().get(0)));
+  }
+
+  @Test
+  void oursBuiltInSpecIsTunedByItsTwoKnobs() throws IOException {
+    String[] args =
+        simulate("--policies", "ours", "--ours-utilization", "0.5", "--ours-confidence", "0.97");
+    assertThat(cli.run(args)).as(cli.err()).isZero();
+
+    assertThat(cli.out())
+        .contains(
+            "\nspec for ours:        built-in, tuned: utilization 0.5 (queue target 5 per"
+                + " replica), confidence 0.97\n");
+  }
+
+  /** The replica-seconds cell of a row of the results table. */
+  static double replicaSeconds(String row) {
+    return Double.parseDouble(row.split("\\|")[8].strip().replace(",", ""));
   }
 
   @Test
@@ -219,8 +255,8 @@ class SimulateCommandTest {
     SimulateCommand command = new SimulateCommand();
     new CommandLine(command).parseArgs();
 
-    assertThat(command.trace).isNull();
-    assertThat(command.workload).isNull();
+    assertThat(command.traffic.trace).isNull();
+    assertThat(command.traffic.workload).isNull();
     assertThat(BuiltInWorkloads.names()).contains(SimulateCommand.DEFAULT_WORKLOAD);
     assertThat(command.report).isEqualTo(Path.of("simulation-report.html"));
     assertThat(command.options.policies).isEqualTo(PolicyCatalog.NAMES);
@@ -264,6 +300,17 @@ class SimulateCommandTest {
         "--spec nowhere.yaml | --spec: no such file: nowhere.yaml",
         "--report no/such/dir/r.html | --report no/such/dir/r.html: the directory",
         "--frobnicate | Unknown option: '--frobnicate'",
+        "--hpa-target 0 | --hpa-target must be a share of a replica's capacity, above 0 and at"
+            + " most 1, e.g. 0.7; got 0",
+        "--keda-target 1.5 | --keda-target must be a share of a replica's capacity, above 0 and"
+            + " at most 1, e.g. 0.7; got 1.5",
+        "--knative-target -0.2 | --knative-target must be a share of a replica's capacity",
+        "--ours-utilization 2 | --ours-utilization must be a share of a replica's capacity",
+        "--ours-confidence 0.5 | --ours-confidence must be a quantile above 0.5 and at most"
+            + " 0.999, e.g. 0.9; got 0.5",
+        "--ours-utilization 0.6 --spec nowhere.yaml | --ours-utilization tunes ours' built-in"
+            + " spec, and --spec replaces that spec: give one or the other",
+        "--ours-confidence 0.8 --spec nowhere.yaml | --ours-confidence tunes ours' built-in spec",
         "--start yesterday | Invalid value for option '--start': 'yesterday' is not an instant;"
             + " write an ISO-8601 date and time with its offset, e.g. 1995-07-01T04:00:01Z",
         "--start 1995-07-01T04:00:01 | Invalid value for option '--start': '1995-07-01T04:00:01' is"
