@@ -92,20 +92,7 @@ final class ComparisonRun {
   static int execute(Request request, PrintWriter out, PrintWriter err, LongSupplier nanoTime) {
     Workload workload = request.workload();
     ClusterSpec cluster = request.cluster();
-    double busiest = Arrivals.busiestMinuteRate(workload);
-    double needed = Math.ceil(busiest / cluster.capacityPerReplica());
-    if (needed > cluster.maxReplicas()) {
-      err.printf(
-          Locale.ROOT,
-          "%s: warning: the busiest minute (%s req/s) needs %.0f replicas of %s req/s, more than"
-              + " --max-replicas %d; every policy will queue. Raise --max-replicas or lower"
-              + " --rate-scale.%n",
-          request.command(),
-          Comparison.count(busiest),
-          needed,
-          Comparison.number(cluster.capacityPerReplica()),
-          cluster.maxReplicas());
-    }
+    warnIfTooFewReplicas(request.command(), workload, cluster, err);
     ProgressPrinter progress = new ProgressPrinter(err, request.command(), nanoTime);
     SimulationResult result =
         Simulator.run(
@@ -114,14 +101,7 @@ final class ComparisonRun {
             PolicyCatalog.factories(request.policies(), request.spec(), request.tuning()),
             progress);
     Comparison comparison = Comparison.of(result, request.policies());
-    out.printf(
-        Locale.ROOT,
-        "%s: %s of arrivals from %s, %s requests, busiest minute %s req/s%n",
-        workload.name(),
-        Comparison.span(workload.seconds()),
-        request.from(),
-        Comparison.count(arrived(workload)),
-        Comparison.count(busiest));
+    out.println(trafficLine(workload, request.from()));
     out.println();
     out.print(settingLines(request.settings()));
     out.println();
@@ -136,19 +116,66 @@ final class ComparisonRun {
     settings.putAll(request.settings());
     String title = request.command() + ": " + workload.name();
     String html = new HtmlReport(title, request.from(), settings, result, comparison).render();
-    Path report = request.report().toAbsolutePath().normalize();
-    try {
-      Files.writeString(report, html, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      err.println(request.command() + ": cannot write the report to " + report + ": " + e);
-      err.flush();
+    if (!writeReport(request.command(), request.report(), html, out, err)) {
       return 1;
     }
-    out.printf(Locale.ROOT, "%nreport: %s%n", report);
-    out.flush();
     err.printf(Locale.ROOT, "%s: done in %.1f s%n", request.command(), progress.elapsedSeconds());
     err.flush();
     return 0;
+  }
+
+  /**
+   * Writes {@code html} to {@code path} and names the file on {@code out}; false, having said why
+   * on {@code err}, when it cannot be written.
+   */
+  static boolean writeReport(
+      String command, Path path, String html, PrintWriter out, PrintWriter err) {
+    Path report = path.toAbsolutePath().normalize();
+    try {
+      Files.writeString(report, html, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      err.println(command + ": cannot write the report to " + report + ": " + e);
+      err.flush();
+      return false;
+    }
+    out.printf(Locale.ROOT, "%nreport: %s%n", report);
+    out.flush();
+    return true;
+  }
+
+  /**
+   * Warns on {@code err} when the busiest minute of {@code workload} needs more replicas than the
+   * cluster allows, so that every policy will queue.
+   */
+  static void warnIfTooFewReplicas(
+      String command, Workload workload, ClusterSpec cluster, PrintWriter err) {
+    double busiest = Arrivals.busiestMinuteRate(workload);
+    double needed = Math.ceil(busiest / cluster.capacityPerReplica());
+    if (needed > cluster.maxReplicas()) {
+      err.printf(
+          Locale.ROOT,
+          "%s: warning: the busiest minute (%s req/s) needs %.0f replicas of %s req/s, more than"
+              + " --max-replicas %d; every policy will queue. Raise --max-replicas or lower"
+              + " --rate-scale.%n",
+          command,
+          Comparison.count(busiest),
+          needed,
+          Comparison.number(cluster.capacityPerReplica()),
+          cluster.maxReplicas());
+      err.flush();
+    }
+  }
+
+  /** What the traffic is: its name, length, start, requests and busiest minute. */
+  static String trafficLine(Workload workload, String from) {
+    return String.format(
+        Locale.ROOT,
+        "%s: %s of arrivals from %s, %s requests, busiest minute %s req/s",
+        workload.name(),
+        Comparison.span(workload.seconds()),
+        from,
+        Comparison.count(arrived(workload)),
+        Comparison.count(Arrivals.busiestMinuteRate(workload)));
   }
 
   /** One line per setting, the values aligned: {@code "SLO (queue wait): 250ms"}. */

@@ -109,6 +109,18 @@ public final class FrontierTables {
                 ratio(gain.costRatio()))));
   }
 
+  /** A policy of one run, such as the oracle, in a line. */
+  public static String onePoint(FrontierCurve curve) {
+    FrontierPoint p = curve.points().get(0);
+    return String.format(
+        Locale.ROOT,
+        "%s (%s): %s replica-seconds, %s waited > SLO",
+        curve.policy(),
+        curve.knob(),
+        Comparison.count(p.replicaSeconds()),
+        share(p.violatingShare()));
+  }
+
   /** Where {@code frontier} lies, for a reading that fell outside it. */
   public static String extent(String policy, ParetoFrontier frontier) {
     List<FrontierPoint> p = frontier.points();
@@ -143,16 +155,8 @@ public final class FrontierTables {
             + " replica-seconds and the share of requests that waited longer than the SLO.\n");
     for (FrontierCurve curve : frontiers.curves()) {
       text.append('\n');
-      if (curve.policy().equals(Frontiers.ORACLE)) {
-        FrontierPoint p = curve.points().get(0);
-        text.append(
-            String.format(
-                Locale.ROOT,
-                "%s (%s): %s replica-seconds, %s waited > SLO%n",
-                curve.policy(),
-                curve.knob(),
-                Comparison.count(p.replicaSeconds()),
-                share(p.violatingShare())));
+      if (curve.points().size() == 1) {
+        text.append(onePoint(curve)).append('\n');
         continue;
       }
       text.append(curve.policy()).append('\n').append(frontier(curve).markdown());
@@ -167,7 +171,11 @@ public final class FrontierTables {
           .append(atBaselineCost(readings).markdown())
           .append('\n')
           .append(atOursShare(readings).markdown());
-      extents(text, frontiers, readings);
+      List<String> extents = extents(frontiers, readings);
+      if (!extents.isEmpty()) {
+        text.append('\n');
+        extents.forEach(l -> text.append(l).append('\n'));
+      }
     }
     frontiers
         .prediction()
@@ -179,7 +187,8 @@ public final class FrontierTables {
     return text.toString();
   }
 
-  private static void extents(StringBuilder text, Frontiers frontiers, List<EqualCost> readings) {
+  /** Where ours' and each baseline's frontiers lie, for each reading that fell outside one. */
+  public static List<String> extents(Frontiers frontiers, List<EqualCost> readings) {
     List<String> lines = new ArrayList<>();
     if (readings.stream().anyMatch(r -> r.oursShareAtCost().isEmpty())) {
       lines.add(extent(Frontiers.OURS, frontiers.curve(Frontiers.OURS).orElseThrow().frontier()));
@@ -189,10 +198,7 @@ public final class FrontierTables {
         lines.add(extent(r.policy(), frontiers.curve(r.policy()).orElseThrow().frontier()));
       }
     }
-    if (!lines.isEmpty()) {
-      text.append('\n');
-      lines.forEach(l -> text.append(l).append('\n'));
-    }
+    return lines;
   }
 
   /**

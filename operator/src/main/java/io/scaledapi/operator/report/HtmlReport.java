@@ -186,6 +186,19 @@ public record HtmlReport(
         .append("</figure>\n");
   }
 
+  /** The settings as a table of names and values. */
+  static String settingsTable(Map<String, String> settings) {
+    StringBuilder html = new StringBuilder("<table>\n");
+    settings.forEach(
+        (name, value) ->
+            html.append("<tr><th>")
+                .append(escape(name))
+                .append("</th><td>")
+                .append(escape(value))
+                .append("</td></tr>\n"));
+    return html.append("</table>\n").toString();
+  }
+
   /** {@code text} safe inside an element or a quoted attribute. */
   public static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16);

@@ -3,6 +3,7 @@ package io.scaledapi.operator.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,10 +13,40 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SvgChartTest {
 
   @ParameterizedTest
-  @CsvSource({"0, 1", "-3, 1", "0.7, 1", "1, 1", "1.2, 2", "2.2, 2.5", "3, 5", "7, 10", "101, 200"})
-  void linearAxisEndsOnARoundNumber(double max, double top) {
-    assertThat(ChartAxis.linear(max).top()).isCloseTo(top, within(1e-9));
-    assertThat(ChartAxis.linear(max).ticks()).hasSize(5).startsWith(0.0);
+  @CsvSource({
+    "0, 1, 0.25",
+    "-3, 1, 0.25",
+    "0.7, 0.8, 0.2",
+    "1, 1, 0.25",
+    "1.2, 1.5, 0.5",
+    "2.2, 3, 1",
+    "7, 8, 2",
+    "101, 150, 50"
+  })
+  void linearAxisRunsFromZeroToARoundNumber(double max, double top, double step) {
+    ChartAxis axis = ChartAxis.linear(max);
+
+    assertThat(axis.bottom()).isZero();
+    assertThat(axis.top()).isCloseTo(top, within(1e-9));
+    List<Double> ticks = axis.ticks();
+    assertThat(ticks.get(0)).isZero();
+    assertThat(ticks.get(ticks.size() - 1)).isCloseTo(top, within(1e-9));
+    assertThat(ticks.get(1) - ticks.get(0)).isCloseTo(step, within(1e-9));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "5900000, 8100000, 5000000, 9000000, 5M|6M|7M|8M|9M",
+    "12, 12, 10, 14, 10|11|12|13|14",
+    "0.031, 0.092, 0.02, 0.1, 0.02|0.04|0.06|0.08|0.1",
+    "40000, 110000, 40000, 120000, 40k|60k|80k|100k|120k",
+  })
+  void aFittedAxisHugsTheData(double min, double max, double bottom, double top, String labels) {
+    ChartAxis axis = ChartAxis.fitted(min, max);
+
+    assertThat(axis.bottom()).isCloseTo(bottom, within(1e-9));
+    assertThat(axis.top()).isCloseTo(top, within(1e-9));
+    assertThat(String.join("|", axis.ticks().stream().map(axis::label).toList())).isEqualTo(labels);
   }
 
   @Test
