@@ -106,10 +106,6 @@ final class ComparisonRun {
     out.print(settingLines(request.settings()));
     out.println();
     out.print(ResultsTable.render(comparison));
-    if (comparison.hpaAndKedaCoincide()) {
-      out.println();
-      out.println(Comparison.HPA_KEDA_NOTE);
-    }
     out.flush();
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("workload", workload.name());

@@ -47,11 +47,6 @@ record ChartAxis(double bottom, double top, boolean log) {
     return log;
   }
 
-  /** The lowest value the axis shows apart: on a log axis every smaller value sits on it. */
-  double floor() {
-    return bottom;
-  }
-
   /** Where {@code value} sits: 0 at the bottom, 1 at the top, clamped. */
   double fraction(double value) {
     double f =
@@ -125,16 +120,5 @@ record ChartAxis(double bottom, double top, boolean log) {
       }
     }
     return max;
-  }
-
-  /** The smallest finite value of {@code values}, or 0 when there is none. */
-  static double min(double[] values) {
-    double min = Double.POSITIVE_INFINITY;
-    for (double v : values) {
-      if (Double.isFinite(v)) {
-        min = Math.min(min, v);
-      }
-    }
-    return Double.isFinite(min) ? min : 0;
   }
 }

@@ -34,9 +34,10 @@ record FrontierChart(String id, Frontiers frontiers) {
             WIDTH, HEIGHT, id, id, HtmlReport.escape(title())));
     axes(svg, x, y);
     List<FrontierCurve> curves = frontiers.curves();
-    // the first policy, ours, is drawn last, on top
-    for (int i = curves.size() - 1; i >= 0; i--) {
-      curve(svg, curves.get(i), x, y);
+    // the first policy, ours, is drawn last, on top; the others in order, so that a dashed line
+    // lies over the solid one it may coincide with
+    for (int i = 1; i <= curves.size(); i++) {
+      curve(svg, curves.get(i % curves.size()), x, y);
     }
     for (int i = 0; i < curves.size(); i++) {
       legend(svg, curves.get(i), i);

@@ -20,7 +20,8 @@ final class HtmlPage {
       .chart{width:100%;height:auto}
       .chart path.line{fill:none;stroke-width:1.5}
       .chart path.band{fill-opacity:.2;stroke-width:1;stroke-linejoin:round}
-      .chart .guide{fill:none;stroke:#57606a;stroke-width:1;stroke-dasharray:4 3}
+      .chart .guide{fill:#8c959f;fill-opacity:.15;stroke:#57606a;stroke-width:1;\
+      stroke-dasharray:4 3}
       .chart .slo{stroke:#cf222e;stroke-width:1.2;stroke-dasharray:6 3}
       .chart .slo-label{fill:#cf222e;font-size:12px}
       .chart .grid{stroke:#eaeef2}

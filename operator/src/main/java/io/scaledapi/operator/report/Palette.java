@@ -23,7 +23,7 @@ final class Palette {
       .c4{stroke:#1a7f37;fill:#1a7f37}
       .c5{stroke:#24292f;fill:#24292f}
       .c6{stroke:#bf3989;fill:#bf3989}
-      .chart path.line.c1,.chart path.line.c3{stroke-dasharray:6 4}
+      .chart path.line.c1,.chart path.line.c3,.chart path.band.c1,.chart path.band.c3{stroke-dasharray:6 4}
       """;
 
   private Palette() {}

@@ -53,7 +53,7 @@ class SvgChartTest {
   void logAxisSpansWholeDecadesAndClampsBelowTheFloor() {
     ChartAxis axis = ChartAxis.log(0.025, 31);
 
-    assertThat(axis.floor()).isCloseTo(0.01, within(1e-12));
+    assertThat(axis.bottom()).isCloseTo(0.01, within(1e-12));
     assertThat(axis.top()).isCloseTo(100, within(1e-9));
     assertThat(axis.ticks()).hasSize(5);
     assertThat(axis.fraction(0)).isZero();
@@ -69,24 +69,26 @@ class SvgChartTest {
   }
 
   @Test
-  void aMissingValueBreaksTheLine() {
+  void aMissingValueBreaksTheBand() {
     double[] values = {1, 2, Double.NaN, 4, 5};
     String svg = chart(values, Optional.empty()).render();
 
-    String d = svg.substring(svg.indexOf("<path class=\"line\" d=\"") + 22);
+    String d = svg.substring(svg.indexOf("<path class=\"band c0\" d=\"") + 25);
     d = d.substring(0, d.indexOf('"'));
+    // two closed outlines of two columns each: along the most, back along the least
     assertThat(d.chars().filter(c -> c == 'M')).hasSize(2);
-    assertThat(d.chars().filter(c -> c == 'L')).hasSize(2);
+    assertThat(d.chars().filter(c -> c == 'L')).hasSize(6);
+    assertThat(d.chars().filter(c -> c == 'Z')).hasSize(2);
   }
 
   @Test
   void theThresholdIsDrawnAtItsValue() {
-    // linear 0..10 over a plot from y=28 to y=220: 5 sits half-way, at 124
+    // linear 0..10 over a plot from y=230 up to y=40: 5 sits half-way, at 135
     String svg =
         chart(new double[] {10, 0}, Optional.of(new SvgChart.Threshold(5, "SLO"))).render();
 
     assertThat(svg)
-        .contains("<line class=\"slo\" x1=\"64\" y1=\"124.0\" x2=\"944\" y2=\"124.0\"/>");
+        .contains("<line class=\"slo\" x1=\"64\" y1=\"135.0\" x2=\"944\" y2=\"135.0\"/>");
     assertThat(svg).contains(">SLO</text>");
   }
 
@@ -94,30 +96,63 @@ class SvgChartTest {
   void timeTicksStayFewOverLongRuns() {
     double[] fortyDays = new double[3000];
     String svg =
-        new SvgChart(
+        SvgChart.whole(
                 "c",
                 "t",
                 "u",
                 40 * 86_400 / 3000,
+                3000,
                 ChartAxis.linear(1),
-                new SvgChart.Line(fortyDays, "l"),
+                List.of(new SvgChart.Line(fortyDays, "l", "c0")),
                 Optional.empty(),
-                Optional.empty())
+                Optional.empty(),
+                List.of())
             .render();
 
-    assertThat(svg.split("text-anchor=\"middle\"", -1).length - 1).isBetween(3, 11);
+    assertThat(svg.split("text-anchor=\"middle\"", -1).length - 1).isBetween(3, 9);
     assertThat(svg).contains(">7d</text>", ">14d</text>");
   }
 
+  @Test
+  void aZoomedChartCountsTimeFromTheRunsStartAndShadesItsWindows() {
+    // points 1000 to 1040 of a minute each: 16h40m to 17h20m
+    SvgChart zoomed =
+        new SvgChart(
+            "z",
+            "t",
+            "u",
+            60,
+            1000,
+            1040,
+            ChartAxis.linear(1),
+            List.of(new SvgChart.Line(new double[2000], "l", "c0")),
+            Optional.empty(),
+            Optional.empty(),
+            List.of(new SvgChart.Window(1020, 1030, "2"), new SvgChart.Window(0, 10, "far")));
+
+    String svg = zoomed.render();
+
+    assertThat(svg)
+        .contains(">16h40m</text>", ">16h45m</text>", ">17h20m</text>")
+        .doesNotContain(">16h35m</text>", ">17h25m</text>");
+    // a quarter of the plot wide, from half-way across
+    assertThat(svg)
+        .contains("<rect class=\"window\" x=\"504.0\" y=\"40\" width=\"220.0\" height=\"190\"/>")
+        .contains(">2</text>")
+        .doesNotContain(">far</text>");
+  }
+
   private static SvgChart chart(double[] values, Optional<SvgChart.Threshold> threshold) {
-    return new SvgChart(
+    return SvgChart.whole(
         "c",
         "title",
         "unit",
         60,
+        values.length,
         ChartAxis.linear(10),
-        new SvgChart.Line(values, "line"),
+        List.of(new SvgChart.Line(values, "line", "c0")),
         Optional.empty(),
-        threshold);
+        threshold,
+        List.of());
   }
 }
