@@ -4,6 +4,8 @@ import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.operator.report.Comparison;
 import io.scaledapi.operator.report.HtmlReport;
 import io.scaledapi.operator.report.ProgressPrinter;
+import io.scaledapi.operator.report.Prose;
+import io.scaledapi.operator.report.ResultsSummary;
 import io.scaledapi.operator.report.ResultsTable;
 import io.scaledapi.operator.sim.ClusterSpec;
 import io.scaledapi.operator.sim.SimulationResult;
@@ -106,6 +108,8 @@ final class ComparisonRun {
     out.print(settingLines(request.settings()));
     out.println();
     out.print(ResultsTable.render(comparison));
+    out.println();
+    out.print(Prose.wrap(ResultsSummary.of(comparison, cluster.slo())));
     out.flush();
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("workload", workload.name());

@@ -151,8 +151,10 @@ public final class FrontierTables {
   public static String render(Frontiers frontiers) {
     StringBuilder text = new StringBuilder();
     text.append(
-        "Frontier of each policy: the settings of its knob that no other setting beats on both"
-            + " replica-seconds and the share of requests that waited longer than the SLO.\n");
+        Prose.wrap(
+            "Frontier of each policy: the settings of its knob that no other setting beats on"
+                + " both replica-seconds and the share of requests that waited longer than the"
+                + " SLO."));
     for (FrontierCurve curve : frontiers.curves()) {
       text.append('\n');
       if (curve.points().size() == 1) {
@@ -165,9 +167,12 @@ public final class FrontierTables {
     if (!readings.isEmpty()) {
       text.append('\n')
           .append(
-              "At equal cost: a policy that runs more replicas violates the SLO less, so each"
-                  + " baseline's default is read against ours' frontier at the same cost, and"
-                  + " ours' default against each baseline's frontier at the same share.\n\n")
+              Prose.wrap(
+                  "At equal cost: a policy that runs more replicas violates the SLO less, so"
+                      + " each baseline's default is read against ours' frontier at the same"
+                      + " cost, and ours' default against each baseline's frontier at the same"
+                      + " share."))
+          .append('\n')
           .append(atBaselineCost(readings).markdown())
           .append('\n')
           .append(atOursShare(readings).markdown());

@@ -12,14 +12,14 @@ import java.util.function.ToDoubleFunction;
  * The results table in plain words, for a reader with a minute: who let the fewest requests wait
  * longer than the SLO, who cost the least, and why the two must be read together.
  */
-final class ResultsSummary {
+public final class ResultsSummary {
 
   private static final String ORACLE = "oracle";
 
   private ResultsSummary() {}
 
   /** The summary of {@code comparison}, whose SLO is {@code slo}; empty when nothing ran. */
-  static String of(Comparison comparison, Duration slo) {
+  public static String of(Comparison comparison, Duration slo) {
     List<PolicyResult> all = comparison.rows().stream().map(Comparison.Row::result).toList();
     List<PolicyResult> real = all.stream().filter(r -> !r.policy().equals(ORACLE)).toList();
     List<String> sentences = new ArrayList<>();

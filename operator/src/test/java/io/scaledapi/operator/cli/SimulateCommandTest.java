@@ -54,7 +54,10 @@ class SimulateCommandTest {
             "trace.csv: 2 hours of arrivals from t = 0, 612,000 requests, busiest minute 150"
                 + " req/s\n")
         .contains("| policy  |")
+        .containsPattern("\\|\n\n\\S+ let the fewest requests wait longer than the SLO of 250ms: ")
+        .contains(" are the floor.\n\nreport: ")
         .endsWith("\nreport: " + dir.resolve("report.html") + "\n");
+    assertThat(cli.out().lines()).allSatisfy(l -> assertThat(l).doesNotStartWith(" "));
     List<String> rows = cli.tableRows();
     assertThat(rows).hasSize(5);
     for (int i = 0; i < rows.size(); i++) {
