@@ -35,6 +35,8 @@ import picocli.CommandLine.Option;
     footerHeading = "%n",
     footer = {
       "DURATION: a number and a unit, or several: 250ms, 15s, 1m30s, 7d.",
+      "As for simulate, --capacity defaults to 50. --spec is refused: ours runs its built-in"
+          + " spec, swept over --grid and --confidences.",
     },
     description = {
       "For your traffic and your SLO, what does each autoscaler cost? Replay the traffic under"

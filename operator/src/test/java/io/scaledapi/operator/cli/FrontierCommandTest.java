@@ -116,7 +116,8 @@ class FrontierCommandTest {
         .startsWith("Usage: scaledapi-operator frontier [OPTIONS] ")
         .contains("--grid=SHARES ", "--confidences=QS ", "--threads=N ", "--trace=FILE.csv")
         .contains("every policy, 8 shares of capacity, 57 runs.")
-        .contains("Default: frontier-report.html in the current directory.");
+        .contains("Default: frontier-report.html in the current directory.")
+        .contains("--spec is refused: ours runs its built-in spec");
   }
 
   @ParameterizedTest
