@@ -129,7 +129,11 @@ final class FrontierRunner {
       return future.get();
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      throw new RunFailed("the run of " + run.label() + " failed: " + cause, cause);
+      String hint =
+          cause instanceof OutOfMemoryError
+              ? "; each run at once holds the traffic: lower --threads or give the JVM more -Xmx"
+              : "";
+      throw new RunFailed("the run of " + run.label() + " failed: " + cause + hint, cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RunFailed("interrupted while waiting for " + run.label(), e);

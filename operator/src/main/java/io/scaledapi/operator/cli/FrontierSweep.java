@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.TreeSet;
 
 /**
@@ -59,23 +58,8 @@ final class FrontierSweep {
     for (String policy : policies) {
       switch (policy) {
         case PolicyCatalog.OURS -> {
-          TreeSet<Double> levels = new TreeSet<>(confidences);
-          for (double share : grid) {
-            for (double confidence : levels) {
-              runs.add(ours(share, confidence));
-            }
-            if (share == DEFAULT_SHARE && !levels.contains(DEFAULT_CONFIDENCE)) {
-              runs.add(ours(share, DEFAULT_CONFIDENCE));
-            }
-          }
-          for (double share : grid) {
-            runs.add(
-                new Run(
-                    Frontiers.REACTIVE,
-                    Comparison.number(share),
-                    share == DEFAULT_SHARE,
-                    OursPolicy.reactive(share)));
-          }
+          runs.addAll(ours(grid, new TreeSet<>(confidences)));
+          runs.addAll(reactive(grid));
         }
         case PolicyCatalog.ORACLE ->
             runs.add(
@@ -85,22 +69,51 @@ final class FrontierSweep {
                     true,
                     PolicyCatalog.factory(
                         policy, Optional.empty(), PolicyCatalog.Tuning.defaults())));
-        default -> {
-          for (double share : grid) {
-            PolicyCatalog.Tuning tuning =
-                new PolicyCatalog.Tuning(
-                    share, share, share, OptionalDouble.empty(), OptionalDouble.empty());
-            runs.add(
+        default -> runs.addAll(baseline(policy, grid));
+      }
+    }
+    return runs;
+  }
+
+  /** Ours at every share and confidence, and at its default. */
+  private static List<Run> ours(TreeSet<Double> grid, TreeSet<Double> confidences) {
+    List<Run> runs = new ArrayList<>();
+    for (double share : grid) {
+      for (double confidence : confidences) {
+        runs.add(ours(share, confidence));
+      }
+      if (share == DEFAULT_SHARE && !confidences.contains(DEFAULT_CONFIDENCE)) {
+        runs.add(ours(share, DEFAULT_CONFIDENCE));
+      }
+    }
+    return runs;
+  }
+
+  /** Ours with prediction off at every share. */
+  private static List<Run> reactive(TreeSet<Double> grid) {
+    return grid.stream()
+        .map(
+            share ->
+                new Run(
+                    Frontiers.REACTIVE,
+                    Comparison.number(share),
+                    share == DEFAULT_SHARE,
+                    OursPolicy.reactive(share)))
+        .toList();
+  }
+
+  /** A baseline with its target at every share. */
+  private static List<Run> baseline(String policy, TreeSet<Double> grid) {
+    return grid.stream()
+        .map(
+            share ->
                 new Run(
                     policy,
                     Comparison.number(share),
                     share == DEFAULT_SHARE,
-                    PolicyCatalog.factory(policy, Optional.empty(), tuning)));
-          }
-        }
-      }
-    }
-    return runs;
+                    PolicyCatalog.factory(
+                        policy, Optional.empty(), PolicyCatalog.Tuning.baselinesAt(share))))
+        .toList();
   }
 
   private static Run ours(double share, double confidence) {

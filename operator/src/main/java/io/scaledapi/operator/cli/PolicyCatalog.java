@@ -44,7 +44,11 @@ final class PolicyCatalog {
 
     /** The documented default of every system: 0.7 of capacity; ours' built-in spec. */
     static Tuning defaults() {
-      double share = HpaSettings.defaults().targetUtilization();
+      return baselinesAt(HpaSettings.defaults().targetUtilization());
+    }
+
+    /** Every baseline's target at {@code share} of capacity; ours on its default spec. */
+    static Tuning baselinesAt(double share) {
       return new Tuning(share, share, share, OptionalDouble.empty(), OptionalDouble.empty());
     }
 
