@@ -8,13 +8,14 @@ import java.util.Locale;
  * that waited longer than the SLO up a log scale, so that lower and further left is better. Each
  * policy in its colour: its frontier as a line through its points, the settings it beats as faint
  * dots, its default ringed; a policy of one point, such as the oracle, is a diamond. Each point
- * names itself on hover.
+ * names itself on hover. The share axis spans the decades the curves use; a point below them sits
+ * on its bottom line, marked as holding every smaller share.
  */
 record FrontierChart(String id, Frontiers frontiers) {
 
   private static final int WIDTH = 960;
   private static final int HEIGHT = 440;
-  private static final int LEFT = 72;
+  private static final int LEFT = 84;
   private static final int RIGHT = 16;
   private static final int TOP = 56;
   private static final int BOTTOM = 46;
@@ -155,15 +156,26 @@ record FrontierChart(String id, Frontiers frontiers) {
     return ChartAxis.fitted(min, max);
   }
 
+  /**
+   * A log axis fitted to the curves' shares: a policy of one point far below them, such as the
+   * oracle, sits on the bottom line rather than stretching the axis over decades no curve uses.
+   */
   private ChartAxis shareAxis() {
+    List<FrontierPoint> curves =
+        frontiers.curves().stream()
+            .filter(c -> c.points().size() > 1)
+            .flatMap(c -> c.points().stream())
+            .toList();
     double lowest = Double.POSITIVE_INFINITY;
     double highest = 0;
-    for (FrontierPoint p : points()) {
+    for (FrontierPoint p : curves.isEmpty() ? points() : curves) {
       double v = percent(p);
-      if (v > 0) {
+      if (v > 0 && Double.isFinite(v)) {
         lowest = Math.min(lowest, v);
       }
-      highest = Math.max(highest, v);
+    }
+    for (FrontierPoint p : points()) {
+      highest = Math.max(highest, percent(p));
     }
     if (!Double.isFinite(lowest)) {
       lowest = highest > 0 ? highest : 0.001;

@@ -52,6 +52,23 @@ class FrontierReportTest {
   }
 
   @Test
+  void theShareAxisSpansTheCurvesAndAFarLowerPointSitsOnItsBottom() {
+    Frontiers frontiers = sweep("hpa");
+    List<FrontierCurve> curves = new java.util.ArrayList<>(frontiers.curves());
+    curves.set(3, new FrontierCurve("oracle", "no knob", List.of(d("", 90, 1e-9))));
+
+    String chart =
+        HtmlReportTest.chart(
+            render(new Frontiers(curves), Map.of()),
+            "Cost against SLO violations, every setting of every policy");
+
+    // the curves reach down to 0.01%: the axis ends there, and the oracle's 1e-7 % sits on it
+    assertThat(chart).contains(">≤ 0.01%</text>", ">10%</text>").doesNotContain("0.0001%");
+    // the bottom line is at y 394; the diamond's top point 7 above it
+    assertThat(chart).containsPattern("<path class=\"point c5\" d=\"M[0-9.]+ 387.0L");
+  }
+
+  @Test
   void hasTheReadingsAndATablePerPolicy() {
     String html = render(sweep("hpa"), Map.of("grid", "0.4, 0.5"));
 
