@@ -4,6 +4,8 @@ import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.operator.report.Comparison;
 import io.scaledapi.operator.report.HtmlReport;
 import io.scaledapi.operator.report.ProgressPrinter;
+import io.scaledapi.operator.report.Prose;
+import io.scaledapi.operator.report.ResultsSummary;
 import io.scaledapi.operator.report.ResultsTable;
 import io.scaledapi.operator.sim.ClusterSpec;
 import io.scaledapi.operator.sim.SimulationResult;
@@ -32,6 +34,7 @@ final class ComparisonRun {
    *     on the trace's own clock
    * @param policies catalog names, in the order to run and show them
    * @param spec the ScaledApi spec for {@code ours}; its default when empty
+   * @param tuning the knob of each policy
    * @param settings the run's settings for stdout and the report, in reading order
    */
   record Request(
@@ -41,8 +44,32 @@ final class ComparisonRun {
       ClusterSpec cluster,
       List<String> policies,
       Optional<ScaledApiSpec> spec,
+      PolicyCatalog.Tuning tuning,
       Map<String, String> settings,
-      Path report) {}
+      Path report) {
+
+    /** A request with every policy at its default knob. */
+    Request(
+        String command,
+        Workload workload,
+        String from,
+        ClusterSpec cluster,
+        List<String> policies,
+        Optional<ScaledApiSpec> spec,
+        Map<String, String> settings,
+        Path report) {
+      this(
+          command,
+          workload,
+          from,
+          cluster,
+          policies,
+          spec,
+          PolicyCatalog.Tuning.defaults(),
+          settings,
+          report);
+    }
+  }
 
   private ComparisonRun() {}
 
@@ -67,6 +94,61 @@ final class ComparisonRun {
   static int execute(Request request, PrintWriter out, PrintWriter err, LongSupplier nanoTime) {
     Workload workload = request.workload();
     ClusterSpec cluster = request.cluster();
+    warnIfTooFewReplicas(request.command(), workload, cluster, err);
+    ProgressPrinter progress = new ProgressPrinter(err, request.command(), nanoTime);
+    SimulationResult result =
+        Simulator.run(
+            workload,
+            cluster,
+            PolicyCatalog.factories(request.policies(), request.spec(), request.tuning()),
+            progress);
+    Comparison comparison = Comparison.of(result, request.policies());
+    out.println(trafficLine(workload, request.from()));
+    out.println();
+    out.print(settingLines(request.settings()));
+    out.println();
+    out.print(ResultsTable.render(comparison));
+    out.println();
+    out.print(Prose.wrap(ResultsSummary.of(comparison, cluster.slo())));
+    out.flush();
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("workload", workload.name());
+    settings.putAll(request.settings());
+    String title = request.command() + ": " + workload.name();
+    String html = new HtmlReport(title, request.from(), settings, result, comparison).render();
+    if (!writeReport(request.command(), request.report(), html, out, err)) {
+      return 1;
+    }
+    err.printf(Locale.ROOT, "%s: done in %.1f s%n", request.command(), progress.elapsedSeconds());
+    err.flush();
+    return 0;
+  }
+
+  /**
+   * Writes {@code html} to {@code path} and names the file on {@code out}; false, having said why
+   * on {@code err}, when it cannot be written.
+   */
+  static boolean writeReport(
+      String command, Path path, String html, PrintWriter out, PrintWriter err) {
+    Path report = path.toAbsolutePath().normalize();
+    try {
+      Files.writeString(report, html, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      err.println(command + ": cannot write the report to " + report + ": " + e);
+      err.flush();
+      return false;
+    }
+    out.printf(Locale.ROOT, "%nreport: %s%n", report);
+    out.flush();
+    return true;
+  }
+
+  /**
+   * Warns on {@code err} when the busiest minute of {@code workload} needs more replicas than the
+   * cluster allows, so that every policy will queue.
+   */
+  static void warnIfTooFewReplicas(
+      String command, Workload workload, ClusterSpec cluster, PrintWriter err) {
     double busiest = Arrivals.busiestMinuteRate(workload);
     double needed = Math.ceil(busiest / cluster.capacityPerReplica());
     if (needed > cluster.maxReplicas()) {
@@ -75,55 +157,25 @@ final class ComparisonRun {
           "%s: warning: the busiest minute (%s req/s) needs %.0f replicas of %s req/s, more than"
               + " --max-replicas %d; every policy will queue. Raise --max-replicas or lower"
               + " --rate-scale.%n",
-          request.command(),
+          command,
           Comparison.count(busiest),
           needed,
           Comparison.number(cluster.capacityPerReplica()),
           cluster.maxReplicas());
+      err.flush();
     }
-    ProgressPrinter progress = new ProgressPrinter(err, request.command(), nanoTime);
-    SimulationResult result =
-        Simulator.run(
-            workload,
-            cluster,
-            PolicyCatalog.factories(request.policies(), request.spec()),
-            progress);
-    Comparison comparison = Comparison.of(result, request.policies());
-    out.printf(
+  }
+
+  /** What the traffic is: its name, length, start, requests and busiest minute. */
+  static String trafficLine(Workload workload, String from) {
+    return String.format(
         Locale.ROOT,
-        "%s: %s of arrivals from %s, %s requests, busiest minute %s req/s%n",
+        "%s: %s of arrivals from %s, %s requests, busiest minute %s req/s",
         workload.name(),
         Comparison.span(workload.seconds()),
-        request.from(),
+        from,
         Comparison.count(arrived(workload)),
-        Comparison.count(busiest));
-    out.println();
-    out.print(settingLines(request.settings()));
-    out.println();
-    out.print(ResultsTable.render(comparison));
-    if (comparison.hpaAndKedaCoincide()) {
-      out.println();
-      out.println(Comparison.HPA_KEDA_NOTE);
-    }
-    out.flush();
-    Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("workload", workload.name());
-    settings.putAll(request.settings());
-    String title = request.command() + ": " + workload.name();
-    String html = new HtmlReport(title, request.from(), settings, result, comparison).render();
-    Path report = request.report().toAbsolutePath().normalize();
-    try {
-      Files.writeString(report, html, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      err.println(request.command() + ": cannot write the report to " + report + ": " + e);
-      err.flush();
-      return 1;
-    }
-    out.printf(Locale.ROOT, "%nreport: %s%n", report);
-    out.flush();
-    err.printf(Locale.ROOT, "%s: done in %.1f s%n", request.command(), progress.elapsedSeconds());
-    err.flush();
-    return 0;
+        Comparison.count(Arrivals.busiestMinuteRate(workload)));
   }
 
   /** One line per setting, the values aligned: {@code "SLO (queue wait): 250ms"}. */

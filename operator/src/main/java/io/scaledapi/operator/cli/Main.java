@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The command line: {@code run} starts the operator; {@code simulate} and {@code backtest} compare
- * it with other autoscalers on recorded or built-in traffic.
+ * it with other autoscalers on recorded or built-in traffic, and {@code frontier} compares what
+ * each costs for how often it misses the SLO across its settings.
  */
 @Command(
     name = "scaledapi-operator",
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       SimulateCommand.class,
+      FrontierCommand.class,
       BacktestCommand.class,
       ForecastAccuracyCommand.class,
       CommandLine.HelpCommand.class

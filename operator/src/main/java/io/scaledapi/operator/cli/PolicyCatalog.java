@@ -1,5 +1,6 @@
 package io.scaledapi.operator.cli;
 
+import io.scaledapi.api.v1alpha1.PredictionSpec;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.operator.sim.HpaPolicy;
 import io.scaledapi.operator.sim.HpaSettings;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /** The policies {@code simulate} and {@code backtest} can compare, by the names users type. */
@@ -28,6 +30,34 @@ final class PolicyCatalog {
   /** Every policy, in the order tables and reports show them; also the default selection. */
   static final List<String> NAMES = List.of(OURS, HPA, KEDA, KNATIVE, ORACLE);
 
+  /**
+   * The knob of each policy: for each baseline the share of a replica's capacity its target asks
+   * for; for {@code ours} without a spec, its utilization and forecast confidence, its defaults
+   * when empty.
+   */
+  record Tuning(
+      double hpaTarget,
+      double kedaTarget,
+      double knativeTarget,
+      OptionalDouble oursUtilization,
+      OptionalDouble oursConfidence) {
+
+    /** The documented default of every system: 0.7 of capacity; ours' built-in spec. */
+    static Tuning defaults() {
+      return baselinesAt(HpaSettings.defaults().targetUtilization());
+    }
+
+    /** Every baseline's target at {@code share} of capacity; ours on its default spec. */
+    static Tuning baselinesAt(double share) {
+      return new Tuning(share, share, share, OptionalDouble.empty(), OptionalDouble.empty());
+    }
+
+    /** Whether {@code ours} is tuned rather than on its default spec. */
+    boolean oursTuned() {
+      return oursUtilization.isPresent() || oursConfidence.isPresent();
+    }
+  }
+
   private PolicyCatalog() {}
 
   /**
@@ -35,14 +65,39 @@ final class PolicyCatalog {
    * default spec when empty. Each baseline runs with its system's documented defaults.
    */
   static PolicyFactory factory(String name, Optional<ScaledApiSpec> spec) {
+    return factory(name, spec, Tuning.defaults());
+  }
+
+  /**
+   * The factory of policy {@code name} with its knob turned as {@code tuning} says; {@code spec},
+   * when given, is what {@code ours} runs with, and then {@code tuning} must leave ours alone.
+   */
+  static PolicyFactory factory(String name, Optional<ScaledApiSpec> spec, Tuning tuning) {
     return switch (name) {
-      case OURS -> OursPolicy.factory(spec);
-      case HPA -> HpaPolicy.factory(HpaSettings.defaults());
-      case KEDA -> KedaPolicy.factory(KedaSettings.defaults());
-      case KNATIVE -> KnativePolicy.factory(KnativeSettings.defaults());
+      case OURS -> ours(spec, tuning);
+      case HPA ->
+          HpaPolicy.factory(HpaSettings.defaults().withTargetUtilization(tuning.hpaTarget()));
+      case KEDA ->
+          KedaPolicy.factory(KedaSettings.defaults().withTargetUtilization(tuning.kedaTarget()));
+      case KNATIVE ->
+          KnativePolicy.factory(
+              KnativeSettings.defaults().withTargetUtilization(tuning.knativeTarget()));
       case ORACLE -> OraclePolicy.factory();
       default -> throw new IllegalArgumentException(unknown(name));
     };
+  }
+
+  private static PolicyFactory ours(Optional<ScaledApiSpec> spec, Tuning tuning) {
+    if (!tuning.oursTuned()) {
+      return OursPolicy.factory(spec);
+    }
+    if (spec.isPresent()) {
+      throw new IllegalArgumentException(
+          "ours runs either the spec given or its built-in spec tuned, not both");
+    }
+    return OursPolicy.tuned(
+        tuning.oursUtilization().orElse(OursPolicy.TARGET_UTILIZATION),
+        tuning.oursConfidence().orElse(PredictionSpec.DEFAULT_CONFIDENCE));
   }
 
   /**
@@ -69,7 +124,13 @@ final class PolicyCatalog {
 
   /** The factories of {@code names}, in the same order. */
   static List<PolicyFactory> factories(List<String> names, Optional<ScaledApiSpec> spec) {
-    return names.stream().map(name -> factory(name, spec)).toList();
+    return factories(names, spec, Tuning.defaults());
+  }
+
+  /** The factories of {@code names} tuned by {@code tuning}, in the same order. */
+  static List<PolicyFactory> factories(
+      List<String> names, Optional<ScaledApiSpec> spec, Tuning tuning) {
+    return names.stream().map(name -> factory(name, spec, tuning)).toList();
   }
 
   private static String unknown(String name) {

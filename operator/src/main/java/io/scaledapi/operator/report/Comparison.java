@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -17,11 +16,8 @@ import java.util.OptionalDouble;
  */
 public record Comparison(List<Row> rows) {
 
-  // the policies the comparison singles out, by the names the cli's PolicyCatalog gives them and
-  // their results carry
+  // the policy the comparison singles out, by the name the cli's PolicyCatalog gives it
   private static final String ORACLE = "oracle";
-  private static final String HPA = "hpa";
-  private static final String KEDA = "keda";
 
   static final List<String> HEADERS =
       List.of(
@@ -93,46 +89,6 @@ public record Comparison(List<Row> rows) {
       rows.add(new Row(r, cost, excess));
     }
     return new Comparison(List.copyOf(rows));
-  }
-
-  /**
-   * Why the {@code hpa} and {@code keda} rows are the same, for when they are: see {@link
-   * #hpaAndKedaCoincide()}.
-   */
-  public static final String HPA_KEDA_NOTE =
-      "hpa and keda coincide: KEDA's Prometheus scaler, with its defaults, gives the HPA it creates"
-          + " the same metric, and that HPA does the scaling.";
-
-  /**
-   * Whether the {@code hpa} and {@code keda} policies both ran and had the same outcome in every
-   * measure and every series point.
-   */
-  public boolean hpaAndKedaCoincide() {
-    Optional<PolicyResult> hpa = result(HPA);
-    Optional<PolicyResult> keda = result(KEDA);
-    return hpa.isPresent() && keda.isPresent() && sameOutcome(hpa.get(), keda.get());
-  }
-
-  private Optional<PolicyResult> result(String policy) {
-    return rows.stream().map(Row::result).filter(r -> r.policy().equals(policy)).findFirst();
-  }
-
-  private static boolean sameOutcome(PolicyResult a, PolicyResult b) {
-    return measures(a).equals(measures(b)) && a.series().equals(b.series());
-  }
-
-  private static List<Double> measures(PolicyResult r) {
-    return List.of(
-        r.arrived(),
-        r.served(),
-        r.dropped(),
-        r.queuedAtEnd(),
-        r.violatingShare(),
-        r.waitP50(),
-        r.waitP99(),
-        r.waitMax(),
-        r.replicaSeconds(),
-        (double) r.scaleActions());
   }
 
   /** A count of requests or replica-seconds, rounded, with thousands separators. */

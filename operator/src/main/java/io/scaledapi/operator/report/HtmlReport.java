@@ -3,14 +3,18 @@ package io.scaledapi.operator.report;
 import io.scaledapi.operator.sim.PolicyResult;
 import io.scaledapi.operator.sim.Series;
 import io.scaledapi.operator.sim.SimulationResult;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The comparison as one self-contained HTML page: the results table, the run's settings, and an
- * inline SVG chart per series (the traffic; the replicas of each policy; the queue wait of each
- * policy, with the SLO). No scripts and nothing loaded from elsewhere; all text is escaped.
+ * The comparison as one self-contained HTML page, to be read in a minute: the results table and
+ * what it says in plain words; the policies overlaid on one chart per series (traffic, replicas,
+ * queue wait with the SLO), every peak kept; the worst episodes of the run, found by themselves,
+ * zoomed in; and the run's settings. No scripts and nothing loaded from elsewhere; all text is
+ * escaped.
  *
  * @param title the page's heading, e.g. "simulate: daily-spikes"
  * @param from how to name the workload's second 0: an instant, or "t = 0" when it is not known
@@ -23,159 +27,225 @@ public record HtmlReport(
     SimulationResult run,
     Comparison comparison) {
 
-  private static final String STYLE =
-      """
-      body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:1000px;color:#1b1f24}
-      table{border-collapse:collapse;margin:1rem 0;font-size:.9rem}
-      th,td{border:1px solid #d0d7de;padding:.25rem .5rem}
-      td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
-      th{background:#f6f8fa;text-align:left}
-      figure{margin:1.5rem 0}
-      figcaption{font-weight:600}
-      .chart{width:100%;height:auto}
-      .chart .line{fill:none;stroke:#0969da;stroke-width:1.5}
-      .chart .guide{fill:none;stroke:#8c959f;stroke-width:1;stroke-dasharray:4 3}
-      .chart .slo{stroke:#cf222e;stroke-width:1.2;stroke-dasharray:6 3}
-      .chart .slo-label{fill:#cf222e;font-size:12px}
-      .chart .grid{stroke:#eaeef2}
-      .chart .tick{fill:#57606a;font-size:12px}
-      """;
+  /** How many of the worst episodes to zoom into. */
+  static final int EPISODES = 3;
 
   public String render() {
-    List<PolicyResult> results = run.results();
-    StringBuilder html = new StringBuilder();
-    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<title>")
-        .append(escape(title))
-        .append("</title>\n")
-        .append("<style>\n")
-        .append(STYLE)
-        .append("</style>\n</head>\n<body>\n")
-        .append("<h1>")
-        .append(escape(title))
-        .append("</h1>\n")
-        .append("<p>")
-        .append(escape(summary()))
-        .append("</p>\n");
+    StringBuilder html = HtmlPage.open(title);
+    html.append(HtmlPage.paragraph(summary()));
     html.append("<h2>Results</h2>\n")
-        .append(resultsTable())
-        .append("<p>Waited &gt; SLO counts dropped requests too. Against the oracle, the")
-        .append(" fewest replicas that meet the SLO, requested one start-up ahead: replica-seconds")
-        .append(" as a ratio, the share that waited longer than the SLO as a difference in")
-        .append(" percentage points (pp).</p>\n");
-    if (comparison.hpaAndKedaCoincide()) {
-      html.append("<p>").append(escape(Comparison.HPA_KEDA_NOTE)).append("</p>\n");
-    }
-    html.append("<h2>Settings</h2>\n<table>\n");
-    settings.forEach(
-        (name, value) ->
-            html.append("<tr><th>")
-                .append(escape(name))
-                .append("</th><td>")
-                .append(escape(value))
-                .append("</td></tr>\n"));
-    html.append("</table>\n");
-    charts(html, results);
-    return html.append("</body>\n</html>\n").toString();
+        .append(ResultsTable.table(comparison).html())
+        .append(HtmlPage.paragraph(ResultsSummary.of(comparison, run.cluster().slo())))
+        .append("<p class=\"note\">Waited &gt; SLO counts dropped requests too. Against the")
+        .append(" oracle, the fewest replicas that meet the SLO, requested one start-up ahead:")
+        .append(" replica-seconds as a ratio, the share that waited longer than the SLO as a")
+        .append(" difference in percentage points (pp).</p>\n");
+    List<Episodes.Episode> episodes = episodes();
+    overview(html, episodes);
+    zooms(html, episodes);
+    html.append("<h2>Settings</h2>\n").append(settingsTable(settings));
+    return html.append(HtmlPage.close()).toString();
   }
 
-  private void charts(StringBuilder html, List<PolicyResult> results) {
-    Series traffic = results.get(0).series();
-    html.append("<h2>Traffic</h2>\n")
-        .append("<p>Time on every chart counts from ")
+  private Series traffic() {
+    return run.results().get(0).series();
+  }
+
+  private double slo() {
+    return run.cluster().slo().toNanos() / 1e9;
+  }
+
+  private List<Episodes.Episode> episodes() {
+    List<Series> series = run.results().stream().map(PolicyResult::series).toList();
+    Series traffic = traffic();
+    int width = Episodes.windowPoints(traffic.stepSeconds(), traffic.points());
+    return Episodes.worst(Episodes.overSlo(series, slo()), width, EPISODES);
+  }
+
+  private void overview(StringBuilder html, List<Episodes.Episode> episodes) {
+    Series traffic = traffic();
+    int points = traffic.points();
+    List<SvgChart.Window> windows = new ArrayList<>();
+    for (int i = 0; i < episodes.size(); i++) {
+      windows.add(
+          new SvgChart.Window(
+              episodes.get(i).from(), episodes.get(i).to(), Integer.toString(i + 1)));
+    }
+    html.append("<h2>The whole run</h2>\n")
+        .append("<p>Every policy on one chart per series, time counted from ")
         .append(escape(from))
-        .append(".</p>\n");
+        .append(". Where a pixel holds several points the band spans their least to their most,")
+        .append(" so no spike is averaged away; each point covers ")
+        .append(escape(Comparison.span(traffic.stepSeconds())))
+        .append(".");
+    if (!episodes.isEmpty()) {
+      html.append(" The shaded windows are the worst episodes, zoomed in below.");
+    }
+    html.append("</p>\n");
     figure(
         html,
-        new SvgChart(
+        SvgChart.whole(
             "traffic",
             "Traffic: arrival rate",
             "req/s",
             traffic.stepSeconds(),
+            points,
             ChartAxis.linear(ChartAxis.max(traffic.arrivalRate())),
-            new SvgChart.Line(
-                traffic.arrivalRate(),
-                "requests per second, mean over " + traffic.stepSeconds() + " s"),
+            List.of(new SvgChart.Line(traffic.arrivalRate(), "requests per second", "c5")),
             Optional.empty(),
-            Optional.empty()));
+            Optional.empty(),
+            windows));
+    figure(html, replicas("replicas", "Replicas: every policy", 0, points, windows));
+    figure(html, waits("wait", "Queue wait: every policy", 0, points, windows));
+  }
+
+  private void zooms(StringBuilder html, List<Episodes.Episode> episodes) {
+    html.append("<h2>Worst episodes</h2>\n");
+    if (episodes.isEmpty()) {
+      html.append(
+          HtmlPage.paragraph(
+              "No policy let a request wait longer than the SLO: there is no episode to zoom"
+                  + " into."));
+      return;
+    }
+    long step = traffic().stepSeconds();
+    html.append(
+        HtmlPage.paragraph(
+            "The windows in which most requests arrived while some policy's longest queue wait"
+                + " was over the SLO, counted over every policy, at the resolution the run keeps"
+                + " ("
+                + Comparison.span(step)
+                + " a point)."));
+    for (int i = 0; i < episodes.size(); i++) {
+      Episodes.Episode e = episodes.get(i);
+      String when = moment(e.from() * step, step) + " to " + moment(e.to() * step, step);
+      html.append("<h3>")
+          .append(escape("Episode " + (i + 1) + ": " + when))
+          .append("</h3>\n")
+          .append(HtmlPage.paragraph(longestWaits(e)));
+      figure(
+          html,
+          replicas(
+              "episode-" + (i + 1) + "-replicas",
+              "Episode " + (i + 1) + ": replicas, " + when,
+              e.from(),
+              e.to(),
+              List.of()));
+      figure(
+          html,
+          waits(
+              "episode-" + (i + 1) + "-wait",
+              "Episode " + (i + 1) + ": queue wait, " + when,
+              e.from(),
+              e.to(),
+              List.of()));
+    }
+  }
+
+  /** Seconds since the start, to the minute when points are a minute or longer: {@code 1d13h5m}. */
+  static String moment(long seconds, long stepSeconds) {
+    return SvgChart.elapsed(stepSeconds >= 60 ? Math.round(seconds / 60.0) * 60 : seconds);
+  }
+
+  /** Each policy's longest wait in episode {@code e}, longest first. */
+  private String longestWaits(Episodes.Episode e) {
+    List<String> parts = new ArrayList<>();
+    run.results().stream()
+        .sorted((a, b) -> Double.compare(longest(b.series(), e), longest(a.series(), e)))
+        .forEach(r -> parts.add(r.policy() + " " + Comparison.waitTime(longest(r.series(), e))));
+    return "Longest queue wait in this window: " + String.join(", ", parts) + ".";
+  }
+
+  private static double longest(Series s, Episodes.Episode e) {
+    double longest = 0;
+    for (int k = e.from(); k < e.to(); k++) {
+      longest = Math.max(longest, s.queueWait()[k]);
+    }
+    return longest;
+  }
+
+  private SvgChart replicas(
+      String id, String title, int first, int end, List<SvgChart.Window> windows) {
+    Series traffic = traffic();
     double capacity = run.cluster().capacityPerReplica();
     double[] needed = traffic.arrivalRate().clone();
     for (int k = 0; k < needed.length; k++) {
       needed[k] /= capacity;
     }
-    double mostReplicas = ChartAxis.max(needed);
-    double longestWait = 0;
-    for (PolicyResult r : results) {
-      mostReplicas = Math.max(mostReplicas, ChartAxis.max(r.series().replicas()));
-      longestWait = Math.max(longestWait, ChartAxis.max(r.series().queueWait()));
+    double low = range(needed, first, end)[0];
+    double high = range(needed, first, end)[1];
+    List<SvgChart.Line> lines = new ArrayList<>();
+    for (PolicyResult r : run.results()) {
+      double[] replicas = r.series().replicas();
+      low = Math.min(low, range(replicas, first, end)[0]);
+      high = Math.max(high, range(replicas, first, end)[1]);
+      lines.add(new SvgChart.Line(replicas, r.policy(), Palette.of(r.policy())));
     }
-    // one scale for all policies, so that their charts compare at a glance
-    ChartAxis replicaAxis = ChartAxis.linear(mostReplicas);
-    double slo = run.cluster().slo().toMillis() / 1000.0;
-    ChartAxis waitAxis = ChartAxis.log(slo / 10, Math.max(longestWait, slo));
-    SvgChart.Line neededLine =
-        new SvgChart.Line(
-            needed, "traffic / capacity (" + Comparison.number(capacity) + " req/s each)");
-    html.append("<h2>Replicas</h2>\n");
-    for (int i = 0; i < results.size(); i++) {
-      Series s = results.get(i).series();
-      figure(
-          html,
-          new SvgChart(
-              "replicas-" + i,
-              "Replicas: " + results.get(i).policy(),
-              "replicas",
-              s.stepSeconds(),
-              replicaAxis,
-              new SvgChart.Line(s.replicas(), "running or starting"),
-              Optional.of(neededLine),
-              Optional.empty()));
+    return new SvgChart(
+        id,
+        title,
+        "replicas running or starting",
+        traffic.stepSeconds(),
+        first,
+        end,
+        ChartAxis.fitted(Math.floor(low), Math.ceil(high)),
+        lines,
+        Optional.of(
+            new SvgChart.Line(
+                needed,
+                "traffic / capacity (" + Comparison.number(capacity) + " req/s each)",
+                "guide")),
+        Optional.empty(),
+        windows);
+  }
+
+  private SvgChart waits(
+      String id, String title, int first, int end, List<SvgChart.Window> windows) {
+    double slo = slo();
+    double longest = slo;
+    List<SvgChart.Line> lines = new ArrayList<>();
+    for (PolicyResult r : run.results()) {
+      double[] waits = r.series().queueWait();
+      longest = Math.max(longest, range(waits, first, end)[1]);
+      lines.add(new SvgChart.Line(waits, r.policy(), Palette.of(r.policy())));
     }
-    html.append("<h2>Queue wait</h2>\n");
-    SvgChart.Threshold sloLine =
-        new SvgChart.Threshold(slo, "SLO " + Comparison.duration(run.cluster().slo()));
-    for (int i = 0; i < results.size(); i++) {
-      Series s = results.get(i).series();
-      figure(
-          html,
-          new SvgChart(
-              "wait-" + i,
-              "Queue wait: " + results.get(i).policy(),
-              "seconds",
-              s.stepSeconds(),
-              waitAxis,
-              new SvgChart.Line(s.queueWait(), "longest wait of a request served in the step"),
-              Optional.empty(),
-              Optional.of(sloLine)));
+    return new SvgChart(
+        id,
+        title,
+        "longest queue wait, seconds",
+        traffic().stepSeconds(),
+        first,
+        end,
+        ChartAxis.log(slo / 10, longest),
+        lines,
+        Optional.empty(),
+        Optional.of(new SvgChart.Threshold(slo, "SLO " + Comparison.duration(run.cluster().slo()))),
+        windows);
+  }
+
+  /** The least and most finite values of {@code values[first, end)}; 0 and 0 for none. */
+  private static double[] range(double[] values, int first, int end) {
+    double low = Double.POSITIVE_INFINITY;
+    double high = Double.NEGATIVE_INFINITY;
+    for (int k = first; k < end; k++) {
+      if (Double.isFinite(values[k])) {
+        low = Math.min(low, values[k]);
+        high = Math.max(high, values[k]);
+      }
     }
+    return low <= high ? new double[] {low, high} : new double[] {0, 0};
   }
 
   private String summary() {
     double requests = run.results().get(0).arrived();
-    return "Workload "
-        + run.workload().name()
-        + ": "
-        + Comparison.span(run.workload().seconds())
-        + " from "
-        + from
-        + ", "
-        + Comparison.count(requests)
-        + " requests. Every policy met the same traffic on the same modelled cluster.";
-  }
-
-  private String resultsTable() {
-    StringBuilder table = new StringBuilder("<table>\n<thead><tr>");
-    Comparison.HEADERS.forEach(h -> table.append("<th>").append(escape(h)).append("</th>"));
-    table.append("</tr></thead>\n<tbody>\n");
-    for (Comparison.Row row : comparison.rows()) {
-      List<String> cells = row.cells();
-      table.append("<tr><th>").append(escape(cells.get(0))).append("</th>");
-      cells
-          .subList(1, cells.size())
-          .forEach(c -> table.append("<td class=\"num\">").append(escape(c)).append("</td>"));
-      table.append("</tr>\n");
-    }
-    return table.append("</tbody>\n</table>\n").toString();
+    return String.format(
+        Locale.ROOT,
+        "Workload %s: %s from %s, %s requests. Every policy met the same traffic on the same"
+            + " modelled cluster.",
+        run.workload().name(),
+        Comparison.span(run.workload().seconds()),
+        from,
+        Comparison.count(requests));
   }
 
   private static void figure(StringBuilder html, SvgChart chart) {
@@ -184,6 +254,19 @@ public record HtmlReport(
         .append("</figcaption>\n")
         .append(chart.render())
         .append("</figure>\n");
+  }
+
+  /** The settings as a table of names and values. */
+  static String settingsTable(Map<String, String> settings) {
+    StringBuilder html = new StringBuilder("<table>\n");
+    settings.forEach(
+        (name, value) ->
+            html.append("<tr><th>")
+                .append(escape(name))
+                .append("</th><td>")
+                .append(escape(value))
+                .append("</td></tr>\n"));
+    return html.append("</table>\n").toString();
   }
 
   /** {@code text} safe inside an element or a quoted attribute. */

@@ -84,4 +84,10 @@ public record HpaSettings(
         Optional.of(behavior),
         minReplicas);
   }
+
+  /** These settings with the target at {@code share} of a replica's capacity, in (0, 1]. */
+  public HpaSettings withTargetUtilization(double share) {
+    return new HpaSettings(
+        share, syncPeriod, rateWindow, tolerance, downscaleStabilization, behavior, minReplicas);
+  }
 }

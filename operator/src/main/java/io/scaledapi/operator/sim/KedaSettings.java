@@ -47,4 +47,13 @@ public record KedaSettings(
   public KedaSettings withIgnoreNullValues(boolean ignore) {
     return new KedaSettings(hpa, pollingInterval, useCachedMetrics, ignore);
   }
+
+  /**
+   * These settings with the threshold per replica at {@code share} of a replica's capacity, in (0,
+   * 1]: the HPA KEDA creates gets that target.
+   */
+  public KedaSettings withTargetUtilization(double share) {
+    return new KedaSettings(
+        hpa.withTargetUtilization(share), pollingInterval, useCachedMetrics, ignoreNullValues);
+  }
 }

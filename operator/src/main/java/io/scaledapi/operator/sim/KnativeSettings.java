@@ -94,4 +94,17 @@ public record KnativeSettings(
         tickInterval,
         minScale);
   }
+
+  /** These settings with {@code target-utilization-percentage} at {@code share} × 100. */
+  public KnativeSettings withTargetUtilization(double share) {
+    return new KnativeSettings(
+        share,
+        stableWindow,
+        panicWindowPercentage,
+        panicThresholdPercentage,
+        maxScaleUpRate,
+        maxScaleDownRate,
+        tickInterval,
+        minScale);
+  }
 }

@@ -54,7 +54,10 @@ class SimulateCommandTest {
             "trace.csv: 2 hours of arrivals from t = 0, 612,000 requests, busiest minute 150"
                 + " req/s\n")
         .contains("| policy  |")
+        .containsPattern("\\|\n\n\\S+ let the fewest requests wait longer than the SLO of 250ms: ")
+        .contains(" are the floor.\n\nreport: ")
         .endsWith("\nreport: " + dir.resolve("report.html") + "\n");
+    assertThat(cli.out().lines()).allSatisfy(l -> assertThat(l).doesNotStartWith(" "));
     List<String> rows = cli.tableRows();
     assertThat(rows).hasSize(5);
     for (int i = 0; i < rows.size(); i++) {
@@ -62,11 +65,12 @@ class SimulateCommandTest {
     }
     assertThat(rows.get(4)).matches("\\| oracle .* 1\\.00x \\| +\\+0\\.000 pp \\|");
     String html = Files.readString(dir.resolve("report.html"));
-    assertThat(HtmlReportTest.chartTitles(html)).hasSize(1 + 2 * 5);
+    assertThat(HtmlReportTest.chartTitles(html))
+        .startsWith(HtmlReportTest.OVERVIEW.toArray(String[]::new));
     assertThat(html)
         .contains("<th>start-up</th><td>1m</td>", "<td>trace.csv</td>")
         .contains("2 hours from t = 0, 612,000 requests.")
-        .contains("<p>Time on every chart counts from t = 0.</p>")
+        .contains("time counted from t = 0.")
         .doesNotContain("1970");
     assertThat(NuHtmlChecker.messages(html)).isEmpty();
   }
@@ -77,7 +81,7 @@ class SimulateCommandTest {
     assertThat(cli.run(args)).as(cli.err()).isZero();
 
     List<String> lines = cli.out().lines().toList();
-    assertThat(lines.subList(1, 14))
+    assertThat(lines.subList(1, 15))
         .containsExactly(
             "",
             "start-up:             1m",
@@ -91,8 +95,9 @@ class SimulateCommandTest {
             "rate scale:           1",
             "seed:                 7",
             "policies:             hpa, oracle",
+            "hpa target:           0.7 of capacity, 7 req/s per replica",
             "");
-    assertThat(lines.get(14)).startsWith("| policy ");
+    assertThat(lines.get(15)).startsWith("| policy ");
   }
 
   @Test
@@ -104,6 +109,41 @@ class SimulateCommandTest {
         .contains(
             "\nspec for ours:        built-in default: queue target 7 per replica; prediction"
                 + " with leadTime auto, capacityPerReplica auto\n\n| policy ");
+  }
+
+  @Test
+  void eachBaselinesTargetIsAKnobShownInTheSettings() throws IOException {
+    assertThat(cli.run(simulate("--policies", "hpa,keda,knative", "--hpa-target", "0.35")))
+        .as(cli.err())
+        .isZero();
+    assertThat(cli.out())
+        .contains(
+            "\nhpa target:           0.35 of capacity, 3.5 req/s per replica\n"
+                + "keda threshold:       0.7 of capacity, 7 req/s per replica\n"
+                + "knative target:       0.7 of capacity, 7 req/s per replica\n\n| policy ");
+    double lowTarget = replicaSeconds(cli.tableRows().get(0));
+
+    assertThat(cli.run(simulate("--policies", "hpa", "--hpa-target", "0.9"))).isZero();
+
+    // a lower target per replica asks for more replicas
+    assertThat(lowTarget).isGreaterThan(1.5 * replicaSeconds(cli.tableRows().get(0)));
+  }
+
+  @Test
+  void oursBuiltInSpecIsTunedByItsTwoKnobs() throws IOException {
+    String[] args =
+        simulate("--policies", "ours", "--ours-utilization", "0.5", "--ours-confidence", "0.97");
+    assertThat(cli.run(args)).as(cli.err()).isZero();
+
+    assertThat(cli.out())
+        .contains(
+            "\nspec for ours:        built-in, tuned: utilization 0.5 (queue target 5 per"
+                + " replica), confidence 0.97\n");
+  }
+
+  /** The replica-seconds cell of a row of the results table. */
+  static double replicaSeconds(String row) {
+    return Double.parseDouble(row.split("\\|")[8].strip().replace(",", ""));
   }
 
   @Test
@@ -126,7 +166,7 @@ class SimulateCommandTest {
         .startsWith("trace.csv: 2 hours of arrivals from 1995-07-01T04:00:01Z, 612,000 requests");
     assertThat(Files.readString(dir.resolve("report.html")))
         .contains("2 hours from 1995-07-01T04:00:01Z, 612,000 requests.")
-        .contains("<p>Time on every chart counts from 1995-07-01T04:00:01Z.</p>");
+        .contains("time counted from 1995-07-01T04:00:01Z.");
   }
 
   @Test
@@ -177,7 +217,8 @@ class SimulateCommandTest {
     assertThat(code).as(cli.err()).isZero();
     assertThat(cli.tableRows()).hasSize(2);
     String html = Files.readString(dir.resolve("report.html"));
-    assertThat(HtmlReportTest.chartTitles(html)).hasSize(1 + 2 * 2);
+    assertThat(HtmlReportTest.chartTitles(html))
+        .startsWith(HtmlReportTest.OVERVIEW.toArray(String[]::new));
     assertThat(html).contains("<th>spec for ours</th><td>api.yaml</td>");
     assertThat(html).contains("<th>max replicas</th><td>40</td>");
   }
@@ -210,8 +251,8 @@ class SimulateCommandTest {
     SimulateCommand command = new SimulateCommand();
     new CommandLine(command).parseArgs();
 
-    assertThat(command.trace).isNull();
-    assertThat(command.workload).isNull();
+    assertThat(command.traffic.trace).isNull();
+    assertThat(command.traffic.workload).isNull();
     assertThat(BuiltInWorkloads.names()).contains(SimulateCommand.DEFAULT_WORKLOAD);
     assertThat(command.report).isEqualTo(Path.of("simulation-report.html"));
     assertThat(command.options.policies).isEqualTo(PolicyCatalog.NAMES);
@@ -256,6 +297,17 @@ class SimulateCommandTest {
         "--spec nowhere.yaml | --spec: no such file: nowhere.yaml",
         "--report no/such/dir/r.html | --report no/such/dir/r.html: the directory",
         "--frobnicate | Unknown option: '--frobnicate'",
+        "--hpa-target 0 | --hpa-target must be a share of a replica's capacity, above 0 and at"
+            + " most 1, e.g. 0.7; got 0",
+        "--keda-target 1.5 | --keda-target must be a share of a replica's capacity, above 0 and"
+            + " at most 1, e.g. 0.7; got 1.5",
+        "--knative-target -0.2 | --knative-target must be a share of a replica's capacity",
+        "--ours-utilization 2 | --ours-utilization must be a share of a replica's capacity",
+        "--ours-confidence 0.5 | --ours-confidence must be a quantile above 0.5 and at most"
+            + " 0.999, e.g. 0.9; got 0.5",
+        "--ours-utilization 0.6 --spec nowhere.yaml | --ours-utilization tunes ours' built-in"
+            + " spec, and --spec replaces that spec: give one or the other",
+        "--ours-confidence 0.8 --spec nowhere.yaml | --ours-confidence tunes ours' built-in spec",
         "--start yesterday | Invalid value for option '--start': 'yesterday' is not an instant;"
             + " write an ISO-8601 date and time with its offset, e.g. 1995-07-01T04:00:01Z",
         "--start 1995-07-01T04:00:01 | Invalid value for option '--start': '1995-07-01T04:00:01' is"

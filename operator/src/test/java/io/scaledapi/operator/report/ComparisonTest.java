@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.scaledapi.operator.sim.PolicyResult;
-import io.scaledapi.operator.sim.Series;
 import io.scaledapi.operator.sim.SimulationResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -67,78 +65,6 @@ class ComparisonTest {
   void aResultPerPolicyIsRequired() {
     assertThatThrownBy(() -> Comparison.of(run(1, 0, 0), List.of("ours")))
         .hasMessageContaining("1 policies ran but 2 results came back");
-  }
-
-  static SimulationResult hpaAndKeda(PolicyResult hpa, PolicyResult keda) {
-    return new SimulationResult(
-        FakeResults.run("w", 2, List.of()).workload(), FakeResults.CLUSTER, List.of(hpa, keda));
-  }
-
-  static PolicyResult renamed(PolicyResult r, String policy) {
-    return new PolicyResult(
-        policy,
-        r.arrived(),
-        r.served(),
-        r.dropped(),
-        r.queuedAtEnd(),
-        r.violatingShare(),
-        r.waitP50(),
-        r.waitP99(),
-        r.waitMax(),
-        r.replicaSeconds(),
-        r.scaleActions(),
-        r.series());
-  }
-
-  @Test
-  void hpaAndKedaCoincideOnlyWhenEveryMeasureAndPointIsEqual() {
-    PolicyResult hpa = FakeResults.run("w", 20, List.of("hpa")).results().get(0);
-    List<String> both = List.of("hpa", "keda");
-
-    assertThat(Comparison.of(hpaAndKeda(hpa, renamed(hpa, "keda")), both).hpaAndKedaCoincide())
-        .isTrue();
-
-    // the same table cells, but one point of the replica series differs
-    double[] replicas = hpa.series().replicas().clone();
-    replicas[7] += 1;
-    Series other =
-        new Series(
-            hpa.series().stepSeconds(),
-            hpa.series().arrivalRate(),
-            replicas,
-            hpa.series().ready(),
-            hpa.series().queueWait());
-    PolicyResult keda =
-        new PolicyResult(
-            "keda",
-            hpa.arrived(),
-            hpa.served(),
-            hpa.dropped(),
-            hpa.queuedAtEnd(),
-            hpa.violatingShare(),
-            hpa.waitP50(),
-            hpa.waitP99(),
-            hpa.waitMax(),
-            hpa.replicaSeconds(),
-            hpa.scaleActions(),
-            other);
-    Comparison differing = Comparison.of(hpaAndKeda(hpa, keda), both);
-    assertThat(differing.rows().get(0).cells().subList(1, 11))
-        .isEqualTo(differing.rows().get(1).cells().subList(1, 11));
-    assertThat(differing.hpaAndKedaCoincide()).isFalse();
-
-    PolicyResult costlier =
-        FakeResults.result("keda", hpa.replicaSeconds() + 1, hpa.violatingShare(), hpa.series());
-    assertThat(Comparison.of(hpaAndKeda(hpa, costlier), both).hpaAndKedaCoincide()).isFalse();
-  }
-
-  @Test
-  void withoutBothHpaAndKedaThereIsNothingToCoincide() {
-    PolicyResult hpa = FakeResults.run("w", 20, List.of("hpa")).results().get(0);
-    SimulationResult hpaAndKnative = hpaAndKeda(hpa, renamed(hpa, "knative"));
-
-    assertThat(Comparison.of(hpaAndKnative, List.of("hpa", "knative")).hpaAndKedaCoincide())
-        .isFalse();
   }
 
   @ParameterizedTest
