@@ -42,12 +42,11 @@ final class CenteredResiduals {
     latest = index;
     long first = index - ring.length + 1;
     double mean = 0;
-    for (int i = 0; i < ring.length; i++) {
-      double v = ring[at(first + i)];
-      if (Double.isNaN(v)) {
+    for (int i = 0, at = at(first); i < ring.length; i++, at = at + 1 < ring.length ? at + 1 : 0) {
+      if (Double.isNaN(ring[at])) {
         return;
       }
-      mean += weights[i] * v;
+      mean += weights[i] * ring[at];
     }
     sink.slot(first + middle, ring[at(first + middle)] - mean);
   }

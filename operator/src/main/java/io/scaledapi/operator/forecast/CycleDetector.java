@@ -115,8 +115,7 @@ final class CycleDetector {
     for (int h = 1; h <= n / 2; h++) {
       double re = 0;
       double im = 0;
-      for (int k = 0; k < n; k++) {
-        int i = (int) ((long) h * k % n);
+      for (int k = 0, i = 0; k < n; k++, i = i + h < n ? i + h : i + h - n) {
         re += x[k] * cos[i];
         im -= x[k] * sin[i];
       }
@@ -136,8 +135,7 @@ final class CycleDetector {
       double weight = (2 * h == n ? 1.0 : 2.0) / n;
       double re = weight * (a[0][h] + b[0][h]) / 2;
       double im = weight * (a[1][h] + b[1][h]) / 2;
-      for (int k = 0; k < n; k++) {
-        int i = (int) ((long) h * k % n);
+      for (int k = 0, i = 0; k < n; k++, i = i + h < n ? i + h : i + h - n) {
         shape[k] += re * cos[i] - im * sin[i];
       }
     }

@@ -10,14 +10,14 @@ import java.util.stream.Collectors;
  * clients on a schedule, that a daily profile's slots are too coarse to see. The observations
  * become one value per {@code cycleSlot} ({@link SlotSeries}), then deviations from a centred mean
  * over the longest candidate period ({@link CenteredResiduals}), folded by phase of that period
- * into two halves ({@link CycleFolds}) and checked cycle by cycle ({@link CycleAgreement}). Every
- * quarter of the longest period {@link CycleDetector} decides which candidate periods the data
+ * into two halves ({@link CycleFolds}) and checked cycle by cycle ({@link CycleAgreement}). As each
+ * cycle of the longest period ends, {@link CycleDetector} decides which candidate periods the data
  * repeat with and rebuilds the shape. The shape is zero until a period is found, and has mean zero
  * over the longest period.
  *
  * <p>Memory is a few arrays of the longest period's slots (with the defaults, 240 slots of 30 s:
  * about 18 kB), whatever the length of the history. A slot costs one pass over them, and a rebuild,
- * every quarter period, a pass per harmonic.
+ * once a cycle, a pass per harmonic.
  */
 final class SubDailyCycles {
 
@@ -28,11 +28,11 @@ final class SubDailyCycles {
   private final CycleFolds folds;
   private final CycleAgreement agreement;
   private final CycleDetector detector;
-  private final int rebuildEvery;
+  private final int slots;
   private final SlotSeries.Sink teach = this::teach;
   private final SlotSeries.Sink slotted;
   private CycleDetector.Detection detection = CycleDetector.NONE;
-  private int sinceRebuild;
+  private long cycle = Long.MIN_VALUE;
 
   /** The cycles of {@code settings}; inert when it names no candidate period. */
   SubDailyCycles(ForecastSettings settings) {
@@ -43,7 +43,7 @@ final class SubDailyCycles {
     this.series = new SlotSeries(slot, TimeConstants.seconds(settings.staleAfter()));
     this.residuals = new CenteredResiduals(slots);
     this.slotted = (index, value) -> residuals.slot(index, value, teach);
-    this.rebuildEvery = Math.max(1, slots / 4);
+    this.slots = slots;
     this.folds = new CycleFolds(slots, TimeConstants.seconds(settings.cycleMemory()) / slot);
     List<Integer> candidates =
         periods.stream().map(p -> (int) p.dividedBy(settings.cycleSlot())).toList();
@@ -62,8 +62,10 @@ final class SubDailyCycles {
   private void teach(long index, double residual) {
     agreement.add(index, residual, folds);
     folds.teach(index, residual);
-    if (++sinceRebuild >= rebuildEvery) {
-      sinceRebuild = 0;
+    // the agreement changes only as a cycle ends: decide then
+    long c = Math.floorDiv(index, (long) slots);
+    if (c != cycle) {
+      cycle = c;
       detection = detector.detect(folds, agreement);
     }
   }
