@@ -10,18 +10,24 @@ import java.util.Optional;
 /**
  * Weighs its members by their recent error at about the requested horizon and draws the band from
  * its own recent residuals there (see {@link HorizonScores}). Blending happens in log space.
+ *
+ * <p>Cycles shorter than a day ({@link SubDailyCycles}) are taken out before the members see an
+ * observation and added back at the target of every forecast: the members forecast the traffic
+ * without its surges, and the surges come back where they recur.
  */
 final class EnsembleForecaster implements RateForecaster {
 
   private final List<Member> members;
+  private final SubDailyCycles cycles;
   private final List<HorizonScores> ladder = new ArrayList<>();
   private final LogScale scale;
   private final Readiness readiness;
   private double lastTime = Double.NaN;
   private double lastRate;
 
-  EnsembleForecaster(ForecastSettings settings, List<Member> members) {
+  EnsembleForecaster(ForecastSettings settings, List<Member> members, SubDailyCycles cycles) {
     this.members = List.copyOf(members);
+    this.cycles = cycles;
     this.scale = new LogScale(settings.logOffset());
     this.readiness = new Readiness(settings);
     for (Duration horizon : settings.errorHorizons()) {
@@ -42,8 +48,10 @@ final class EnsembleForecaster implements RateForecaster {
       }
     }
     double y = scale.toLog(rate);
+    cycles.observe(t, y);
+    double withoutCycles = y - cycles.at(t);
     for (Member member : members) {
-      member.observe(t, y);
+      member.observe(t, withoutCycles);
     }
     readiness.observed(t);
     lastTime = t;
@@ -51,11 +59,7 @@ final class EnsembleForecaster implements RateForecaster {
     boolean[] ready = ready();
     for (HorizonScores scores : ladder) {
       if (scores.due(t)) {
-        double target = t + scores.horizon();
-        double[] memberLogRates = new double[members.size()];
-        for (int i = 0; i < memberLogRates.length; i++) {
-          memberLogRates[i] = members.get(i).expectedLogRate(target);
-        }
+        double[] memberLogRates = memberLogRates(t + scores.horizon());
         scores.issue(t, memberLogRates, blend(memberLogRates, scores.weights(ready)));
       }
     }
@@ -77,10 +81,7 @@ final class EnsembleForecaster implements RateForecaster {
     double ahead = Math.max(0, targetTime - lastTime);
     HorizonScores scores = nearest(ahead);
     double[] weights = scores.weights(ready());
-    double[] memberLogRates = new double[members.size()];
-    for (int i = 0; i < memberLogRates.length; i++) {
-      memberLogRates[i] = members.get(i).expectedLogRate(targetTime);
-    }
+    double[] memberLogRates = memberLogRates(targetTime);
     double log = blend(memberLogRates, weights);
     double widen = Math.sqrt(Math.max(1, ahead / scores.horizon()));
     double rate = scale.toRate(log);
@@ -94,6 +95,16 @@ final class EnsembleForecaster implements RateForecaster {
   @Override
   public Optional<String> notReadyReason(Instant now) {
     return readiness.reason(TimeConstants.seconds(now));
+  }
+
+  /** Each member's log rate at {@code target}, with the cycles added back. */
+  private double[] memberLogRates(double target) {
+    double cycle = cycles.at(target);
+    double[] logRates = new double[members.size()];
+    for (int i = 0; i < logRates.length; i++) {
+      logRates[i] = members.get(i).expectedLogRate(target) + cycle;
+    }
+    return logRates;
   }
 
   private boolean[] ready() {
@@ -133,6 +144,7 @@ final class EnsembleForecaster implements RateForecaster {
     for (int i = 0; i < weights.length; i++) {
       parts.add(String.format(Locale.ROOT, "%s %.2f", members.get(i).name(), weights[i]));
     }
-    return String.join(" + ", parts);
+    String described = cycles.describe();
+    return String.join(" + ", parts) + (described.isEmpty() ? "" : ", with " + described);
   }
 }

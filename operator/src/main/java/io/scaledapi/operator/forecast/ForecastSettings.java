@@ -3,6 +3,7 @@ package io.scaledapi.operator.forecast;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * How the standard forecaster learns. Smoothing is expressed as time constants (the time over which
@@ -25,6 +26,12 @@ import java.util.Objects;
  *     the nearest one
  * @param errorMemory time constant of the recent-error averages that weight the members
  * @param residualCapacity how many recent residuals per horizon the band is drawn from
+ * @param cyclePeriods the candidate periods of cycles shorter than a day, such as surges at the top
+ *     of every hour from clients on a schedule; a period is used only while the data show it
+ *     clearly. Each must be a multiple of {@code cycleSlot}, at least two slots long, and divide
+ *     the longest, which must divide a day and hold at most 720 slots. Empty turns cycles off.
+ * @param cycleSlot the resolution of the learned cycles (interpolated between slots)
+ * @param cycleMemory time constant over which the learned cycles forget
  */
 public record ForecastSettings(
     Duration seasonLength,
@@ -39,7 +46,13 @@ public record ForecastSettings(
     Duration deviationMemory,
     List<Duration> errorHorizons,
     Duration errorMemory,
-    int residualCapacity) {
+    int residualCapacity,
+    List<Duration> cyclePeriods,
+    Duration cycleSlot,
+    Duration cycleMemory) {
+
+  /** The most slots the longest cycle period may hold, which bounds memory and work. */
+  static final int MAX_CYCLE_SLOTS = 720;
 
   /** Checks every setting, naming the one that is out of range. */
   public ForecastSettings {
@@ -79,6 +92,10 @@ public record ForecastSettings(
       throw new IllegalArgumentException(
           "residualCapacity must be at least 20, got " + residualCapacity);
     }
+    positive("cycleSlot", cycleSlot);
+    positive("cycleMemory", cycleMemory);
+    cyclePeriods = List.copyOf(cyclePeriods);
+    checkCyclePeriods(cyclePeriods, cycleSlot);
   }
 
   /** The defaults: a daily season, 30 minutes of warm-up. */
@@ -101,7 +118,10 @@ public record ForecastSettings(
             Duration.ofMinutes(15),
             Duration.ofHours(1)),
         Duration.ofHours(1),
-        256);
+        256,
+        Stream.of(5, 10, 15, 20, 30, 60, 120).map(Duration::ofMinutes).toList(),
+        Duration.ofSeconds(30),
+        Duration.ofHours(24));
   }
 
   /** These settings with another season length, such as 168 hours for a weekly pattern. */
@@ -119,7 +139,10 @@ public record ForecastSettings(
         deviationMemory,
         errorHorizons,
         errorMemory,
-        residualCapacity);
+        residualCapacity,
+        cyclePeriods,
+        cycleSlot,
+        cycleMemory);
   }
 
   /** These settings with another warm-up. */
@@ -137,7 +160,72 @@ public record ForecastSettings(
         deviationMemory,
         errorHorizons,
         errorMemory,
-        residualCapacity);
+        residualCapacity,
+        cyclePeriods,
+        cycleSlot,
+        cycleMemory);
+  }
+
+  /** These settings with other candidate periods of sub-daily cycles; none turns them off. */
+  public ForecastSettings withCyclePeriods(List<Duration> periods) {
+    return new ForecastSettings(
+        seasonLength,
+        seasonSlot,
+        seasonalGain,
+        warmUp,
+        staleAfter,
+        logOffset,
+        levelMemory,
+        trendMemory,
+        trendDamping,
+        deviationMemory,
+        errorHorizons,
+        errorMemory,
+        residualCapacity,
+        periods,
+        cycleSlot,
+        cycleMemory);
+  }
+
+  private static void checkCyclePeriods(List<Duration> periods, Duration slot) {
+    if (periods.isEmpty()) {
+      return;
+    }
+    for (int i = 0; i < periods.size(); i++) {
+      positive("cyclePeriods[" + i + "]", periods.get(i));
+      if (i > 0 && periods.get(i).compareTo(periods.get(i - 1)) <= 0) {
+        throw new IllegalArgumentException("cyclePeriods must be in increasing order");
+      }
+    }
+    Duration longest = periods.get(periods.size() - 1);
+    for (int i = 0; i < periods.size(); i++) {
+      Duration period = periods.get(i);
+      String name = "cyclePeriods[" + i + "] " + period;
+      if (!isMultiple(period, slot) || period.compareTo(slot.multipliedBy(2)) < 0) {
+        throw new IllegalArgumentException(
+            name + " must be a multiple of cycleSlot " + slot + ", at least two slots long");
+      }
+      if (!isMultiple(longest, period)) {
+        throw new IllegalArgumentException(name + " must divide the longest, " + longest);
+      }
+    }
+    if (!isMultiple(Duration.ofDays(1), longest)) {
+      throw new IllegalArgumentException(
+          "the longest of cyclePeriods, " + longest + ", must divide a day");
+    }
+    if (longest.dividedBy(slot) > MAX_CYCLE_SLOTS) {
+      throw new IllegalArgumentException(
+          "the longest of cyclePeriods, "
+              + longest
+              + ", must hold at most "
+              + MAX_CYCLE_SLOTS
+              + " slots of cycleSlot "
+              + slot);
+    }
+  }
+
+  private static boolean isMultiple(Duration value, Duration unit) {
+    return value.toNanos() % unit.toNanos() == 0;
   }
 
   private static void positive(String name, Duration value) {

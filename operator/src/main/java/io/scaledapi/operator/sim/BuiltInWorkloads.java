@@ -12,7 +12,13 @@ import java.util.List;
  *       between about 30 and 300 requests per second with a morning climb, noise, and several
  *       sudden spikes of 3 to 8 times the traffic lasting minutes, as API traffic has;
  *   <li>{@code step}: one hour, 20 requests per second for 15 minutes and then 200; no noise, for
- *       tests and demonstrations.
+ *       tests and demonstrations;
+ *   <li>{@code cron-surges}: seven days, one value a second, of the same daily cycle and noise
+ *       without the random spikes, plus surges from clients on a schedule: 2 to 4 times the traffic
+ *       for 3 to 5 minutes at the top of every hour, and 1.3 to 1.8 times at every half hour;
+ *   <li>{@code scheduled-ramp}: seven days, one value a second, of the same daily cycle and noise
+ *       without the random spikes, plus an event every day at 19:00: the traffic climbs to about 5
+ *       times within 2 to 3 minutes and stays there for 20 to 40 minutes.
  * </ul>
  *
  * They are synthetic and have no date: the policies' clock starts on Monday 2024-01-01 at 00:00
@@ -25,6 +31,8 @@ public final class BuiltInWorkloads {
 
   static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
 
+  private static final String CRON_SURGES = "cron-surges";
+  private static final String SCHEDULED_RAMP = "scheduled-ramp";
   private static final int WEEK = 7;
   private static final int STEP_SECONDS = 3600;
   private static final int STEP_AT = 900;
@@ -33,7 +41,7 @@ public final class BuiltInWorkloads {
 
   /** The names {@link #named} knows, the default first. */
   public static List<String> names() {
-    return List.of(DEFAULT, "step");
+    return List.of(DEFAULT, "step", CRON_SURGES, SCHEDULED_RAMP);
   }
 
   /**
@@ -53,6 +61,16 @@ public final class BuiltInWorkloads {
               START,
               DailySpikes.arrivals(seed, rateScale, WEEK));
       case "step" -> new Workload("step" + scaled, START, step(rateScale));
+      case CRON_SURGES ->
+          new Workload(
+              CRON_SURGES + " (seed " + seed + ")" + scaled,
+              START,
+              CronSurges.arrivals(seed, rateScale, WEEK));
+      case SCHEDULED_RAMP ->
+          new Workload(
+              SCHEDULED_RAMP + " (seed " + seed + ")" + scaled,
+              START,
+              ScheduledRamp.arrivals(seed, rateScale, WEEK));
       default ->
           throw new IllegalArgumentException(
               "no built-in workload named '" + name + "'; known: " + String.join(", ", names()));

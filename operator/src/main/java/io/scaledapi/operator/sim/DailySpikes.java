@@ -26,6 +26,16 @@ final class DailySpikes {
 
   /** Arrivals for each second of {@code days} days, rates multiplied by {@code scale}. */
   static double[] arrivals(long seed, double scale, int days) {
+    double[] rate = dailyCycle(seed, scale, days);
+    spikes(rate, new Random(seed + 2), days);
+    return poissonArrivals(rate, new Random(seed + 3));
+  }
+
+  /**
+   * The rate each second without spikes: the daily cycle, each day's level and the wander, drawn
+   * from {@code seed} and {@code seed + 1}. Other workloads add their own events to it.
+   */
+  static double[] dailyCycle(long seed, double scale, int days) {
     double[] rate = new double[days * DAY];
     Random levels = new Random(seed);
     for (int d = 0; d < days; d++) {
@@ -35,11 +45,14 @@ final class DailySpikes {
       }
     }
     wander(rate, new Random(seed + 1));
-    spikes(rate, new Random(seed + 2), days);
-    Random poisson = new Random(seed + 3);
+    return rate;
+  }
+
+  /** Poisson arrivals each second at {@code rate}. */
+  static double[] poissonArrivals(double[] rate, Random random) {
     double[] arrivals = new double[rate.length];
     for (int s = 0; s < rate.length; s++) {
-      arrivals[s] = poisson(poisson, rate[s]);
+      arrivals[s] = poisson(random, rate[s]);
     }
     return arrivals;
   }
