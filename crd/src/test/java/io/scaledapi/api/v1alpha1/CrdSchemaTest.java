@@ -104,6 +104,16 @@ class CrdSchemaTest {
   }
 
   @Test
+  void targetUtilizationIsAShareAboveZeroAndAtMostOne() {
+    JSONSchemaProps utilization = spec.getProperties().get("targetUtilization");
+    assertThat(utilization.getDefault().asDouble()).isEqualTo(0.7);
+    assertThat(utilization.getMinimum()).isEqualTo(0.0);
+    assertThat(utilization.getExclusiveMinimum()).isTrue();
+    assertThat(utilization.getMaximum()).isEqualTo(1.0);
+    assertThat(spec.getProperties().get("servedRate").getRequired()).containsExactly("query");
+  }
+
+  @Test
   void predictionHasDefaultsPatternsAndRules() {
     JSONSchemaProps prediction = spec.getProperties().get("prediction");
     Map<String, JSONSchemaProps> p = prediction.getProperties();

@@ -68,6 +68,21 @@ class SpecParserTest {
             spec(1, 10, "15s", new QueueSpec(" ", 1.0), null, null),
             "spec.queue.query is required"),
         Arguments.of(
+            spec(1, 10, "15s", QUEUE, null, null).withCapacitySignals(null, 1.5),
+            "spec.targetUtilization must be above 0 and at most 1, e.g. 0.7; got 1.5"),
+        Arguments.of(
+            spec(1, 10, "15s", QUEUE, null, null).withCapacitySignals(null, 0.0),
+            "spec.targetUtilization must be above 0 and at most 1, e.g. 0.7; got 0.0"),
+        Arguments.of(
+            spec(1, 10, "15s", QUEUE, null, null)
+                .withCapacitySignals(new io.scaledapi.api.v1alpha1.ServedRateSpec(""), null),
+            "spec.servedRate.query is required"),
+        Arguments.of(
+            spec(1, 10, "15s", QUEUE, null, null)
+                .withCapacitySignals(
+                    new io.scaledapi.api.v1alpha1.ServedRateSpec("sum(rate(x[1m]"), null),
+            "spec.servedRate.query"),
+        Arguments.of(
             spec(1, 10, "15s", QUEUE, new LatencySpec("q", "0s"), null),
             "spec.latency.target must be greater than zero"),
         Arguments.of(

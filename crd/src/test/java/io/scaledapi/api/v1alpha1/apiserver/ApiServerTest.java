@@ -97,6 +97,20 @@ class ApiServerTest {
                 + "spec.queue.targetPerReplica: Invalid value: -0.5: spec.queue.targetPerReplica"
                 + " in body should be greater than 0\n"),
         Arguments.of(
+            "targetUtilization above 1",
+            "spec.targetUtilization",
+            1.5,
+            INVALID
+                + "spec.targetUtilization: Invalid value: 1.5: spec.targetUtilization in body"
+                + " should be less than or equal to 1\n"),
+        Arguments.of(
+            "targetUtilization at its exclusive minimum",
+            "spec.targetUtilization",
+            0.0,
+            INVALID
+                + "spec.targetUtilization: Invalid value: 0: spec.targetUtilization in body"
+                + " should be greater than 0\n"),
+        Arguments.of(
             "an integer is compared with a fractional bound cut to an integer, as Go does",
             "spec.prediction.confidence",
             1L,
