@@ -36,6 +36,12 @@ class PredictionWarmStartIT {
   static final double DAY = 200;
   static final double CAPACITY = 10;
 
+  /** Requests per second a replica is provisioned for: the default target utilization, 0.7. */
+  static final double PER_REPLICA = CAPACITY * 0.7;
+
+  /** What the demand rule asks for at night, the queue empty: ceil(20 / 7). */
+  static final int REACTIVE = 3;
+
   static KubernetesClient client;
   static MockCluster cluster;
   static PrometheusProcess prometheus;
@@ -120,9 +126,10 @@ class PredictionWarmStartIT {
     assertThat(forecast.rate() - NIGHT).isGreaterThan(0.4 * (truth - NIGHT));
     assertThat(forecast.rate()).isLessThan(1.25 * truth);
     assertThat(forecast.upper()).isGreaterThanOrEqualTo(forecast.rate());
-    int needed = (int) Math.ceil(forecast.upper() / CAPACITY - 1e-6);
+    int needed = (int) Math.ceil(forecast.upper() / PER_REPLICA - 1e-6);
     assertThat(forecast.replicas()).isEqualTo(needed);
-    // the queue is empty, so reactively 1 replica is enough: the forecast alone raises it
+    // the queue is empty, so reactively the night's rate is enough: the forecast raises it
+    assertThat(needed).isGreaterThan(REACTIVE);
     org.awaitility.Awaitility.await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> cluster.replicas(ns, "api") == needed);
@@ -132,12 +139,12 @@ class PredictionWarmStartIT {
             e ->
                 assertThat(e.getMessage())
                     .startsWith("pre-scaled 1 -> " + needed + ": forecast ")
-                    .contains("in 600s needs " + needed + " replicas at 10 req/s each"));
+                    .contains("in 600s needs " + needed + " replicas at 7 req/s each"));
     assertThat(cluster.status(ns).lastScaleReason()).startsWith("pre-scaled 1 -> " + needed);
   }
 
   @Test
-  void forecastOnlyReportsTheSameButNeverWritesScale() {
+  void forecastOnlyReportsTheSameButNeverPreScales() {
     String ns = "forecast-only";
     cluster.createDeployment(ns, "api", 1);
     cluster.createScaledApi(ns, spec(ns, PredictionMode.FORECAST_ONLY));
@@ -146,16 +153,17 @@ class PredictionWarmStartIT {
         s -> {
           assertThat(MockCluster.condition(s, Conditions.PREDICTION_READY).getReason())
               .isEqualTo("ForecastOnly");
-          assertThat(s.forecast().replicas()).isGreaterThan(1);
-          assertThat(s.desiredReplicas()).isEqualTo(1);
+          assertThat(s.forecast().replicas()).isGreaterThan(REACTIVE);
+          assertThat(s.desiredReplicas()).isEqualTo(REACTIVE);
         });
-    // over several more polls at the same forecast: still no write
+    // over several more polls at the same forecast: only what the night's rate needs
     org.awaitility.Awaitility.await()
         .during(Duration.ofSeconds(3))
         .atMost(Duration.ofSeconds(5))
-        .until(() -> cluster.replicas(ns, "api") == 1);
-    assertThat(cluster.events(ns, "Rescaled")).isEmpty();
-    assertThat(cluster.status(ns).lastScaleTime()).isNull();
+        .until(() -> cluster.replicas(ns, "api") == REACTIVE);
+    assertThat(cluster.events(ns, "Rescaled"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.getMessage()).startsWith("1 -> 3: arrivals 20 req/s"));
   }
 
   @Test
