@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Knative's Pod Autoscaler (KPA) on the {@code rps} metric, with the per-revision target {@code
- * autoscaling.knative.dev/target} set to what one replica serves ({@code capacityPerReplica}).
+ * Knative's Pod Autoscaler (KPA) settings, with the per-revision target {@code
+ * autoscaling.knative.dev/target} set to what one replica serves ({@code capacityPerReplica}):
+ * requests in flight on the default concurrency metric, requests per second on {@code rps} (with
+ * the simulator's nominal one-second service time the two are the same number).
  *
  * @param targetUtilization {@code autoscaling.knative.dev/target-utilization-percentage} / 100; the
  *     autoscaler aims at {@code capacityPerReplica × targetUtilization} per pod
