@@ -8,6 +8,7 @@ import io.scaledapi.operator.report.Prose;
 import io.scaledapi.operator.report.ResultsSummary;
 import io.scaledapi.operator.report.ResultsTable;
 import io.scaledapi.operator.sim.ClusterSpec;
+import io.scaledapi.operator.sim.PolicyResult;
 import io.scaledapi.operator.sim.SimulationResult;
 import io.scaledapi.operator.sim.Simulator;
 import io.scaledapi.operator.sim.Workload;
@@ -108,6 +109,9 @@ final class ComparisonRun {
     out.print(settingLines(request.settings()));
     out.println();
     out.print(ResultsTable.render(comparison));
+    for (PolicyResult policy : result.results()) {
+      policy.note().ifPresent(note -> out.printf(Locale.ROOT, "%n%s: %s%n", policy.policy(), note));
+    }
     out.println();
     out.print(Prose.wrap(ResultsSummary.of(comparison, cluster.slo())));
     out.flush();

@@ -136,6 +136,19 @@ public final class OursPolicy implements Policy {
     return autoscaler.learnedCapacity();
   }
 
+  /** The capacity per replica it learned, or that it did not. */
+  @Override
+  public Optional<String> note() {
+    OptionalDouble learned = learnedCapacity();
+    return Optional.of(
+        learned.isPresent()
+            ? String.format(
+                java.util.Locale.ROOT,
+                "capacity per replica learned: %.2f req/s",
+                learned.getAsDouble())
+            : "capacity per replica not learned");
+  }
+
   @Override
   public String name() {
     return "ours";

@@ -1,5 +1,7 @@
 package io.scaledapi.operator.sim;
 
+import java.util.Optional;
+
 /**
  * How one policy did over a run.
  *
@@ -15,6 +17,7 @@ package io.scaledapi.operator.sim;
  * @param replicaSeconds the sum over seconds of replicas running or starting
  * @param scaleActions how many times the desired replicas changed
  * @param series per-second series for charts
+ * @param note what the policy learned over the run, when it says (ours: the capacity per replica)
  */
 public record PolicyResult(
     String policy,
@@ -28,4 +31,5 @@ public record PolicyResult(
     double waitMax,
     double replicaSeconds,
     int scaleActions,
-    Series series) {}
+    Series series,
+    Optional<String> note) {}

@@ -139,7 +139,8 @@ final class Replay implements FluidQueue.Sink {
         longest,
         replicaSeconds,
         actions,
-        series.build());
+        series.build(),
+        policy.note());
   }
 
   /**

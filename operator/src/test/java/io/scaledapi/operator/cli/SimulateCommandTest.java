@@ -54,7 +54,8 @@ class SimulateCommandTest {
             "trace.csv: 2 hours of arrivals from t = 0, 612,000 requests, busiest minute 150"
                 + " req/s\n")
         .contains("| policy  |")
-        .containsPattern("\\|\n\n\\S+ let the fewest requests wait longer than the SLO of 250ms: ")
+        .containsPattern("\\|\n\nours: capacity per replica (learned: [0-9.]+ req/s|not learned)\n")
+        .containsPattern("\n\n\\S+ let the fewest requests wait longer than the SLO of 250ms: ")
         .contains(" are the floor.\n\nreport: ")
         .endsWith("\nreport: " + dir.resolve("report.html") + "\n");
     assertThat(cli.out().lines()).allSatisfy(l -> assertThat(l).doesNotStartWith(" "));

@@ -53,7 +53,20 @@ final class FakeResults {
 
   /** One policy's result: {@code cost} replica-seconds, {@code violating} share. */
   static PolicyResult result(String policy, double cost, double violating, Series series) {
-    return new PolicyResult(policy, 1000, 990, 10, 0, violating, 0.05, 0.4, 2.5, cost, 7, series);
+    return new PolicyResult(
+        policy,
+        1000,
+        990,
+        10,
+        0,
+        violating,
+        0.05,
+        0.4,
+        2.5,
+        cost,
+        7,
+        series,
+        java.util.Optional.empty());
   }
 
   static Series emptySeries() {
