@@ -3,24 +3,13 @@ package io.scaledapi.operator.engine;
 import java.util.Optional;
 
 /**
- * Readings the signal rules cannot use, which count as failed readings: a negative queue depth or
- * latency (a broken query or exporter), and a reading whose replica count overflows, beyond what an
- * int holds or infinite (a counter queried as a gauge, a target of almost zero). Read as a number,
- * each would turn into zero replicas or an arbitrary one.
+ * Readings the signal rules cannot use, which count as failed readings: a negative queue depth,
+ * latency or arrival rate (a broken query or exporter), and a reading whose replica count
+ * overflows, beyond what an int holds or infinite (a counter queried as a gauge, a target of almost
+ * zero). Read as a number, each would turn into zero replicas or an arbitrary one.
  */
 final class ReadingCheck {
   private ReadingCheck() {}
-
-  /**
-   * Why a reading of {@code signal} (queue, latency or arrivalRate) cannot be used, if it cannot.
-   */
-  static Optional<String> of(String signal, double value, int current, ScalingSpec spec) {
-    return switch (signal) {
-      case "queue" -> queue(value, spec);
-      case "latency" -> latency(value, current, spec);
-      default -> rate(value);
-    };
-  }
 
   /** Why an arrival rate cannot be used, if it cannot. */
   static Optional<String> rate(double perSecond) {

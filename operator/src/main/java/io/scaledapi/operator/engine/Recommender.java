@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.DoubleFunction;
 
 /**
  * Combines the signal rules into one recommendation: the maximum of the proposals, never lower than
@@ -41,13 +42,15 @@ final class Recommender {
     int current = input.currentReplicas();
     ScalingSpec spec = input.spec();
     List<String> failures = new ArrayList<>();
-    OptionalDouble queue = usable("queue", input.signals().queueDepth(), failures, spec, current);
+    OptionalDouble queue =
+        usable("queue", input.signals().queueDepth(), failures, v -> ReadingCheck.queue(v, spec));
     Optional<Proposal> primary = primary(input, queue, failures);
     Optional<Proposal> latencyProposal = Optional.empty();
     boolean latencyAvailable = false;
     Optional<SignalReading> latency = input.signals().latency();
     if (spec.latencyTargetSeconds().isPresent() && latency.isPresent()) {
-      OptionalDouble seconds = usable("latency", latency.get(), failures, spec, current);
+      OptionalDouble seconds =
+          usable("latency", latency.get(), failures, v -> ReadingCheck.latency(v, current, spec));
       if (seconds.isPresent()) {
         latencyAvailable = true;
         latencyProposal = SignalRules.latency(seconds.getAsDouble(), current, spec);
@@ -68,7 +71,7 @@ final class Recommender {
     int current = input.currentReplicas();
     Optional<SignalReading> arrivals = input.signals().arrivalRate();
     if (input.provisioning().isPresent() && arrivals.isPresent()) {
-      OptionalDouble rate = usable("arrivalRate", arrivals.get(), failures, spec, current);
+      OptionalDouble rate = usable("arrivalRate", arrivals.get(), failures, ReadingCheck::rate);
       if (rate.isPresent()) {
         Provisioning provisioning = input.provisioning().get();
         double measured = rate.getAsDouble();
@@ -86,13 +89,19 @@ final class Recommender {
         : Optional.empty();
   }
 
-  /** The reading's value when the rules can use it; otherwise its failure is added. */
+  /**
+   * The reading's value when it was read and {@code check} finds nothing wrong with it; otherwise
+   * its failure is added.
+   */
   private static OptionalDouble usable(
-      String signal, SignalReading reading, List<String> failures, ScalingSpec spec, int current) {
+      String signal,
+      SignalReading reading,
+      List<String> failures,
+      DoubleFunction<Optional<String>> check) {
     Optional<String> failure =
         !reading.available()
             ? Optional.of(reading.failure())
-            : ReadingCheck.of(signal, reading.value().getAsDouble(), current, spec);
+            : check.apply(reading.value().getAsDouble());
     failure.ifPresent(f -> failures.add(labelled(signal, f)));
     return failure.isPresent() ? OptionalDouble.empty() : reading.value();
   }
