@@ -1,0 +1,15 @@
+//go:build tools
+
+// Package tools records KWOK's main package so that go.mod and go.sum pin it.
+//
+// KWOK is a module of its own (not part of ../go.mod) because sigs.k8s.io/kwok
+// v0.7.0 is built against the Kubernetes 0.33 libraries, etcd client 3.5 and
+// controller-runtime 0.19. In one module with k8s.io/kubernetes v1.34, minimal
+// version selection would raise all of those to the 1.34 set, and KWOK would be
+// compiled against libraries it was never released with. Kept apart, both
+// binaries are built from the dependency sets their upstreams tested.
+package tools
+
+import (
+	_ "sigs.k8s.io/kwok/cmd/kwok"
+)
