@@ -23,7 +23,9 @@ command -v go >/dev/null 2>&1 || die "go is not on PATH; Go 1.26 or newer is nee
 
 # The versions come from the go.mod files, so that the pin lives in one place.
 required() { # <go.mod> <module path>
-  awk -v m="$2" '$1 == m && $2 ~ /^v/ { print $2; exit }' "$1"
+  awk -v m="$2" '
+    $1 == m && $2 ~ /^v/ { print $2; exit }
+    $1 == "require" && $2 == m { print $3; exit }' "$1"
 }
 k8s_version="$(required "$here/go.mod" k8s.io/kubernetes)"
 etcd_version="$(required "$here/go.mod" go.etcd.io/etcd/server/v3)"
