@@ -30,10 +30,16 @@ pids=()
 cleanup() {
   local status=$?
   local p
-  for p in "${pids[@]}"; do
-    kill "$p" 2>/dev/null || true
-  done
-  for p in "${pids[@]}"; do
+  # kube-apiserver first, then etcd; each gets 10s to stop before SIGKILL.
+  local i t
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+    p="${pids[$i]}"
+    kill "$p" 2>/dev/null || continue
+    for ((t = 0; t < 100; t++)); do
+      kill -0 "$p" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -9 "$p" 2>/dev/null || true
     wait "$p" 2>/dev/null || true
   done
   if [[ $status -ne 0 ]]; then
