@@ -5,9 +5,11 @@
 // KWOK is a module of its own (not part of ../go.mod) because sigs.k8s.io/kwok
 // v0.7.0 is built against the Kubernetes 0.33 libraries, etcd client 3.5 and
 // controller-runtime 0.19. In one module with k8s.io/kubernetes v1.34, minimal
-// version selection would raise all of those to the 1.34 set, and KWOK would be
-// compiled against libraries it was never released with. Kept apart, both
-// binaries are built from the dependency sets their upstreams tested.
+// version selection raises all of those to the 1.34 set, and KWOK v0.7.0 does
+// not compile against k8s.io/apimachinery v0.34.4: its pkg/utils/informer uses
+// metav1.InitialEventsListBlueprintAnnotationKey, which 0.34 no longer has.
+// Kept apart, each binary is built from the dependency set its upstream
+// released it with.
 package tools
 
 import (
