@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Renders the Helm chart with {@code helm template} (native Helm through helm-java) and parses
  * every document into its fabric8 type; kinds fabric8 does not know, such as ServiceMonitor, become
- * {@code GenericKubernetesResource}. The CRD from {@code crds/} is included, as on a first install.
+ * {@code GenericKubernetesResource}. The CRD from {@code crds/} is not rendered ({@code helm show
+ * crds} prints it).
  */
 public final class ChartRenderer {
   /** The chart, relative to the operator module (the tests' working directory). */
@@ -31,8 +32,9 @@ public final class ChartRenderer {
 
   /**
    * Renders the chart as {@code helm template scaledapi-operator -n scaledapi-system --set k=v}
-   * would (for Kubernetes {@link #KUBE_VERSION}), and parses the result. Lists are set in Helm's
-   * syntax, e.g. {@code watchNamespaces -> {a,b}}.
+   * would (for Kubernetes {@link #KUBE_VERSION}), and parses the result. Lists are set in Helm's by
+   * index, e.g. {@code watchNamespaces[0] -> a, watchNamespaces[1] -> b} (helm-java passes {@code
+   * {a,b}} as a string).
    */
   public static List<HasMetadata> render(Map<String, String> setValues) {
     return parse(renderYaml(setValues));
@@ -40,12 +42,26 @@ public final class ChartRenderer {
 
   /** The rendered manifests as Helm prints them; throws Helm's error when rendering fails. */
   public static String renderYaml(Map<String, String> setValues) {
+    return renderYaml(RELEASE, NAMESPACE, KUBE_VERSION, setValues);
+  }
+
+  /**
+   * Renders the chart for the given release, namespace and Kubernetes version, and parses the
+   * result; as {@link #render(Map)} otherwise.
+   */
+  public static List<HasMetadata> render(
+      String release, String namespace, String kubeVersion, Map<String, String> setValues) {
+    return parse(renderYaml(release, namespace, kubeVersion, setValues));
+  }
+
+  private static String renderYaml(
+      String release, String namespace, String kubeVersion, Map<String, String> setValues) {
     TemplateCommand template =
         new Helm(CHART)
             .template()
-            .withName(RELEASE)
-            .withNamespace(NAMESPACE)
-            .withKubeVersion(KUBE_VERSION);
+            .withName(release)
+            .withNamespace(namespace)
+            .withKubeVersion(kubeVersion);
     setValues.forEach(template::set);
     return template.call();
   }

@@ -85,6 +85,14 @@ public final class RealApiServer {
     return client;
   }
 
+  /**
+   * A kubeconfig for the server, the same identity as {@link #client()}, with its certificates
+   * embedded; for tools that take a kubeconfig file, such as Helm.
+   */
+  public String kubeConfigYaml() {
+    return server.getKubeConfigYaml();
+  }
+
   /** How long the server took to start and serve its {@code default} namespace. */
   public Duration startup() {
     return startup;
