@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.scaledapi.operator.sim.ClusterSpec;
-import io.scaledapi.operator.sim.OursPolicy;
-import io.scaledapi.operator.sim.Progress;
-import io.scaledapi.operator.sim.Simulator;
+import io.scaledapi.operator.sim.LearnedCapacityTest;
 import io.scaledapi.operator.sim.Workload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * are absent, this test is skipped.
  */
 class LearnedCapacityOnTracesTest {
-  static final double TRUE_CAPACITY = 50;
+  static final double TRUE_CAPACITY = LearnedCapacityTest.TRUE_CAPACITY;
 
   static Path traces() {
     String given = System.getProperty("traces.dir");
@@ -40,22 +34,7 @@ class LearnedCapacityOnTracesTest {
     Workload workload =
         Arrivals.fromTrace(
             file, TraceCsv.read(trace), Instant.EPOCH, rateScale, Arrivals.ScaleMode.POISSON, 1);
-    ClusterSpec cluster =
-        new ClusterSpec(
-            Duration.ofSeconds(60),
-            Duration.ZERO,
-            TRUE_CAPACITY,
-            1,
-            200,
-            Optional.of(Duration.ofSeconds(30)),
-            Duration.ofMillis(250),
-            Duration.ofSeconds(15),
-            1);
-    OursPolicy ours = (OursPolicy) OursPolicy.factory(Optional.empty()).create(workload, cluster);
-    Simulator.run(workload, cluster, List.of((w, c) -> ours), Progress.none());
-
-    assertThat(ours.learnedCapacity()).isPresent();
-    assertThat(ours.learnedCapacity().getAsDouble())
+    assertThat(LearnedCapacityTest.learnedCapacity(workload))
         .isCloseTo(TRUE_CAPACITY, within(0.1 * TRUE_CAPACITY));
   }
 }

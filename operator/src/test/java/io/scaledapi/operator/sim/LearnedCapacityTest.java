@@ -11,9 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The capacity the operator learns in the simulator ends near the true capacity per replica. */
-class LearnedCapacityTest {
+public class LearnedCapacityTest {
 
-  static final double TRUE_CAPACITY = 50;
+  public static final double TRUE_CAPACITY = 50;
 
   static Stream<String> everyBuiltInWorkload() {
     return BuiltInWorkloads.names().stream();
@@ -22,7 +22,15 @@ class LearnedCapacityTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("everyBuiltInWorkload")
   void learnsWithinTenPercentOfTheTrueCapacity(String name) {
-    Workload workload = BuiltInWorkloads.named(name, 1, 1);
+    assertThat(learnedCapacity(BuiltInWorkloads.named(name, 1, 1)))
+        .isCloseTo(TRUE_CAPACITY, within(0.1 * TRUE_CAPACITY));
+  }
+
+  /**
+   * The capacity per replica ours has learned at the end of {@code workload}, on the simulator's
+   * default cluster with {@link #TRUE_CAPACITY} per replica.
+   */
+  public static double learnedCapacity(Workload workload) {
     ClusterSpec cluster =
         new ClusterSpec(
             Duration.ofSeconds(60),
@@ -36,9 +44,7 @@ class LearnedCapacityTest {
             1);
     OursPolicy ours = (OursPolicy) OursPolicy.factory(Optional.empty()).create(workload, cluster);
     Simulator.run(workload, cluster, List.of((w, c) -> ours), Progress.none());
-
-    assertThat(ours.learnedCapacity()).isPresent();
-    assertThat(ours.learnedCapacity().getAsDouble())
-        .isCloseTo(TRUE_CAPACITY, within(0.1 * TRUE_CAPACITY));
+    assertThat(ours.learnedCapacity()).as("capacity learned on %s", workload.name()).isPresent();
+    return ours.learnedCapacity().getAsDouble();
   }
 }

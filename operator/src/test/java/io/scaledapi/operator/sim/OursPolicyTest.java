@@ -23,23 +23,9 @@ class OursPolicyTest {
     return new View(t, START.plusSeconds(t), spec, ready, metrics, 0, 0);
   }
 
+  /** The default spec with {@code prediction}. */
   static ScaledApiSpec withPrediction(PredictionSpec prediction) {
-    ScaledApiSpec d = OursPolicy.defaultSpec(CLUSTER);
-    return new ScaledApiSpec(
-        d.scaleTargetRef(),
-        d.minReplicas(),
-        d.maxReplicas(),
-        d.pollingInterval(),
-        null,
-        d.queue(),
-        null,
-        d.arrivalRate(),
-        prediction,
-        null,
-        null,
-        null,
-        null,
-        null);
+    return OursPolicy.defaultSpec(CLUSTER).withPrediction(prediction);
   }
 
   @Test
