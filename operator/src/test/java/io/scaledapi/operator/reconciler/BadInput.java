@@ -2,7 +2,7 @@ package io.scaledapi.operator.reconciler;
 
 import static java.util.stream.Collectors.joining;
 
-import io.scaledapi.api.v1alpha1.apiserver.Fields;
+import io.scaledapi.api.v1alpha1.testing.Fields;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -25,7 +25,7 @@ sealed interface BadInput {
 
   /** The cause kube-apiserver adds when a blocking error kept it from running the CEL rules. */
   String NOT_CHECKED =
-      "<nil>: Invalid value: \"null\": some validation rules were not checked because the object"
+      "<nil>: Invalid value: null: some validation rules were not checked because the object"
           + " was invalid; correct the existing errors to complete validation";
 
   /** The schema pattern of a duration, as kube-openapi quotes it. */

@@ -6,7 +6,7 @@ import static io.scaledapi.operator.reconciler.BadInput.notReady;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.scaledapi.api.v1alpha1.apiserver.Fields;
+import io.scaledapi.api.v1alpha1.testing.Fields;
 import io.scaledapi.operator.prometheus.PrometheusClient;
 import io.scaledapi.operator.prometheus.PrometheusEndpoint;
 import io.scaledapi.operator.prometheus.QueryResult;

@@ -11,11 +11,10 @@ import io.scaledapi.api.v1alpha1.QueueSpec;
 import io.scaledapi.api.v1alpha1.ScaleTargetRef;
 import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
-import io.scaledapi.api.v1alpha1.apiserver.Admission;
-import io.scaledapi.api.v1alpha1.apiserver.ApiServer;
-import io.scaledapi.api.v1alpha1.apiserver.Fields;
-import io.scaledapi.api.v1alpha1.apiserver.Json;
+import io.scaledapi.api.v1alpha1.testing.Fields;
+import io.scaledapi.api.v1alpha1.testing.Json;
 import io.scaledapi.operator.spec.SpecParser;
+import io.scaledapi.operator.testing.Kubectl;
 import io.scaledapi.operator.testing.MockApiServer;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,26 +31,29 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Bad input, one table: every mistake is caught, by the CRD schema as kube-apiserver evaluates it
- * (with the message {@code kubectl apply} prints, and what the operator reports should the object
- * reach it without the schema) or by the operator (a condition and one Warning event, against a
- * real Prometheus and the mock API server). The rows are in {@link BadInputScalingRows}, {@link
+ * Bad input, one table: every mistake is caught, by the CRD schema on a real kube-apiserver (with
+ * the message the testbed's {@code kubectl apply} prints, and what the operator reports should the
+ * object reach it without the schema) or by the operator (a condition and one Warning event,
+ * against a real Prometheus and the mock API server, with the real API server's word that the
+ * schema lets the object through). The rows are in {@link BadInputScalingRows}, {@link
  * BadInputSettingsRows} and {@link BadInputConditionRows}; a new mistake is one more row there. The
  * rows run side by side: each caught by the operator has a namespace, ScaledApi and queue series of
  * its own.
  */
 @MockApiServer
 class BadInputIT {
-  static final ApiServer API = ApiServer.forScaledApi();
+  static final String CREATED = "scaledapi.autoscaling.scaledapi.io/api created\n";
   static final Duration POLL = Duration.ofSeconds(1);
 
   static KubernetesMockServer server;
   static KubernetesClient client;
   static MockCluster cluster;
   static LiveStack stack;
+  static RealAdmission real;
 
   @BeforeAll
   static void startEverything() {
+    real = new RealAdmission();
     DiscoveryStubs.serve(server);
     cluster = MockCluster.of(client);
     stack = LiveStack.start(cluster, Clock.systemUTC());
@@ -74,12 +76,12 @@ class BadInputIT {
   @Execution(ExecutionMode.CONCURRENT)
   @Test
   void theBaseObjectsAreValidSoNoRowPassesVacuously() {
-    Map<String, Object> full = Fields.validScaledApi();
-    assertThat(API.create(full).kubectlApply("sapi.yaml")).isEmpty();
-    assertThat(operatorSees(full)).isEqualTo(BadInput.NO_PROBLEM);
-    Map<String, Object> live = liveScaledApi("base");
-    assertThat(API.create(live).kubectlApply("sapi.yaml")).isEmpty();
-    assertThat(operatorSees(live)).isEqualTo(BadInput.NO_PROBLEM);
+    for (Map<String, Object> base : List.of(Fields.validScaledApi(), liveScaledApi("base"))) {
+      RealAdmission.Applied applied = real.kubectlApply(base);
+      assertThat(applied.kubectl()).isEqualTo(new Kubectl.Result(0, CREATED, ""));
+      assertThat(applied.stored()).isTrue();
+      assertThat(operatorSees(base)).isEqualTo(BadInput.NO_PROBLEM);
+    }
   }
 
   @Execution(ExecutionMode.CONCURRENT)
@@ -96,9 +98,9 @@ class BadInputIT {
   void caughtBySchema(BadInput.Schema row) {
     Map<String, Object> object = Fields.validScaledApi();
     row.edit().accept(object);
-    Admission answer = API.create(object);
-    assertThat(answer.accepted()).as("the API server rejects it").isFalse();
-    assertThat(answer.kubectlApply("sapi.yaml")).isEqualTo(row.kubectl());
+    RealAdmission.Applied applied = real.kubectlApply(object);
+    assertThat(applied.kubectl()).isEqualTo(new Kubectl.Result(1, "", row.kubectl()));
+    assertThat(applied.stored()).as("the API server refuses it").isFalse();
     assertThat(operatorSees(object)).as("without the schema").isEqualTo(row.bypass());
   }
 
@@ -108,7 +110,7 @@ class BadInputIT {
     row.setup().prepare(cluster, stack, ns);
     Map<String, Object> object = liveScaledApi(ns);
     row.edit().accept(object);
-    assertThat(API.create(object).accepted())
+    assertThat(real.accepts(object))
         .as("the schema lets it through")
         .isEqualTo(row.schemaAccepts());
     cluster.client().resources(ScaledApi.class).inNamespace(ns).resource(read(object)).create();

@@ -156,9 +156,9 @@ final class BadInputScalingRows {
             "spec.pollingInterval",
             "3000000000000000h",
             invalid(
-                "spec: Invalid value: \"object\": evaluation error at <input>:97: invalid duration"
-                    + " format evaluating rule: pollingInterval must be between 1s and 1h, for"
-                    + " example 15s"),
+                "spec: Invalid value: \"object\": type conversion error from 'string' to"
+                    + " 'google.protobuf.Duration' evaluating rule: pollingInterval must be between"
+                    + " 1s and 1h, for example 15s"),
             "spec.pollingInterval must be between 1s and 1h, e.g. 15s; got 3000000000000000h"),
         schema(
             "pollingInterval 2h",
@@ -178,6 +178,23 @@ final class BadInputScalingRows {
                     + DURATION),
             "spec.pollingInterval: 'fast' is not a duration; write a number and a unit, e.g."
                 + " 250ms, 15s, 1m30s"),
+        schema(
+            "maxReplicas a fraction",
+            "spec.maxReplicas",
+            2.5,
+            invalid(
+                "spec.maxReplicas: Invalid value: \"number\": spec.maxReplicas in body must be of"
+                    + " type integer: \"number\"",
+                NOT_CHECKED),
+            "spec.maxReplicas must be a whole number from 1 to 100000; got 2.5"),
+        schema(
+            "targetUtilization above 1",
+            "spec.targetUtilization",
+            1.5,
+            invalid(
+                "spec.targetUtilization: Invalid value: 1.5: spec.targetUtilization in body should"
+                    + " be less than or equal to 1"),
+            "spec.targetUtilization must be above 0 and at most 1, e.g. 0.7; got 1.5"),
         schema(
             "tolerance above 1",
             "spec.tolerance",

@@ -5,6 +5,9 @@ import static io.scaledapi.operator.reconciler.BadInput.invalid;
 import static io.scaledapi.operator.reconciler.BadInput.schema;
 import static io.scaledapi.operator.reconciler.BadInput.schemaWithout;
 
+import io.scaledapi.api.v1alpha1.testing.Fields;
+import io.scaledapi.operator.reconciler.BadInput.Schema;
+import java.util.Collections;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -70,6 +73,24 @@ final class BadInputSettingsRows {
                 "spec.prediction.confidence: Invalid value: 0.5: spec.prediction.confidence in"
                     + " body should be greater than 0.5"),
             "spec.prediction.confidence must be greater than 0.5, e.g. 0.9; got 0.5"),
+        schema(
+            "prediction.capacityPerReplica beyond 32 bits",
+            "spec.prediction.capacityPerReplica",
+            3_000_000_000L,
+            invalid(
+                "spec.prediction.capacityPerReplica: Invalid value: \"object\":"
+                    + " capacityPerReplica must be auto or a positive number of requests per"
+                    + " second, for example 50 or \"12.5\""),
+            "spec.prediction.capacityPerReplica must be a whole number up to 2147483647 or a"
+                + " string; got 3000000000"),
+        schema(
+            "prediction.confidence 1, written without a fraction",
+            "spec.prediction.confidence",
+            1,
+            invalid(
+                "spec.prediction.confidence: Invalid value: 1: spec.prediction.confidence in body"
+                    + " should be less than or equal to 0"),
+            "spec.prediction.confidence must be between 0.5 and 0.999, e.g. 0.9; got 1.0"),
         schema(
             "behavior policy of an unknown type",
             "spec.behavior.scaleUp.policies[0].type",
@@ -176,6 +197,25 @@ final class BadInputSettingsRows {
                 "spec.behavior.scaleUp.policies: Invalid value: 0: spec.behavior.scaleUp.policies"
                     + " in body should have at least 1 items"),
             "spec.behavior.scaleUp.policies must have 1 to 10 policies, or be left out"),
+        schema(
+            "behavior with eleven policies",
+            "spec.behavior.scaleDown.policies",
+            Collections.nCopies(11, Map.of("type", "Pods", "value", 1, "periodSeconds", 15)),
+            invalid(
+                "spec.behavior.scaleDown.policies: Too many: 11: must have at most 10 items",
+                NOT_CHECKED),
+            "spec.behavior.scaleDown.policies must have 1 to 10 policies, or be left out"),
+        new Schema(
+            "a misspelt field in a policy",
+            o -> {
+              Fields.remove(o, "spec.behavior.scaleUp.policies[1].periodSeconds");
+              Fields.set(o, "spec.behavior.scaleUp.policies[1].periodSecond", 15);
+            },
+            "Error from server (BadRequest): error when creating \"sapi.yaml\": ScaledApi in"
+                + " version \"v1alpha1\" cannot be handled as a ScaledApi: strict decoding error:"
+                + " unknown field \"spec.behavior.scaleUp.policies[1].periodSecond\"\n",
+            "spec.behavior.scaleUp.policies[1].periodSecond is not a ScaledApi field; did you mean"
+                + " spec.behavior.scaleUp.policies[1].periodSeconds?"),
         schema(
             "behavior policy value zero",
             "spec.behavior.scaleUp.policies[1].value",

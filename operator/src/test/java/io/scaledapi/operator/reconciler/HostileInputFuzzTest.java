@@ -7,7 +7,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.scaledapi.api.v1alpha1.Durations;
 import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
-import io.scaledapi.api.v1alpha1.apiserver.Json;
+import io.scaledapi.api.v1alpha1.testing.Json;
 import io.scaledapi.operator.prometheus.FailureKind;
 import io.scaledapi.operator.prometheus.QueryResult;
 import io.scaledapi.operator.spec.SpecParser;

@@ -1,7 +1,7 @@
 package io.scaledapi.operator.reconciler;
 
-import io.scaledapi.api.v1alpha1.apiserver.Fields;
-import io.scaledapi.api.v1alpha1.apiserver.Json;
+import io.scaledapi.api.v1alpha1.testing.Fields;
+import io.scaledapi.api.v1alpha1.testing.Json;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;

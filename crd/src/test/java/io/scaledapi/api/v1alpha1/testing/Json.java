@@ -1,9 +1,8 @@
-package io.scaledapi.api.v1alpha1.apiserver;
+package io.scaledapi.api.v1alpha1.testing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
@@ -51,11 +50,6 @@ public final class Json {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }
-  }
-
-  /** A schema's {@code default} or {@code enum} value as a decoded value. */
-  static Object value(JsonNode node) {
-    return JSON.convertValue(node, Object.class);
   }
 
   /**

@@ -1,4 +1,4 @@
-package io.scaledapi.api.v1alpha1.apiserver;
+package io.scaledapi.api.v1alpha1.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
