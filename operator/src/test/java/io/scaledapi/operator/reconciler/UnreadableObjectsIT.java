@@ -6,13 +6,12 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.api.v1alpha1.testing.Fields;
 import io.scaledapi.api.v1alpha1.testing.Json;
 import io.scaledapi.operator.testing.MockApiServer;
+import io.scaledapi.operator.testing.ScaledApiCrd;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -27,19 +26,12 @@ import org.junit.jupiter.api.Test;
  * schema or a newer CRD would leave them. They sit next to a good one, before the operator starts
  * (its first list) and after (its watch): each bad one is InvalidSpec naming its field, with one
  * Warning, and its target is never scaled; the good one keeps scaling; the operator keeps running;
- * a bad one fixed is picked up.
+ * a bad one fixed is picked up. On fabric8's mock API server, which stores them as sent: the real
+ * one refuses them through the CRD's schema (the schema rows of {@link BadInputIT}), and a
+ * schema-less CRD would change the kind for every other test sharing the JVM's real server.
  */
 @MockApiServer
 class UnreadableObjectsIT {
-  static final ResourceDefinitionContext SCALED_APIS =
-      new ResourceDefinitionContext.Builder()
-          .withGroup(ScaledApi.GROUP)
-          .withVersion(ScaledApi.VERSION)
-          .withKind("ScaledApi")
-          .withPlural("scaledapis")
-          .withNamespaced(true)
-          .build();
-
   static KubernetesMockServer server;
   static KubernetesClient client;
   static MockCluster cluster;
@@ -89,7 +81,7 @@ class UnreadableObjectsIT {
     // a bad one fixed is read and acted on
     setQueue("huge", 25);
     client
-        .genericKubernetesResources(SCALED_APIS)
+        .genericKubernetesResources(ScaledApiCrd.SCALED_APIS)
         .inNamespace("huge")
         .withName("api")
         .edit(
@@ -111,7 +103,11 @@ class UnreadableObjectsIT {
     cluster.createDeployment(ns, "api", 1);
     Map<String, Object> object = BadInputIT.liveScaledApi(ns);
     edit.accept(object);
-    client.genericKubernetesResources(SCALED_APIS).inNamespace(ns).resource(raw(object)).create();
+    client
+        .genericKubernetesResources(ScaledApiCrd.SCALED_APIS)
+        .inNamespace(ns)
+        .resource(raw(object))
+        .create();
   }
 
   static GenericKubernetesResource raw(Map<String, Object> object) {

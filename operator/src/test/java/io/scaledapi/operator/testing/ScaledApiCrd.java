@@ -21,7 +21,7 @@ import java.time.Duration;
  */
 public final class ScaledApiCrd {
   /** Where the CRD generator writes the CRD, on the class path. */
-  public static final String RESOURCE =
+  private static final String RESOURCE =
       "META-INF/fabric8/scaledapis.autoscaling.scaledapi.io-v1.yml";
 
   /** ScaledApis, for a client of generic resources. */
@@ -39,7 +39,7 @@ public final class ScaledApiCrd {
   private ScaledApiCrd() {}
 
   /** The generated CRD, as the crd module's build wrote it. */
-  public static CustomResourceDefinition generated() {
+  private static CustomResourceDefinition generated() {
     try (InputStream in = ScaledApiCrd.class.getClassLoader().getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " is not on the class path; build crd");
