@@ -265,7 +265,6 @@ public final class RunCommand implements Callable<Integer> {
                 new ScaledApiOperator.LeaderElection(
                     leaseName, Optional.ofNullable(leaseNamespace), true))
             : Optional.empty(),
-        true,
         Clock.systemUTC(),
         instance);
   }

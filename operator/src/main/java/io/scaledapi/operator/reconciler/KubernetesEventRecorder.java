@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.scaledapi.api.v1alpha1.ScaledApi;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,6 +19,11 @@ import org.slf4j.LoggerFactory;
 final class KubernetesEventRecorder implements EventRecorder {
   public static final String COMPONENT = "scaledapi-operator";
   private static final Logger LOG = LoggerFactory.getLogger(KubernetesEventRecorder.class);
+
+  /** The API server reads an eventTime with exactly six fractional digits, and refuses others. */
+  private static final DateTimeFormatter MICRO_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
   private final KubernetesClient client;
   private final Clock clock;
@@ -43,7 +49,7 @@ final class KubernetesEventRecorder implements EventRecorder {
     String timestamp =
         DateTimeFormatter.ISO_INSTANT.format(
             now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-    String micro = DateTimeFormatter.ISO_INSTANT.format(now);
+    String micro = MICRO_TIME.format(now);
     String namespace = on.getMetadata().getNamespace();
     Event event =
         new EventBuilder()

@@ -33,11 +33,7 @@ final class ReconcileFailure {
 
   /** The status and schedule that report {@code failure} on {@code scaledApi}. */
   static UpdateControl<ScaledApi> report(
-      ScaledApi scaledApi,
-      Throwable failure,
-      EventRecorder events,
-      Clock clock,
-      boolean serverSideApply) {
+      ScaledApi scaledApi, Throwable failure, EventRecorder events, Clock clock) {
     Duration interval = SpecParser.pollingInterval(scaledApi.getSpec());
     LOG.error("reconcile of ScaledApi {} failed", name(scaledApi), failure);
     try {
@@ -50,8 +46,7 @@ final class ReconcileFailure {
       if (next.equals(scaledApi.getStatus())) {
         return UpdateControl.<ScaledApi>noUpdate().rescheduleAfter(interval);
       }
-      return UpdateControl.patchStatus(StatusPatch.of(scaledApi, next, serverSideApply))
-          .rescheduleAfter(interval);
+      return UpdateControl.patchStatus(StatusPatch.of(scaledApi, next)).rescheduleAfter(interval);
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       LOG.error("cannot report the failure on ScaledApi {}", name(scaledApi), e);
       return UpdateControl.<ScaledApi>noUpdate().rescheduleAfter(interval);

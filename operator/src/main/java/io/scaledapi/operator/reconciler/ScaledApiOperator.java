@@ -94,7 +94,6 @@ public final class ScaledApiOperator implements AutoCloseable {
    * @param defaultPrometheus used by ScaledApis that do not name their own address
    * @param namespaces namespaces to watch; empty means all
    * @param leaderElection on when present
-   * @param serverSideApplyStatus patch status with server-side apply (true in production)
    * @param instance this instance's name, for events and the lease
    * @param namespaceIsolation when present, every query is confined to the series of its
    *     ScaledApi's namespace
@@ -106,7 +105,6 @@ public final class ScaledApiOperator implements AutoCloseable {
       Optional<URI> defaultPrometheus,
       Set<String> namespaces,
       Optional<LeaderElection> leaderElection,
-      boolean serverSideApplyStatus,
       Clock clock,
       String instance,
       Optional<NamespaceIsolation> namespaceIsolation,
@@ -123,14 +121,12 @@ public final class ScaledApiOperator implements AutoCloseable {
         Optional<URI> defaultPrometheus,
         Set<String> namespaces,
         Optional<LeaderElection> leaderElection,
-        boolean serverSideApplyStatus,
         Clock clock,
         String instance) {
       this(
           defaultPrometheus,
           namespaces,
           leaderElection,
-          serverSideApplyStatus,
           clock,
           instance,
           Optional.empty(),
@@ -143,7 +139,6 @@ public final class ScaledApiOperator implements AutoCloseable {
           defaultPrometheus,
           namespaces,
           leaderElection,
-          serverSideApplyStatus,
           clock,
           instance,
           Optional.of(isolation),
@@ -160,7 +155,6 @@ public final class ScaledApiOperator implements AutoCloseable {
           defaultPrometheus,
           namespaces,
           leaderElection,
-          serverSideApplyStatus,
           clock,
           instance,
           namespaceIsolation,
@@ -197,7 +191,6 @@ public final class ScaledApiOperator implements AutoCloseable {
                 new KubernetesEventRecorder(client, settings.clock(), settings.instance()),
                 metrics,
                 settings.clock(),
-                settings.serverSideApplyStatus(),
                 ScaledApiPeers.primaryCache(),
                 System::nanoTime));
     Operator operator =
@@ -206,7 +199,7 @@ public final class ScaledApiOperator implements AutoCloseable {
               o.withKubernetesClient(client)
                   .withMetrics(watchdog)
                   .withCloseClientOnStop(false)
-                  .withUseSSAToPatchPrimaryResource(settings.serverSideApplyStatus());
+                  .withUseSSAToPatchPrimaryResource(true);
               settings
                   .leaderElection()
                   .ifPresent(

@@ -56,7 +56,6 @@ final class ScaledApiReconciler implements Reconciler<ScaledApi> {
       EventRecorder events,
       OperatorMetrics metrics,
       Clock clock,
-      boolean serverSideApplyStatus,
       ScaledApiPeers peers,
       LongSupplier nanoTime) {}
 
@@ -106,8 +105,7 @@ final class ScaledApiReconciler implements Reconciler<ScaledApi> {
       if (ReconcileFailure.fatal(failure)) {
         throw (VirtualMachineError) failure;
       }
-      return ReconcileFailure.report(
-          scaledApi, failure, c.events(), c.clock(), c.serverSideApplyStatus());
+      return ReconcileFailure.report(scaledApi, failure, c.events(), c.clock());
     }
   }
 
@@ -309,7 +307,6 @@ final class ScaledApiReconciler implements Reconciler<ScaledApi> {
     if (!StatusPatch.needed(scaledApi.getStatus(), next)) {
       return UpdateControl.<ScaledApi>noUpdate().rescheduleAfter(interval);
     }
-    return UpdateControl.patchStatus(StatusPatch.of(scaledApi, next, c.serverSideApplyStatus()))
-        .rescheduleAfter(interval);
+    return UpdateControl.patchStatus(StatusPatch.of(scaledApi, next)).rescheduleAfter(interval);
   }
 }

@@ -1,7 +1,6 @@
 package io.scaledapi.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.scaledapi.api.v1alpha1.ForecastStatus;
 import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.api.v1alpha1.ScaledApiStatus;
@@ -9,16 +8,11 @@ import io.scaledapi.api.v1alpha1.SignalStatus;
 import io.scaledapi.api.v1alpha1.SignalsStatus;
 
 /**
- * The object handed to the framework to patch status.
- *
- * <p>With server-side apply (the default), it carries identity and status only, so the operator's
- * field manager owns exactly the status fields it sets, and fields it stops setting are removed.
- * Without it (an API server that refuses apply patches), it is a copy of the observed resource with
- * the new status, from which a JSON patch of status is computed.
+ * The object handed to the framework to patch status by server-side apply: identity and status
+ * only, so the operator's field manager owns exactly the status fields it sets, and fields it stops
+ * setting are removed.
  */
 final class StatusPatch {
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
-
   private StatusPatch() {}
 
   /**
@@ -67,18 +61,13 @@ final class StatusPatch {
     return s == null ? null : new SignalStatus(s.value(), null, s.error());
   }
 
-  static ScaledApi of(ScaledApi observed, ScaledApiStatus status, boolean serverSideApply) {
-    ScaledApi patch;
-    if (serverSideApply) {
-      patch = new ScaledApi();
-      patch.setMetadata(
-          new ObjectMetaBuilder()
-              .withName(observed.getMetadata().getName())
-              .withNamespace(observed.getMetadata().getNamespace())
-              .build());
-    } else {
-      patch = SERIALIZATION.clone(observed);
-    }
+  static ScaledApi of(ScaledApi observed, ScaledApiStatus status) {
+    ScaledApi patch = new ScaledApi();
+    patch.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(observed.getMetadata().getName())
+            .withNamespace(observed.getMetadata().getNamespace())
+            .build());
     patch.setStatus(status);
     return patch;
   }

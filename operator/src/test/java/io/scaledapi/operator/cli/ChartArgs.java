@@ -39,7 +39,6 @@ public final class ChartArgs {
                         le.leaseNamespace().or(() -> Optional.of(releaseNamespace)),
                         false,
                         le.timings())),
-        false,
         Clock.systemUTC(),
         instance,
         s.namespaceIsolation(),

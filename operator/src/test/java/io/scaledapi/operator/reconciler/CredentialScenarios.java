@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * front, so that the operator can be started with their addresses allowed.
  */
 record CredentialScenarios(
-    MockCluster cluster,
+    Cluster cluster,
     List<FaultProxy> proxies,
     AtomicInteger used,
     TestExporter exporter,
@@ -44,7 +44,7 @@ record CredentialScenarios(
   static final String LABEL = "scaledapi.io/prometheus-credentials";
 
   /** Scenarios with {@code proxies} proxies to {@code prometheus}, one for each gate. */
-  CredentialScenarios(MockCluster cluster, TestExporter exporter, URI prometheus, int proxies) {
+  CredentialScenarios(Cluster cluster, TestExporter exporter, URI prometheus, int proxies) {
     this(
         cluster,
         Stream.generate(() -> FaultProxy.start(prometheus)).limit(proxies).toList(),
@@ -142,7 +142,7 @@ record CredentialScenarios(
     cluster.awaitStatus(
         ns,
         s -> {
-          Condition metrics = MockCluster.condition(s, Conditions.METRICS_AVAILABLE);
+          Condition metrics = Cluster.condition(s, Conditions.METRICS_AVAILABLE);
           assertThat(metrics.getStatus()).isEqualTo("False");
           assertThat(metrics.getReason()).isEqualTo("QueryFailed");
           assertThat(metrics.getMessage())

@@ -12,13 +12,11 @@ import io.scaledapi.api.v1alpha1.SecretKeyRef;
 import io.scaledapi.operator.rbac.ApiCall;
 import io.scaledapi.operator.testing.FaultProxy;
 import io.scaledapi.operator.testing.LogCapture;
-import io.scaledapi.operator.testing.MockApiServer;
 import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
@@ -33,14 +31,13 @@ import org.slf4j.LoggerFactory;
  * front of the real Prometheus check the {@code Authorization} header and, like careless servers,
  * echo a wrong one back in their error bodies.
  */
-@MockApiServer
 class CredentialSecrecyIT {
   static final String ACCEPTED = "right-token-0c5f7e21";
   static final String PASSWORD = "right-password-3a8c";
   static final Duration DEADLINE = Duration.ofSeconds(20);
 
   static KubernetesClient client;
-  static MockCluster cluster;
+  static RealCluster cluster;
   static LogCapture logs;
   static TestExporter exporter;
   static SharedPrometheus prometheus;
@@ -51,7 +48,18 @@ class CredentialSecrecyIT {
   @BeforeAll
   static void startEverything() {
     logs = LogCapture.start();
-    cluster = MockCluster.of(client);
+    cluster =
+        RealCluster.create(
+            "tenant-a",
+            "tenant-b",
+            "right",
+            "wrong",
+            "forbidden",
+            "page",
+            "wrong-key",
+            "basic-right",
+            "basic-wrong");
+    client = cluster.client();
     exporter = TestExporter.start();
     prometheus = SharedPrometheus.scraping(exporter);
     // one proxy for each gate the tests open, each an address the operator allows
@@ -59,13 +67,8 @@ class CredentialSecrecyIT {
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     operator =
         cluster.startOperator(
-            new ScaledApiOperator.Settings(
-                    Optional.of(prometheus.baseUri()),
-                    Set.of(),
-                    Optional.empty(),
-                    false,
-                    Clock.systemUTC(),
-                    "it")
+            cluster
+                .settings(prometheus.baseUri(), Clock.systemUTC())
                 .withAllowedPrometheus(scenarios.addresses()),
             registry);
   }
@@ -91,26 +94,30 @@ class CredentialSecrecyIT {
 
   @Test
   void secretsAreReadFromTheScaledApisOwnNamespaceOnly() {
+    String tenantA = cluster.ns("tenant-a");
+    String tenantB = cluster.ns("tenant-b");
     String own = "tenant-a-token-9b07f3a6";
     FaultProxy proxy = scenarios.gate("Bearer " + own, 401, "text/plain", "unauthorized: got %s");
     // the same name in another namespace, holding a token the proxy would not even accept
-    scenarios.secret("tenant-b", "prom-token", Map.of("token", "tenant-b-token-5d2e81c4"));
+    scenarios.secret(tenantB, "prom-token", Map.of("token", "tenant-b-token-5d2e81c4"));
     scenarios.scaledApi(
-        "tenant-a", proxy, new PrometheusAuthSpec(new SecretKeyRef("prom-token", null), null));
+        tenantA, proxy, new PrometheusAuthSpec(new SecretKeyRef("prom-token", null), null));
 
     String missing =
         "Secret prom-token named in spec.prometheus.auth.bearer does not exist in namespace"
-            + " tenant-a; create it or fix spec.prometheus.auth.bearer.secretName";
-    scenarios.awaitMetricsUnavailable("tenant-a", missing);
-    assertThat(cluster.events("tenant-a", "MetricsUnavailable"))
+            + " "
+            + tenantA
+            + "; create it or fix spec.prometheus.auth.bearer.secretName";
+    scenarios.awaitMetricsUnavailable(tenantA, missing);
+    assertThat(cluster.events(tenantA, "MetricsUnavailable"))
         .singleElement()
         .satisfies(e -> assertThat(e.getMessage()).contains(missing));
     assertThat(proxy.authorizations()).as("requests sent without a usable Secret").isEmpty();
 
-    scenarios.secret("tenant-a", "prom-token", Map.of("token", own));
+    scenarios.secret(tenantA, "prom-token", Map.of("token", own));
     await("tenant-a scaled with its own token")
         .atMost(DEADLINE)
-        .until(() -> scenarios.replicas("tenant-a") == 10);
+        .until(() -> scenarios.replicas(tenantA) == 10);
     assertThat(proxy.authorizations()).isNotEmpty().containsOnly("Bearer " + own);
 
     Set<ApiCall> reads =
@@ -126,7 +133,7 @@ class CredentialSecrecyIT {
                   .as("namespace to the Secret its ScaledApi names")
                   .containsEntry(call.namespace(), call.name());
             });
-    assertThat(reads).noneMatch(c -> c.namespace().equals("tenant-b"));
+    assertThat(reads).noneMatch(c -> c.namespace().equals(tenantB));
   }
 
   @Test
@@ -145,30 +152,33 @@ class CredentialSecrecyIT {
         scenarios.gate(
             CredentialScenarios.basicHeader(PASSWORD), 401, "text/plain", "bad credentials %s");
 
-    scenarios.bearer("right", ACCEPTED, "token", echo401);
-    scenarios.bearer("wrong", "wrong-token-e83b4a90", "token", echo401);
-    scenarios.bearer("forbidden", "forbidden-token-47d19c2b", "token", echo403);
-    scenarios.bearer("page", "page-token-a2f6083d", "token", echoPage);
-    scenarios.bearer("wrong-key", "misplaced-token-6e1b95f4", "tkn", echo401);
-    scenarios.basic("basic-right", PASSWORD, basicGate);
-    scenarios.basic("basic-wrong", "wrong-password-d71e", basicGate);
+    scenarios.bearer(cluster.ns("right"), ACCEPTED, "token", echo401);
+    scenarios.bearer(cluster.ns("wrong"), "wrong-token-e83b4a90", "token", echo401);
+    scenarios.bearer(cluster.ns("forbidden"), "forbidden-token-47d19c2b", "token", echo403);
+    scenarios.bearer(cluster.ns("page"), "page-token-a2f6083d", "token", echoPage);
+    scenarios.bearer(cluster.ns("wrong-key"), "misplaced-token-6e1b95f4", "tkn", echo401);
+    scenarios.basic(cluster.ns("basic-right"), PASSWORD, basicGate);
+    scenarios.basic(cluster.ns("basic-wrong"), "wrong-password-d71e", basicGate);
 
-    await("right token used").atMost(DEADLINE).until(() -> scenarios.replicas("right") == 10);
+    await("right token used")
+        .atMost(DEADLINE)
+        .until(() -> scenarios.replicas(cluster.ns("right")) == 10);
     await("right password used")
         .atMost(DEADLINE)
-        .until(() -> scenarios.replicas("basic-right") == 10);
+        .until(() -> scenarios.replicas(cluster.ns("basic-right")) == 10);
     scenarios.awaitMetricsUnavailable(
-        "wrong", "Prometheus answered HTTP 401: unauthorized: got Bearer ***");
+        cluster.ns("wrong"), "Prometheus answered HTTP 401: unauthorized: got Bearer ***");
     scenarios.awaitMetricsUnavailable(
-        "forbidden", "Prometheus answered HTTP 403 (forbidden): Bearer *** may not read");
+        cluster.ns("forbidden"),
+        "Prometheus answered HTTP 403 (forbidden): Bearer *** may not read");
     scenarios.awaitMetricsUnavailable(
-        "page", "unreadable response from Prometheus: not JSON: Welcome, Bearer ***");
+        cluster.ns("page"), "unreadable response from Prometheus: not JSON: Welcome, Bearer ***");
     scenarios.awaitMetricsUnavailable(
-        "wrong-key",
+        cluster.ns("wrong-key"),
         "Secret prom-token has no key token (it has tkn); add it, or set"
             + " spec.prometheus.auth.bearer.key to the key that holds the value");
     scenarios.awaitMetricsUnavailable(
-        "basic-wrong", "Prometheus answered HTTP 401: bad credentials Basic ***");
+        cluster.ns("basic-wrong"), "Prometheus answered HTTP 401: bad credentials Basic ***");
     // the servers really did echo the credentials back to the operator
     assertThat(echo401.rejections()).anyMatch(r -> r.contains("wrong-token-e83b4a90"));
     assertThat(echo403.rejections()).anyMatch(r -> r.contains("forbidden-token-47d19c2b"));
@@ -184,11 +194,17 @@ class CredentialSecrecyIT {
     LoggerFactory.getLogger(CredentialSecrecyIT.class).warn("log capture canary (slf4j)");
     java.util.logging.Logger.getLogger("canary").warning("log capture canary (jul)");
     var json = client.getKubernetesSerialization();
+    StringBuilder scaledApis = new StringBuilder();
+    StringBuilder events = new StringBuilder();
+    for (String ns : cluster.watched()) {
+      scaledApis.append(json.asJson(client.resources(ScaledApi.class).inNamespace(ns).list()));
+      events.append(json.asJson(client.v1().events().inNamespace(ns).list()));
+    }
     return Map.of(
         "status of every ScaledApi",
-        json.asJson(client.resources(ScaledApi.class).inAnyNamespace().list()),
+        scaledApis.toString(),
         "every event",
-        json.asJson(client.v1().events().inAnyNamespace().list()),
+        events.toString(),
         "the log",
         logs.text(),
         "the metrics scrape",

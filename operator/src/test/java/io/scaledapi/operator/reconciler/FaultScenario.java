@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * scales up at once and down after a 1 s window, and falls back to {@code fallback} replicas after
  * {@value #THRESHOLD} failed polls; its queue is gauge {@value #GAUGE} with label {@code app=<ns>}.
  */
-record FaultScenario(MockCluster cluster, TestExporter exporter, String ns, int fallback) {
+record FaultScenario(Cluster cluster, TestExporter exporter, String ns, int fallback) {
   static final String GAUGE = "api_queue_requests_waiting";
   static final Duration POLL = Duration.ofSeconds(1);
   static final int THRESHOLD = 3;
@@ -36,7 +36,7 @@ record FaultScenario(MockCluster cluster, TestExporter exporter, String ns, int 
 
   /** The ScaledApi at 5 replicas for a queue of 50, its metrics read from {@code prometheus}. */
   static FaultScenario start(
-      MockCluster cluster,
+      Cluster cluster,
       TestExporter exporter,
       String ns,
       URI prometheus,
@@ -50,7 +50,7 @@ record FaultScenario(MockCluster cluster, TestExporter exporter, String ns, int 
         ns,
         s -> {
           assertThat(s.signals().queueDepth().value()).isEqualTo(50.0);
-          assertThat(MockCluster.condition(s, Conditions.METRICS_AVAILABLE).getStatus())
+          assertThat(Cluster.condition(s, Conditions.METRICS_AVAILABLE).getStatus())
               .isEqualTo("True");
         });
     assertThat(scenario.replicas()).isEqualTo(5);
@@ -94,7 +94,7 @@ record FaultScenario(MockCluster cluster, TestExporter exporter, String ns, int 
             () -> {
               ScaledApiStatus s = cluster.status(ns);
               assertThat(s.consecutiveMetricFailures()).isGreaterThanOrEqualTo(THRESHOLD);
-              Condition metrics = MockCluster.condition(s, Conditions.METRICS_AVAILABLE);
+              Condition metrics = Cluster.condition(s, Conditions.METRICS_AVAILABLE);
               assertThat(metrics.getStatus()).isEqualTo("False");
               assertThat(metrics.getReason()).isEqualTo("Fallback");
               assertThat(metrics.getMessage())
@@ -103,7 +103,7 @@ record FaultScenario(MockCluster cluster, TestExporter exporter, String ns, int 
                       fallback >= before
                           ? "fallback to " + count(held)
                           : "fallback " + fallback + " is below current, holding " + count(before));
-              assertThat(MockCluster.condition(s, Conditions.READY).getReason())
+              assertThat(Cluster.condition(s, Conditions.READY).getReason())
                   .isEqualTo("MetricsUnavailable");
               assertThat(replicas()).isEqualTo(held);
             });
@@ -129,10 +129,10 @@ record FaultScenario(MockCluster cluster, TestExporter exporter, String ns, int 
         .untilAsserted(
             () -> {
               ScaledApiStatus s = cluster.status(ns);
-              Condition metrics = MockCluster.condition(s, Conditions.METRICS_AVAILABLE);
+              Condition metrics = Cluster.condition(s, Conditions.METRICS_AVAILABLE);
               assertThat(metrics.getStatus()).isEqualTo("True");
               assertThat(metrics.getReason()).isEqualTo("MetricsRead");
-              assertThat(MockCluster.condition(s, Conditions.READY).getStatus()).isEqualTo("True");
+              assertThat(Cluster.condition(s, Conditions.READY).getStatus()).isEqualTo("True");
               assertThat(s.consecutiveMetricFailures()).isZero();
               assertThat(replicas()).isEqualTo(1);
               assertThat(s.lastScaleReason()).contains(" -> 1: queue depth 0 under target");

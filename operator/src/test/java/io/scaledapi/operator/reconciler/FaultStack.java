@@ -23,7 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -66,12 +65,7 @@ record FaultStack(
   /** An operator on the namespace alone, reading the shared Prometheus. */
   ScaledApiOperator.Settings settings(String ns, Clock clock) {
     return new ScaledApiOperator.Settings(
-        Optional.of(prometheus.baseUri()),
-        Set.of(ns),
-        Optional.empty(),
-        false, // the mock API server refuses server-side apply with 415
-        clock,
-        "faults-" + ns);
+        Optional.of(prometheus.baseUri()), Set.of(ns), Optional.empty(), clock, "faults-" + ns);
   }
 
   static Double desiredGauge(SimpleMeterRegistry registry, String ns) {
@@ -88,29 +82,12 @@ record FaultStack(
   }
 
   void awaitReplicas(String ns, int replicas) {
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .pollInterval(Duration.ofMillis(50))
-        .untilAsserted(() -> assertThat(cluster.replicas(ns, "api")).isEqualTo(replicas));
+    cluster.awaitReplicas(ns, replicas);
   }
 
   /** Status caught up with the spec and the target: generation, replicas, conditions True. */
   void awaitConverged(String ns, int replicas) {
-    cluster.awaitStatus(
-        ns,
-        s -> {
-          long generation = scaledApi(ns).getMetadata().getGeneration();
-          assertThat(s.observedGeneration()).isEqualTo(generation);
-          assertThat(s.currentReplicas()).isEqualTo(replicas);
-          assertThat(s.desiredReplicas()).isEqualTo(replicas);
-          for (String type :
-              List.of(Conditions.READY, Conditions.METRICS_AVAILABLE, Conditions.SCALING_ACTIVE)) {
-            assertThat(MockCluster.condition(s, type).getStatus()).as(type).isEqualTo("True");
-            assertThat(MockCluster.condition(s, type).getObservedGeneration())
-                .as(type)
-                .isEqualTo(generation);
-          }
-        });
+    cluster.awaitConverged(ns, replicas);
   }
 
   /** ScalingLimited with that reason, True unless the reason says the desired count is free. */

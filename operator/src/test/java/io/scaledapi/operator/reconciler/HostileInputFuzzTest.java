@@ -75,7 +75,7 @@ class HostileInputFuzzTest {
       assertThat(invalid).as("an invalid spec is found invalid").isTrue();
     }
     Readings readings = new Readings(random);
-    ReconcilerHarness h = new ReconcilerHarness(new FakeMetricsSources(readings), true);
+    ReconcilerHarness h = new ReconcilerHarness(new FakeMetricsSources(readings));
     h.targets.found(current(spec, invalid, random));
     h.add(stored);
     boolean reportedInvalid = false;

@@ -3,15 +3,11 @@ package io.scaledapi.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.scaledapi.api.v1alpha1.PredictionSpec;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.operator.prometheus.PrometheusClient;
 import io.scaledapi.operator.prometheus.PrometheusEndpoint;
 import io.scaledapi.operator.prometheus.QueryResult;
-import io.scaledapi.operator.testing.MockApiServer;
 import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
 import java.time.Clock;
@@ -26,18 +22,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Lead time auto, learned from a Deployment in the mock API server whose ready replicas lag its
- * spec: the operator's clock is moved on by hand between the scale-up and the replicas becoming
- * ready, so the learned start-up time is known exactly.
+ * Lead time auto, learned from a Deployment on the real API server whose ready replicas lag its
+ * spec: no controller runs there, so the test sets the ready replicas by hand, and moves the
+ * operator's clock on between the scale-up and the replicas becoming ready, so the learned start-up
+ * time is known exactly.
  */
-@MockApiServer
 class LeadTimeLearningIT {
   static final String QUEUE = "api_queue_requests_waiting";
   static final String ARRIVALS = "api_requests_per_second";
   static final Duration POLL = Duration.ofSeconds(1);
 
-  static KubernetesClient client;
-  static MockCluster cluster;
+  static RealCluster cluster;
   static TestExporter exporter;
   static SharedPrometheus prometheus;
   static LiveStack stack;
@@ -77,7 +72,7 @@ class LeadTimeLearningIT {
 
   @BeforeAll
   static void start() {
-    cluster = MockCluster.of(client);
+    cluster = RealCluster.create("lead");
     stack = LiveStack.start(cluster, CLOCK);
     exporter = stack.exporter();
     prometheus = stack.prometheus();
@@ -95,7 +90,7 @@ class LeadTimeLearningIT {
 
   @Test
   void learnsTheTimeFromScaleUpToReadyReplicas() {
-    String ns = "lead";
+    String ns = cluster.ns("lead");
     exporter.set(ARRIVALS, Map.of("app", ns), 100);
     exporter.set(QUEUE, Map.of("app", ns), 95);
     PrometheusClient query =
@@ -110,7 +105,7 @@ class LeadTimeLearningIT {
     // from here on the operator's clock stands still unless moved
     CLOCK.set(Instant.now());
     cluster.createDeployment(ns, "api", 1);
-    setReady(ns, 1);
+    cluster.readyReplicas(ns, "api", 1);
     cluster.createScaledApi(ns, spec(ns));
     // nothing learned yet: the default start-up plus the polling interval
     cluster.awaitStatus(
@@ -118,7 +113,7 @@ class LeadTimeLearningIT {
         s -> {
           assertThat(s.forecast().leadTimeSource()).isEqualTo("Default");
           assertThat(s.forecast().horizon()).isEqualTo("61s");
-          assertThat(MockCluster.condition(s, Conditions.PREDICTION_READY).getReason())
+          assertThat(Cluster.condition(s, Conditions.PREDICTION_READY).getReason())
               .isEqualTo("InsufficientHistory");
         });
     // the queue makes the operator scale 1 -> 10; the pods are not ready yet
@@ -126,7 +121,7 @@ class LeadTimeLearningIT {
     CLOCK.advance(Duration.ofSeconds(45));
     cluster.awaitStatus(ns, s -> assertThat(s.forecast().time()).isEqualTo(seconds(CLOCK)));
     assertThat(cluster.status(ns).forecast().leadTimeSource()).isEqualTo("Default");
-    setReady(ns, 10);
+    cluster.readyReplicas(ns, "api", 10);
     cluster.awaitStatus(
         ns,
         s -> {
@@ -138,12 +133,6 @@ class LeadTimeLearningIT {
 
   static String seconds(Clock clock) {
     return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-  }
-
-  static void setReady(String ns, int ready) {
-    Deployment d = client.apps().deployments().inNamespace(ns).withName("api").get();
-    d.setStatus(new DeploymentStatusBuilder().withReplicas(ready).withReadyReplicas(ready).build());
-    client.apps().deployments().inNamespace(ns).resource(d).updateStatus();
   }
 
   static ScaledApiSpec spec(String app) {

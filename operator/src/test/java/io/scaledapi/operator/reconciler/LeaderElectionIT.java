@@ -268,7 +268,6 @@ class LeaderElectionIT {
         Optional.of(
             new ScaledApiOperator.LeaderElection(
                 namespace, Optional.of(LEASE_NAMESPACE), false, TIMINGS)),
-        false, // the mock API server refuses server-side apply with 415
         Clock.systemUTC(),
         instance);
   }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * A real exporter, the JVM's shared real Prometheus scraping it every second, and an operator on
- * the mock API server reading from that Prometheus: what the live reconciler ITs run against.
+ * A real exporter, the JVM's shared real Prometheus scraping it every second, and an operator on a
+ * {@link Cluster} reading from that Prometheus: what the live reconciler ITs run against.
  */
 record LiveStack(
     TestExporter exporter,
@@ -21,7 +21,7 @@ record LiveStack(
     implements AutoCloseable {
   static final Duration SCRAPE = SharedPrometheus.SCRAPE_INTERVAL;
 
-  static LiveStack start(MockCluster cluster, Clock clock) {
+  static LiveStack start(Cluster cluster, Clock clock) {
     return start(cluster, clock, prometheus -> List.of());
   }
 
@@ -29,7 +29,7 @@ record LiveStack(
    * A stack whose operator also allows the addresses {@code allowed} gives for the Prometheus's
    * address, such as those of proxies started in front of it.
    */
-  static LiveStack start(MockCluster cluster, Clock clock, Function<URI, List<URI>> allowed) {
+  static LiveStack start(Cluster cluster, Clock clock, Function<URI, List<URI>> allowed) {
     TestExporter exporter = TestExporter.start();
     try {
       SharedPrometheus prometheus = SharedPrometheus.scraping(exporter);

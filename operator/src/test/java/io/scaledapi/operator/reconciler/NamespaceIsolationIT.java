@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.scaledapi.api.v1alpha1.QueueSpec;
 import io.scaledapi.api.v1alpha1.ScaleTargetRef;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.operator.promql.NamespaceIsolation;
-import io.scaledapi.operator.testing.MockApiServer;
 import io.scaledapi.operator.testing.PrometheusLogOnFailure;
 import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
@@ -26,21 +23,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Tenant isolation end to end: a real Prometheus holds the queue series of two namespaces, team-a
- * (5 waiting) and team-b (500 waiting); operators on the mock API server read it with and without
+ * (5 waiting) and team-b (500 waiting); operators on the real API server read it with and without
  * namespace isolation.
  */
 // an operator started in a try block runs for the block; its variable is not needed in it
 @SuppressWarnings("try")
-@MockApiServer
 class NamespaceIsolationIT {
   static final String GAUGE = "api_queue_requests_waiting";
   static final String UNCONFINED = "sum(" + GAUGE + ")";
 
-  static KubernetesMockServer server;
-  static KubernetesClient client;
   static TestExporter exporter;
   static SharedPrometheus prometheus;
-  static MockCluster cluster;
+  static RealCluster cluster;
+  static String teamA;
+  static String teamB;
+  static String teamC;
   static ScaledApiOperator isolated;
 
   @RegisterExtension
@@ -49,14 +46,17 @@ class NamespaceIsolationIT {
 
   @BeforeAll
   static void start() {
+    cluster = RealCluster.create("team-a", "team-b", "team-c", "open");
+    teamA = cluster.ns("team-a");
+    teamB = cluster.ns("team-b");
+    teamC = cluster.ns("team-c");
     exporter = TestExporter.start();
-    exporter.set(GAUGE, Map.of("namespace", "team-a"), 5);
-    exporter.set(GAUGE, Map.of("namespace", "team-b"), 500);
+    exporter.set(GAUGE, Map.of("namespace", teamA), 5);
+    exporter.set(GAUGE, Map.of("namespace", teamB), 500);
     prometheus = SharedPrometheus.scraping(exporter);
-    cluster = MockCluster.of(client);
     isolated =
         cluster.startOperator(
-            settings("isolated", Set.of("team-a", "team-c"))
+            settings("isolated", Set.of(teamA, teamC))
                 .withNamespaceIsolation(new NamespaceIsolation("namespace")));
   }
 
@@ -75,53 +75,53 @@ class NamespaceIsolationIT {
 
   @Test
   void aQueryWithoutNamespaceMatcherSeesOnlyItsOwnNamespace() {
-    cluster.createDeployment("team-a", "api", 1);
-    cluster.createScaledApi("team-a", spec(UNCONFINED));
+    cluster.createDeployment(teamA, "api", 1);
+    cluster.createScaledApi(teamA, spec(UNCONFINED));
 
     cluster.awaitStatus(
-        "team-a",
+        teamA,
         s -> {
           assertThat(s.signals().queueDepth().value()).isEqualTo(5.0);
           assertThat(s.desiredReplicas()).isEqualTo(5);
         });
-    await().atMost(Duration.ofSeconds(10)).until(() -> cluster.replicas("team-a", "api") == 5);
+    await().atMost(Duration.ofSeconds(10)).until(() -> cluster.replicas(teamA, "api") == 5);
   }
 
   @Test
   void aQueryNamingAnotherNamespaceIsRefusedWithTheField() {
-    cluster.createDeployment("team-c", "api", 3);
-    cluster.createScaledApi("team-c", spec("sum(" + GAUGE + "{namespace=\"team-b\"})"));
+    cluster.createDeployment(teamC, "api", 3);
+    cluster.createScaledApi(teamC, spec("sum(" + GAUGE + "{namespace=\"" + teamB + "\"})"));
 
     String expected =
-        "spec.queue.query: selector "
-            + GAUGE
-            + "{namespace=\"team-b\"} selects namespace=\"team-b\", but this ScaledApi in"
-            + " namespace \"team-c\" may only read its own namespace's series; remove that"
-            + " matcher (the operator adds namespace=\"team-c\" to every selector)";
+        String.format(
+            "spec.queue.query: selector %s{namespace=\"%s\"} selects namespace=\"%s\", but this"
+                + " ScaledApi in namespace \"%s\" may only read its own namespace's series; remove"
+                + " that matcher (the operator adds namespace=\"%s\" to every selector)",
+            GAUGE, teamB, teamB, teamC, teamC);
     cluster.awaitStatus(
-        "team-c",
+        teamC,
         s -> {
-          Condition ready = MockCluster.condition(s, Conditions.READY);
+          Condition ready = Cluster.condition(s, Conditions.READY);
           assertThat(ready.getStatus()).isEqualTo("False");
           assertThat(ready.getReason()).isEqualTo("InvalidSpec");
           assertThat(ready.getMessage()).isEqualTo(expected);
           assertThat(s.signals()).isNull();
         });
-    assertThat(cluster.events("team-c", "InvalidSpec"))
+    assertThat(cluster.events(teamC, "InvalidSpec"))
         .singleElement()
         .satisfies(e -> assertThat(e.getMessage()).isEqualTo(expected));
-    assertThat(cluster.replicas("team-c", "api")).isEqualTo(3);
+    assertThat(cluster.replicas(teamC, "api")).isEqualTo(3);
   }
 
   @Test
   void withoutIsolationTheSameQueryReadsEveryNamespace() {
-    try (ScaledApiOperator open = cluster.startOperator(settings("open", Set.of("open")))) {
-      cluster.createDeployment("open", "api", 1);
-      cluster.createScaledApi("open", spec(UNCONFINED));
+    String ns = cluster.ns("open");
+    try (ScaledApiOperator open = cluster.startOperator(settings("open", Set.of(ns)))) {
+      cluster.createDeployment(ns, "api", 1);
+      cluster.createScaledApi(ns, spec(UNCONFINED));
 
-      cluster.awaitStatus(
-          "open", s -> assertThat(s.signals().queueDepth().value()).isEqualTo(505.0));
-      await().atMost(Duration.ofSeconds(10)).until(() -> cluster.replicas("open", "api") == 20);
+      cluster.awaitStatus(ns, s -> assertThat(s.signals().queueDepth().value()).isEqualTo(505.0));
+      await().atMost(Duration.ofSeconds(10)).until(() -> cluster.replicas(ns, "api") == 20);
     }
   }
 
@@ -130,7 +130,6 @@ class NamespaceIsolationIT {
         Optional.of(prometheus.baseUri()),
         namespaces,
         Optional.empty(),
-        false, // the mock API server refuses server-side apply with 415
         Clock.systemUTC(),
         instance);
   }

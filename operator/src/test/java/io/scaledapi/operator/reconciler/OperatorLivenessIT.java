@@ -3,10 +3,8 @@ package io.scaledapi.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.operator.testing.FakeHttpServer;
-import io.scaledapi.operator.testing.MockApiServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -20,18 +18,16 @@ import org.junit.jupiter.api.Test;
  */
 // Thread.stop wedges the framework as a dead timer thread does, which is the case under test
 @SuppressWarnings("deprecation")
-@MockApiServer
 class OperatorLivenessIT {
   static final String ONE_SERIES =
       "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":["
           + "{\"metric\":{},\"value\":[1700000000,\"42\"]}]}}";
 
-  static KubernetesClient client;
-
   @Test
   @SuppressWarnings("removal") // Thread.stop: the way to kill a thread the test does not own
   void anOperatorWhoseReconcilesStoppedIsUnhealthy() {
-    MockCluster cluster = MockCluster.of(client);
+    RealCluster cluster = RealCluster.create("wedged");
+    String ns = cluster.ns("wedged");
     try (FakeHttpServer prometheus = FakeHttpServer.http().respondJson(200, ONE_SERIES)) {
       Set<Thread> before = Thread.getAllStackTraces().keySet();
       try (ScaledApiOperator operator =
@@ -42,10 +38,9 @@ class OperatorLivenessIT {
                 .filter(t -> t.getClass().getName().equals("java.util.TimerThread"))
                 .toList();
         assertThat(timers).as("the operator's timer threads").isNotEmpty();
-        cluster.createDeployment("wedged", "api", 1);
-        cluster.createScaledApi("wedged", spec());
-        cluster.awaitStatus(
-            "wedged", s -> assertThat(s.signals().queueDepth().value()).isEqualTo(42.0));
+        cluster.createDeployment(ns, "api", 1);
+        cluster.createScaledApi(ns, spec());
+        cluster.awaitStatus(ns, s -> assertThat(s.signals().queueDepth().value()).isEqualTo(42.0));
         assertThat(operator.healthy()).as("healthy while reconciling").isTrue();
 
         timers.forEach(Thread::stop);

@@ -3,11 +3,9 @@ package io.scaledapi.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.scaledapi.api.v1alpha1.PredictionMode;
 import io.scaledapi.api.v1alpha1.PredictionSpec;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
-import io.scaledapi.operator.testing.MockApiServer;
 import io.scaledapi.operator.testing.OpenMetricsHistory;
 import io.scaledapi.operator.testing.PrometheusProcess;
 import io.scaledapi.operator.testing.SampleTimes;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.Test;
  * reconcile a ScaledApi forecasts the daily morning rise that starts a minute later, and pre-scales
  * for it while the queue is still empty.
  */
-@MockApiServer
 class PredictionWarmStartIT {
   static final Duration STEP = Duration.ofMinutes(1);
   static final Duration LEAD = Duration.ofMinutes(10);
@@ -42,8 +39,7 @@ class PredictionWarmStartIT {
   /** What the demand rule asks for at night, the queue empty: ceil(20 / 7). */
   static final int REACTIVE = 3;
 
-  static KubernetesClient client;
-  static MockCluster cluster;
+  static RealCluster cluster;
   static PrometheusProcess prometheus;
   static ScaledApiOperator operator;
 
@@ -54,7 +50,7 @@ class PredictionWarmStartIT {
 
   @BeforeAll
   static void start() {
-    cluster = MockCluster.of(client);
+    cluster = RealCluster.create("enforce", "forecast-only", "auto-capacity");
     now = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(STEP);
     long rampStart = (now.getEpochSecond() + 60) % 86_400;
     dailyRate = t -> rate(((long) t - rampStart + 86_400 * 10) % 86_400);
@@ -104,14 +100,14 @@ class PredictionWarmStartIT {
 
   @Test
   void preScalesForTheMorningRampOnTheFirstReconcile() {
-    String ns = "enforce";
+    String ns = cluster.ns("enforce");
     cluster.createDeployment(ns, "api", 1);
-    cluster.createScaledApi(ns, spec(ns, PredictionMode.ENFORCE));
+    cluster.createScaledApi(ns, spec("enforce", PredictionMode.ENFORCE));
     double truth = dailyRate.applyAsDouble(now.plus(LEAD).getEpochSecond());
     cluster.awaitStatus(
         ns,
         s -> {
-          assertThat(MockCluster.condition(s, Conditions.PREDICTION_READY).getStatus())
+          assertThat(Cluster.condition(s, Conditions.PREDICTION_READY).getStatus())
               .isEqualTo("True");
           assertThat(s.signals().arrivalRate().value()).isCloseTo(NIGHT, within(2));
           assertThat(s.forecast().horizon()).isEqualTo("600s");
@@ -145,13 +141,13 @@ class PredictionWarmStartIT {
 
   @Test
   void forecastOnlyReportsTheSameButNeverPreScales() {
-    String ns = "forecast-only";
+    String ns = cluster.ns("forecast-only");
     cluster.createDeployment(ns, "api", 1);
-    cluster.createScaledApi(ns, spec(ns, PredictionMode.FORECAST_ONLY));
+    cluster.createScaledApi(ns, spec("forecast-only", PredictionMode.FORECAST_ONLY));
     cluster.awaitStatus(
         ns,
         s -> {
-          assertThat(MockCluster.condition(s, Conditions.PREDICTION_READY).getReason())
+          assertThat(Cluster.condition(s, Conditions.PREDICTION_READY).getReason())
               .isEqualTo("ForecastOnly");
           assertThat(s.forecast().replicas()).isGreaterThan(REACTIVE);
           assertThat(s.desiredReplicas()).isEqualTo(REACTIVE);
@@ -168,13 +164,13 @@ class PredictionWarmStartIT {
 
   @Test
   void withCapacityStillUnknownTheForecastIsReportedButNotActedOn() {
-    String ns = "auto-capacity";
+    String ns = cluster.ns("auto-capacity");
     cluster.createDeployment(ns, "api", 1);
-    cluster.createScaledApi(ns, spec(ns, PredictionMode.ENFORCE, null));
+    cluster.createScaledApi(ns, spec("auto-capacity", PredictionMode.ENFORCE, null));
     cluster.awaitStatus(
         ns,
         s -> {
-          var ready = MockCluster.condition(s, Conditions.PREDICTION_READY);
+          var ready = Cluster.condition(s, Conditions.PREDICTION_READY);
           assertThat(ready.getStatus()).as("%s", ready).isEqualTo("False");
           assertThat(ready.getReason()).isEqualTo("CapacityUnknown");
           assertThat(ready.getMessage())

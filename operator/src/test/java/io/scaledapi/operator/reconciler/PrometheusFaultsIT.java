@@ -1,8 +1,6 @@
 package io.scaledapi.operator.reconciler;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.scaledapi.operator.testing.FaultProxy;
-import io.scaledapi.operator.testing.MockApiServer;
 import io.scaledapi.operator.testing.PrometheusProcess;
 import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
@@ -20,7 +18,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 /**
  * Every way Prometheus can fail, against a real Prometheus (behind a {@link FaultProxy} for the
  * faults a real server does not produce on demand; a Prometheus of the class's own for the one it
- * stops and restarts, the JVM's shared one for the rest) and the operator on the mock API server.
+ * stops and restarts, the JVM's shared one for the rest) and the operator on the real API server.
  * Each outage starts from 5 replicas for a queue of 50 and drops the queue to 0 (or hides it), so
  * that a reading taken as 0 would scale down at once. In every outage ({@link
  * FaultScenario#outage}): replicas never go down, MetricsAvailable is False with the cause, one
@@ -30,12 +28,10 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * <p>The tests run side by side: each has its own namespace, ScaledApi and queue series, and the
  * ones behind a proxy each their own proxy, so that one test's fault reaches no other.
  */
-@MockApiServer
 class PrometheusFaultsIT {
   static final int FALLBACK = 7;
 
-  static KubernetesClient client;
-  static MockCluster cluster;
+  static RealCluster cluster;
   static LiveStack stack;
   static TestExporter exporter;
   static SharedPrometheus prometheus;
@@ -68,7 +64,7 @@ class PrometheusFaultsIT {
   static void startEverything() {
     stoppableExporter = TestExporter.start();
     stoppable = PrometheusProcess.start(List.of(stoppableExporter.target()), LiveStack.SCRAPE);
-    cluster = MockCluster.of(client);
+    cluster = RealCluster.create("stopped", "slow", "garbage", "empty");
     stack =
         LiveStack.start(
             cluster,
@@ -178,13 +174,13 @@ class PrometheusFaultsIT {
         "query returned no series; check the metric name and labels (no data is not read as 0)");
   }
 
-  private FaultScenario start(String ns, URI address, String timeout, int fallback) {
-    return start(ns, exporter, address, timeout, fallback);
+  private FaultScenario start(String name, URI address, String timeout, int fallback) {
+    return start(name, exporter, address, timeout, fallback);
   }
 
   private FaultScenario start(
-      String ns, TestExporter queues, URI address, String timeout, int fallback) {
-    current = ns;
-    return FaultScenario.start(cluster, queues, ns, address, timeout, fallback);
+      String name, TestExporter queues, URI address, String timeout, int fallback) {
+    current = cluster.ns(name);
+    return FaultScenario.start(cluster, queues, current, address, timeout, fallback);
   }
 }

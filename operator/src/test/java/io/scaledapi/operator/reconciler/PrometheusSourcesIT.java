@@ -15,8 +15,6 @@ import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.api.v1alpha1.SecretKeyRef;
 import io.scaledapi.operator.prometheus.PrometheusAuth;
 import io.scaledapi.operator.prometheus.PrometheusEndpoint;
-import io.scaledapi.operator.rbac.ApiCallLog;
-import io.scaledapi.operator.testing.MockApiServer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -26,25 +24,25 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Connection settings come from the ScaledApi's own namespace, with errors naming the field. */
-@MockApiServer
 class PrometheusSourcesIT {
-  static final ApiCallLog LOG = new ApiCallLog();
+  static RealCluster cluster;
   static KubernetesClient client;
 
   /** The operator's side: its calls are recorded, the test's own setup calls are not. */
   static KubernetesClient sourcesClient;
 
   @BeforeAll
-  static void recordTheOperatorsCalls() {
-    sourcesClient = LOG.client(client);
+  static void start() {
+    cluster = RealCluster.create("mine", "other", "optout", "basic");
+    client = cluster.client();
+    sourcesClient = cluster.operatorClient();
   }
 
   @AfterAll
-  static void addCallsToUnion() {
-    if (sourcesClient != null) {
-      sourcesClient.close();
+  static void stop() {
+    if (cluster != null) {
+      cluster.close();
     }
-    LOG.addToUnion();
   }
 
   static ScaledApi scaledApi(String ns, PrometheusSpec prometheus) {
@@ -103,16 +101,20 @@ class PrometheusSourcesIT {
 
   @Test
   void bearerTokenIsReadFromTheOwnNamespaceOnly() {
-    secret("other", "prom-token", Map.of("token", "s3cret-other"));
+    String mine = cluster.ns("mine");
+    String other = cluster.ns("other");
+    secret(other, "prom-token", Map.of("token", "s3cret-other"));
     PrometheusSources sources = new PrometheusSources(sourcesClient, Optional.empty());
-    assertThatThrownBy(() -> sources.sourceFor(scaledApi("mine", bearer("prom-token"))))
+    assertThatThrownBy(() -> sources.sourceFor(scaledApi(mine, bearer("prom-token"))))
         .hasMessage(
             "Secret prom-token named in spec.prometheus.auth.bearer does not exist in namespace"
-                + " mine; create it or fix spec.prometheus.auth.bearer.secretName")
+                + " "
+                + mine
+                + "; create it or fix spec.prometheus.auth.bearer.secretName")
         .hasMessageNotContaining("s3cret");
 
-    secret("mine", "prom-token", Map.of("token", "s3cret-mine\n"));
-    PrometheusEndpoint endpoint = sources.endpoint(scaledApi("mine", bearer("prom-token")));
+    secret(mine, "prom-token", Map.of("token", "s3cret-mine\n"));
+    PrometheusEndpoint endpoint = sources.endpoint(scaledApi(mine, bearer("prom-token")));
     assertThat(endpoint.auth()).isEqualTo(new PrometheusAuth.Bearer("s3cret-mine"));
     assertThat(endpoint.toString()).doesNotContain("s3cret");
     assertThat(endpoint.timeout()).isEqualTo(Duration.ofSeconds(3));
@@ -120,28 +122,30 @@ class PrometheusSourcesIT {
 
   @Test
   void aSecretOrConfigMapWithoutTheOptInLabelIsNotUsedAndItsValueNotRepeated() {
-    secret("optout", "prom-token", Map.of(), Map.of("token", "s3cret-unlabelled"));
-    secret("optout", "prom-basic", Map.of(LABEL, "false"), Map.of("password", "s3cret-false"));
+    String optout = cluster.ns("optout");
+    secret(optout, "prom-token", Map.of(), Map.of("token", "s3cret-unlabelled"));
+    secret(optout, "prom-basic", Map.of(LABEL, "false"), Map.of("password", "s3cret-false"));
     client
         .configMaps()
-        .inNamespace("optout")
+        .inNamespace(optout)
         .resource(
             new ConfigMapBuilder()
                 .withNewMetadata()
                 .withName("prom-ca")
-                .withNamespace("optout")
+                .withNamespace(optout)
                 .endMetadata()
                 .withData(Map.of("ca.crt", "-----BEGIN CERTIFICATE-----"))
                 .build())
         .create();
     PrometheusSources sources = new PrometheusSources(sourcesClient, Optional.empty());
 
-    assertThatThrownBy(() -> sources.sourceFor(scaledApi("optout", bearer("prom-token"))))
+    assertThatThrownBy(() -> sources.sourceFor(scaledApi(optout, bearer("prom-token"))))
         .hasMessage(
             "Secret prom-token named in spec.prometheus.auth.bearer lacks the label "
                 + LABEL
-                + "=true that lets the operator use it; add it: kubectl label -n optout secret"
-                + " prom-token "
+                + "=true that lets the operator use it; add it: kubectl label -n "
+                + optout
+                + " secret prom-token "
                 + LABEL
                 + "=true")
         .hasMessageNotContaining("s3cret");
@@ -151,7 +155,7 @@ class PrometheusSourcesIT {
             new PrometheusAuthSpec(null, new BasicAuthSpec("prom-basic", null, null)),
             null,
             null);
-    assertThatThrownBy(() -> sources.sourceFor(scaledApi("optout", basic)))
+    assertThatThrownBy(() -> sources.sourceFor(scaledApi(optout, basic)))
         .hasMessageStartingWith(
             "Secret prom-basic named in spec.prometheus.auth.basic lacks the label " + LABEL)
         .hasMessageNotContaining("s3cret");
@@ -161,19 +165,21 @@ class PrometheusSourcesIT {
             null,
             new PrometheusTlsSpec(new CaSource(null, "prom-ca", null)),
             null);
-    assertThatThrownBy(() -> sources.sourceFor(scaledApi("optout", ca)))
+    assertThatThrownBy(() -> sources.sourceFor(scaledApi(optout, ca)))
         .hasMessage(
             "ConfigMap prom-ca named in spec.prometheus.tls.ca lacks the label "
                 + LABEL
-                + "=true that lets the operator use it; add it: kubectl label -n optout configmap"
-                + " prom-ca "
+                + "=true that lets the operator use it; add it: kubectl label -n "
+                + optout
+                + " configmap prom-ca "
                 + LABEL
                 + "=true");
   }
 
   @Test
   void basicAuthWithAMissingKeyNamesTheKey() {
-    secret("basic", "prom-basic", Map.of("username", "alice"));
+    String basic = cluster.ns("basic");
+    secret(basic, "prom-basic", Map.of("username", "alice"));
     PrometheusSpec spec =
         new PrometheusSpec(
             "http://prometheus:9090",
@@ -181,7 +187,7 @@ class PrometheusSourcesIT {
             null,
             null);
     PrometheusSources sources = new PrometheusSources(sourcesClient, Optional.empty());
-    assertThatThrownBy(() -> sources.sourceFor(scaledApi("basic", spec)))
+    assertThatThrownBy(() -> sources.sourceFor(scaledApi(basic, spec)))
         .hasMessage(
             "Secret prom-basic has no key password (it has username); add it, or set"
                 + " spec.prometheus.auth.basic.passwordKey to the key that holds the value");

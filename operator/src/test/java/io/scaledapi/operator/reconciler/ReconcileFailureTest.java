@@ -29,7 +29,7 @@ class ReconcileFailureTest {
 
   /** A ScaledApi "api" in namespace "shop", polled every 15 s, at 4 replicas with a queue of 0. */
   static ReconcilerHarness harness() {
-    ReconcilerHarness h = new ReconcilerHarness(new FakeMetricsSources(constant(0)), true);
+    ReconcilerHarness h = new ReconcilerHarness(new FakeMetricsSources(constant(0)));
     h.targets.found(4);
     return h;
   }

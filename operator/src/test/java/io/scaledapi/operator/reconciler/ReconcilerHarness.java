@@ -48,7 +48,6 @@ final class ReconcilerHarness {
   final FakeHpaConflicts hpas = new FakeHpaConflicts();
   final FakeEvents events = new FakeEvents();
   final FakeMetricsSources sources;
-  private final boolean serverSideApply;
   private final Map<String, ScaledApi> stored = new LinkedHashMap<>();
   private final List<ScaledApi> patches = new ArrayList<>();
   private boolean refuseNextPatch;
@@ -56,13 +55,12 @@ final class ReconcilerHarness {
   private ScaledApiReconciler reconciler;
 
   ReconcilerHarness() {
-    this(new FakeMetricsSources(), true);
+    this(new FakeMetricsSources());
   }
 
-  /** With {@code sources}, and status patched by server-side apply or by a JSON patch. */
-  ReconcilerHarness(FakeMetricsSources sources, boolean serverSideApply) {
+  /** With {@code sources}. */
+  ReconcilerHarness(FakeMetricsSources sources) {
     this.sources = sources;
-    this.serverSideApply = serverSideApply;
     restart();
   }
 
@@ -80,7 +78,6 @@ final class ReconcilerHarness {
                 events,
                 metrics,
                 clock,
-                serverSideApply,
                 this::peers,
                 clock::nanos));
   }

@@ -15,7 +15,6 @@ import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.api.v1alpha1.SecretKeyRef;
 import io.scaledapi.operator.prometheus.QueryResult;
 import io.scaledapi.operator.testing.FakeHttpServer;
-import io.scaledapi.operator.testing.MockApiServer;
 import io.scaledapi.operator.testing.SelfSignedCertificate;
 import java.net.URI;
 import java.time.Clock;
@@ -26,7 +25,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,16 +36,29 @@ import org.junit.jupiter.api.Test;
  */
 // an operator started in a try block runs for the block; its variable is not needed in it
 @SuppressWarnings("try")
-@MockApiServer
 class SharedHttpClientsIT {
   static final String ONE_SERIES =
       "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":["
           + "{\"metric\":{},\"value\":[1700000000,\"42\"]}]}}";
   static final Duration RECLAIM = Duration.ofSeconds(60);
 
+  static RealCluster cluster;
   static KubernetesClient client;
 
   private FakeHttpServer server;
+
+  @BeforeAll
+  static void start() {
+    cluster = RealCluster.create("edits", "deleted");
+    client = cluster.client();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
 
   @AfterEach
   void stopServer() {
@@ -58,14 +72,15 @@ class SharedHttpClientsIT {
     server = FakeHttpServer.http().respondJson(200, ONE_SERIES);
     Set<String> before = selectorThreads();
     PrometheusSources sources = new PrometheusSources(client, Optional.empty());
-    token("edits", 0);
+    String ns = cluster.ns("edits");
+    token(ns, 0);
     for (int edit = 0; edit < 150; edit++) {
-      read(sources, scaledApi("edits", (1000 + edit) + "ms"));
+      read(sources, scaledApi(ns, (1000 + edit) + "ms"));
     }
     int afterEdits = newSelectorThreads(before).size();
     for (int rotation = 1; rotation <= 50; rotation++) {
-      token("edits", rotation);
-      read(sources, scaledApi("edits", "2s"));
+      token(ns, rotation);
+      read(sources, scaledApi(ns, "2s"));
     }
     int afterRotations = newSelectorThreads(before).size();
 
@@ -94,9 +109,7 @@ class SharedHttpClientsIT {
   void aDeletedScaledApiReleasesItsClient() {
     SelfSignedCertificate certificate = SelfSignedCertificate.generate("prometheus");
     server = FakeHttpServer.https(certificate.serverContext()).respondJson(200, ONE_SERIES);
-    MockCluster cluster = MockCluster.of(client);
-    String ns = "deleted";
-    cluster.ensureNamespace(ns);
+    String ns = cluster.ns("deleted");
     client
         .configMaps()
         .inNamespace(ns)
@@ -141,8 +154,6 @@ class SharedHttpClientsIT {
       System.out.printf(
           "[threads] %d new selector thread(s) while used, none %d ms after the delete%n",
           whileUsed, Duration.ofNanos(System.nanoTime() - start).toMillis());
-    } finally {
-      cluster.close();
     }
   }
 

@@ -23,7 +23,7 @@ class StatusPatchTest {
 
   @Test
   void serverSideApplyPatchCarriesIdentityAndStatusOnly() {
-    ScaledApi patch = StatusPatch.of(observed(), STATUS, true);
+    ScaledApi patch = StatusPatch.of(observed(), STATUS);
     assertThat(patch.getApiVersion()).isEqualTo("autoscaling.scaledapi.io/v1alpha1");
     assertThat(patch.getKind()).isEqualTo("ScaledApi");
     assertThat(patch.getMetadata().getName()).isEqualTo("api");
@@ -32,16 +32,6 @@ class StatusPatchTest {
     assertThat(patch.getMetadata().getLabels()).isNullOrEmpty();
     assertThat(patch.getSpec()).isNull();
     assertThat(patch.getStatus()).isEqualTo(STATUS);
-  }
-
-  @Test
-  void jsonPatchBaseIsACopyOfTheObservedWithTheNewStatus() {
-    ScaledApi observed = observed();
-    ScaledApi patch = StatusPatch.of(observed, STATUS, false);
-    assertThat(patch).isNotSameAs(observed);
-    assertThat(patch.getSpec()).isEqualTo(observed.getSpec());
-    assertThat(patch.getStatus()).isEqualTo(STATUS);
-    assertThat(observed.getStatus()).as("the observed object is left alone").isNull();
   }
 
   static ScaledApiStatus read(double queue, String at, Double forecast) {

@@ -16,15 +16,12 @@ import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.api.v1alpha1.SecretKeyRef;
 import io.scaledapi.operator.testing.FakeHttpServer;
 import io.scaledapi.operator.testing.FaultProxy;
-import io.scaledapi.operator.testing.MockApiServer;
 import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +34,6 @@ import org.junit.jupiter.api.Test;
  * second local HTTP server that counts requests and answers with a page an attacker would like to
  * read.
  */
-@MockApiServer
 class TenantBoundariesIT {
   static final String GAUGE = "api_queue_requests_waiting";
   static final String LABEL = "scaledapi.io/prometheus-credentials";
@@ -46,7 +42,7 @@ class TenantBoundariesIT {
   static final Duration POLL = Duration.ofSeconds(1);
 
   static KubernetesClient client;
-  static MockCluster cluster;
+  static RealCluster cluster;
   static TestExporter exporter;
   static SharedPrometheus prometheus;
 
@@ -63,7 +59,8 @@ class TenantBoundariesIT {
 
   @BeforeAll
   static void startEverything() {
-    cluster = MockCluster.of(client);
+    cluster = RealCluster.create("prober", "allowed", "unlabelled");
+    client = cluster.client();
     exporter = TestExporter.start();
     prometheus = SharedPrometheus.scraping(exporter);
     defaultPrometheus =
@@ -73,14 +70,7 @@ class TenantBoundariesIT {
     internal = FakeHttpServer.http().respond(500, "text/plain", "error: " + CANARY);
     operator =
         cluster.startOperator(
-            new ScaledApiOperator.Settings(
-                    Optional.of(defaultPrometheus.baseUri()),
-                    Set.of(),
-                    Optional.empty(),
-                    false, // the mock API server refuses server-side apply with 415
-                    Clock.systemUTC(),
-                    "tenants")
-                .withAllowedPrometheus(List.of(allowedPrometheus.baseUri())));
+            defaultPrometheus.baseUri(), Clock.systemUTC(), List.of(allowedPrometheus.baseUri()));
   }
 
   @AfterAll
@@ -102,7 +92,7 @@ class TenantBoundariesIT {
 
   @Test
   void anAddressNoAdminAllowedIsNeverContactedAndNothingOfItsAnswerReachesStatus() {
-    String ns = "prober";
+    String ns = cluster.ns("prober");
     secret(ns, true);
     String address = internal.baseUri().toString();
     scaledApi(ns, new PrometheusSpec(address, bearer(), null, "2s"));
@@ -119,7 +109,7 @@ class TenantBoundariesIT {
     cluster.awaitStatus(
         ns,
         s -> {
-          assertThat(describe(MockCluster.condition(s, Conditions.READY)))
+          assertThat(describe(Cluster.condition(s, Conditions.READY)))
               .isEqualTo("False InvalidSpec: " + message);
         });
     // several polls later: still not one request, and one Warning for the one problem
@@ -150,7 +140,7 @@ class TenantBoundariesIT {
   /** The control: an allowed address, spelt with a trailing slash, gets the queries and token. */
   @Test
   void anAddressTheAdminAllowedIsUsedWithItsCredentials() {
-    String ns = "allowed";
+    String ns = cluster.ns("allowed");
     secret(ns, true);
     scaledApi(ns, new PrometheusSpec(allowedPrometheus.baseUri() + "/", bearer(), null, "2s"));
 
@@ -162,7 +152,7 @@ class TenantBoundariesIT {
 
   @Test
   void aSecretWithoutTheOptInLabelIsNotUsedAndItsValueNeverSent() {
-    String ns = "unlabelled";
+    String ns = cluster.ns("unlabelled");
     secret(ns, false);
     scaledApi(ns, new PrometheusSpec(null, bearer(), null, "2s"));
 
@@ -177,7 +167,7 @@ class TenantBoundariesIT {
     cluster.awaitStatus(
         ns,
         s -> {
-          assertThat(describe(MockCluster.condition(s, Conditions.READY)))
+          assertThat(describe(Cluster.condition(s, Conditions.READY)))
               .isEqualTo(
                   "False MetricsUnavailable: metrics unavailable (queue: "
                       + refusal

@@ -108,7 +108,6 @@ class QueueApiEndToEndIT {
                 Optional.of(prometheus.baseUri()),
                 Set.of(),
                 Optional.empty(),
-                false, // the mock API server refuses server-side apply with 415
                 Clock.systemUTC(),
                 "e2e"),
             new SimpleMeterRegistry());

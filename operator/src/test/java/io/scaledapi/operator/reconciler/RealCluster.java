@@ -1,0 +1,172 @@
+package io.scaledapi.operator.reconciler;
+
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.scaledapi.api.v1alpha1.ScaledApi;
+import io.scaledapi.operator.rbac.ApiCallLog;
+import io.scaledapi.operator.testing.RealApiServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A {@link Cluster} on the JVM's real API server ({@link RealApiServer}), with the generated
+ * ScaledApi CRD applied once per JVM. It creates the namespaces it is asked for, each name with a
+ * suffix unique in the JVM ({@link #ns}), and its operators watch those alone. Nothing runs on the
+ * server but the operators: tests set a Deployment's status by hand ({@link #readyReplicas}). On
+ * close it deletes its ScaledApis, so that no operator acts on them any more.
+ */
+final class RealCluster implements Cluster {
+  static final String CRD = "META-INF/fabric8/scaledapis.autoscaling.scaledapi.io-v1.yml";
+  private static final AtomicInteger CLUSTERS = new AtomicInteger();
+  private static final Duration DEADLINE = Duration.ofSeconds(30);
+  private static boolean crdApplied; // guarded by RealCluster.class
+
+  private final KubernetesClient client;
+  private final ApiCallLog log = new ApiCallLog();
+  private final KubernetesClient operatorClient;
+  private final Map<String, String> namespaces = new LinkedHashMap<>();
+
+  private RealCluster(KubernetesClient client, String[] names) {
+    this.client = client;
+    this.operatorClient = log.client(client);
+    int suffix = CLUSTERS.incrementAndGet();
+    for (String name : names) {
+      String ns = name + "-" + suffix;
+      client
+          .namespaces()
+          .resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+          .create();
+      namespaces.put(name, ns);
+    }
+  }
+
+  /** A cluster with namespaces for {@code names}; see {@link #ns}. */
+  static RealCluster create(String... names) {
+    KubernetesClient client = RealApiServer.get().client();
+    applyCrd(client);
+    return new RealCluster(client, names);
+  }
+
+  /** The namespace created for {@code name}. */
+  String ns(String name) {
+    String ns = namespaces.get(name);
+    if (ns == null) {
+      throw new IllegalArgumentException(
+          "no namespace for " + name + "; create the cluster with it: " + namespaces.keySet());
+    }
+    return ns;
+  }
+
+  @Override
+  public KubernetesClient client() {
+    return client;
+  }
+
+  @Override
+  public ApiCallLog log() {
+    return log;
+  }
+
+  @Override
+  public KubernetesClient operatorClient() {
+    return operatorClient;
+  }
+
+  @Override
+  public Set<String> watched() {
+    return Set.copyOf(namespaces.values());
+  }
+
+  /** The namespaces exist from the start; one not created for this cluster is a test's mistake. */
+  @Override
+  public void ensureNamespace(String ns) {
+    if (!namespaces.containsValue(ns)) {
+      throw new IllegalArgumentException(
+          ns + " is not a namespace of this cluster: " + namespaces.values());
+    }
+  }
+
+  /**
+   * Sets the Deployment's status through its status subresource, as its controller would: {@code
+   * ready} replicas, all of them ready.
+   */
+  void readyReplicas(String ns, String name, int ready) {
+    client
+        .apps()
+        .deployments()
+        .inNamespace(ns)
+        .withName(name)
+        .subresource("status")
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            "{\"status\":{\"replicas\":%d,\"readyReplicas\":%d}}".formatted(ready, ready));
+  }
+
+  @Override
+  public void close() {
+    try {
+      for (String ns : namespaces.values()) {
+        client.resources(ScaledApi.class).inNamespace(ns).delete();
+      }
+      await("the ScaledApis of " + namespaces.values() + " deleted")
+          .atMost(DEADLINE)
+          .until(
+              () ->
+                  namespaces.values().stream()
+                      .allMatch(
+                          ns ->
+                              client
+                                  .resources(ScaledApi.class)
+                                  .inNamespace(ns)
+                                  .list()
+                                  .getItems()
+                                  .isEmpty()));
+    } finally {
+      operatorClient.close();
+      log.addToUnion();
+    }
+  }
+
+  /** Applies the generated CRD, the first time in the JVM, and waits until it is served. */
+  private static synchronized void applyCrd(KubernetesClient client) {
+    if (crdApplied) {
+      return;
+    }
+    CustomResourceDefinition crd;
+    try (InputStream in = RealCluster.class.getClassLoader().getResourceAsStream(CRD)) {
+      if (in == null) {
+        throw new IllegalStateException(CRD + " is not on the class path");
+      }
+      crd = Serialization.unmarshal(in, CustomResourceDefinition.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    client.resource(crd).forceConflicts().serverSideApply();
+    String name = crd.getMetadata().getName();
+    await("the CRD " + name + " established")
+        .atMost(DEADLINE)
+        .until(
+            () ->
+                established(
+                    client.apiextensions().v1().customResourceDefinitions().withName(name).get()));
+    crdApplied = true;
+  }
+
+  private static boolean established(CustomResourceDefinition crd) {
+    return crd.getStatus() != null
+        && crd.getStatus().getConditions().stream()
+            .anyMatch(c -> c.getType().equals("Established") && c.getStatus().equals("True"));
+  }
+}
