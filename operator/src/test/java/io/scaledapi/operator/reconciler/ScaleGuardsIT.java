@@ -8,54 +8,74 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.Status;
-import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.Interceptor;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scaledapi.operator.rbac.ApiCall;
-import io.scaledapi.operator.testing.MockApiServer;
+import io.scaledapi.operator.testing.FakeHttpServer;
+import io.scaledapi.operator.testing.SharedPrometheus;
+import io.scaledapi.operator.testing.TestExporter;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What keeps a workload from being written by the wrong hand: one ScaledApi per workload, an HPA
  * check that holds when it cannot tell, and a steady poll that costs the API server nothing. A real
- * Prometheus scrapes a real exporter every second; the API server is fabric8's mock in CRUD mode,
- * reached through {@link ApiFaults}; each test runs its own operator on its own namespace, side by
- * side with the others, and counts its namespace's calls alone.
+ * Prometheus scrapes a real exporter every second; the API server is the real one. Each test runs
+ * its own operator on its own namespace, side by side with the others, and counts its namespace's
+ * calls alone. An HPA check that cannot tell is a real refusal (the operator's user has no Role for
+ * HPAs until one is bound), or a failing API server: the operator's HPA reads sent to a local
+ * server answering 500, as no request makes the real one fail on purpose.
  */
 // an operator started in a try block runs for the block; its variable is not needed in it
 @SuppressWarnings("try")
-@MockApiServer
 class ScaleGuardsIT {
   static final Duration POLL = Duration.ofSeconds(1);
+  static final String USER = "scale-guards-operator";
 
-  static KubernetesMockServer server;
+  static RealCluster cluster;
   static KubernetesClient client;
-  static FaultStack stack;
-  static MockCluster cluster;
+  static TestExporter exporter;
+  static SharedPrometheus prometheus;
 
   @BeforeAll
   static void start() {
-    stack = FaultStack.start(client);
-    cluster = stack.cluster();
+    cluster = RealCluster.create("owners", "hpa-forbidden", "hpa-failing", "steady");
+    client = cluster.client();
+    exporter = TestExporter.start();
+    prometheus = SharedPrometheus.scraping(exporter);
   }
 
   @AfterAll
   static void stop() {
-    if (stack != null) {
-      stack.close();
+    if (cluster != null) {
+      cluster.close();
+    }
+    if (exporter != null) {
+      exporter.close();
     }
   }
 
@@ -67,14 +87,13 @@ class ScaleGuardsIT {
   @Execution(ExecutionMode.CONCURRENT)
   @Test
   void secondScaledApiOnAWorkloadNeverWritesAndTakesOverWhenTheFirstIsDeleted() {
-    String ns = "owners";
-    stack.setQueue(ns, 95);
-    cluster.ensureNamespace(ns);
+    String ns = cluster.ns("owners");
+    setQueue(ns, 95);
     try (ReplicaTrail trail = new ReplicaTrail(client, ns, "api");
-        ScaledApiOperator operator = stack.operator(ns, Clock.systemUTC())) {
+        ScaledApiOperator operator = operator(cluster.operatorClient(), ns)) {
       cluster.createDeployment(ns, "api", 1);
       cluster.createScaledApi(ns, "api", spec(1, 20, queue(GAUGE, ns, 10), fastUp()));
-      stack.awaitReplicas(ns, 10);
+      cluster.awaitReplicas(ns, 10);
       cluster.createScaledApi(ns, "greedy", spec(1, 20, queue(GAUGE, ns, 5), fastUp()));
 
       // several polls of both: the Deployment stays where its owner put it
@@ -90,7 +109,7 @@ class ScaleGuardsIT {
           ns,
           "greedy",
           s -> {
-            Condition ready = MockCluster.condition(s, Conditions.READY);
+            Condition ready = Cluster.condition(s, Conditions.READY);
             assertThat(ready.getStatus()).isEqualTo("False");
             assertThat(ready.getReason()).isEqualTo("ConflictingScaledApi");
             assertThat(ready.getMessage())
@@ -99,8 +118,7 @@ class ScaleGuardsIT {
       cluster.awaitStatus(
           ns,
           "api",
-          s ->
-              assertThat(MockCluster.condition(s, Conditions.READY).getStatus()).isEqualTo("True"));
+          s -> assertThat(Cluster.condition(s, Conditions.READY).getStatus()).isEqualTo("True"));
       assertThat(cluster.events(ns, "ConflictingScaledApi"))
           .as("one Warning, not one per poll")
           .singleElement()
@@ -111,54 +129,73 @@ class ScaleGuardsIT {
               });
 
       cluster.deleteScaledApi(ns, "api");
-      stack.awaitReplicas(ns, 19);
+      cluster.awaitReplicas(ns, 19);
       cluster.awaitStatus(
           ns,
           "greedy",
-          s ->
-              assertThat(MockCluster.condition(s, Conditions.READY).getStatus()).isEqualTo("True"));
+          s -> assertThat(Cluster.condition(s, Conditions.READY).getStatus()).isEqualTo("True"));
       assertThat(trail.values()).containsExactly(1, 10, 19);
-      assertThat(stack.faults().answered(ns, "PUT", "/scale", 200)).isEqualTo(2);
+      assertThat(cluster.log().count(c -> ns.equals(c.namespace()) && isScaleWrite(c)))
+          .as("writes of /scale")
+          .isEqualTo(2);
     }
   }
 
   /**
-   * The HPA check cannot tell (the API server refuses or fails the HPA list): the ScaledApi says so
-   * and holds, with one Warning; once HPAs can be read again, it scales.
+   * The operator's user may not list HPAs: the ScaledApi says so with the API server's refusal and
+   * holds; once a Role lets it, it scales.
    */
   @Execution(ExecutionMode.CONCURRENT)
-  @ParameterizedTest
-  @ValueSource(ints = {403, 500})
-  void hpaCheckThatCannotTellHoldsTheReplicas(int code) {
-    String ns = "hpa-" + code;
-    server
-        .expect()
-        .get()
-        .withPath(ApiFaults.HPA_FAULT_PATH + code)
-        .andReturn(code, failure(code, ns))
-        .always();
-    stack.setQueue(ns, 95);
-    cluster.ensureNamespace(ns);
-    stack.faults().failHpas(ns, code);
+  @Test
+  void hpaCheckThatIsRefusedHoldsTheReplicas() {
+    String ns = cluster.ns("hpa-forbidden");
+    grant(ns, "workloads", workloadRules());
+    try (KubernetesClient restricted = client(USER, null)) {
+      holdsUntilHpasCanBeRead(
+          ns,
+          restricted,
+          "HTTP 403: horizontalpodautoscalers.autoscaling is forbidden: User \""
+              + USER
+              + "\" cannot list resource \"horizontalpodautoscalers\"",
+          () -> grant(ns, "hpas", List.of(rule("autoscaling", "horizontalpodautoscalers"))));
+    }
+  }
+
+  /**
+   * The API server fails the HPA list: the ScaledApi says it cannot tell and holds; once HPAs can
+   * be read again, it scales. (A 500 is retried by the client before the informer sees it, so the
+   * message names no cause.)
+   */
+  @Execution(ExecutionMode.CONCURRENT)
+  @Test
+  void hpaCheckThatFailsHoldsTheReplicas() {
+    String ns = cluster.ns("hpa-failing");
+    AtomicBoolean failing = new AtomicBoolean(true);
+    try (FakeHttpServer failure = FakeHttpServer.http().respondJson(500, INTERNAL_ERROR);
+        KubernetesClient redirected =
+            client(null, hpaReadsOf(ns, failure.baseUri(), failing::get))) {
+      holdsUntilHpasCanBeRead(ns, redirected, "", () -> failing.set(false));
+    }
+  }
+
+  private void holdsUntilHpasCanBeRead(
+      String ns, KubernetesClient operatorClient, String cause, Runnable heal) {
+    setQueue(ns, 95);
     try (ReplicaTrail trail = new ReplicaTrail(client, ns, "api");
-        ScaledApiOperator operator = stack.operator(ns, Clock.systemUTC())) {
+        ScaledApiOperator operator = operator(operatorClient, ns)) {
       cluster.createDeployment(ns, "api", 1);
       cluster.createScaledApi(ns, spec(1, 20, queue(GAUGE, ns, 10), fastUp()));
       cluster.awaitStatus(
           ns,
           s -> {
-            Condition ready = MockCluster.condition(s, Conditions.READY);
+            Condition ready = Cluster.condition(s, Conditions.READY);
             assertThat(ready.getStatus()).isEqualTo("False");
             assertThat(ready.getReason()).isEqualTo("HPACheckFailed");
             assertThat(ready.getMessage())
                 .startsWith("cannot tell whether a HorizontalPodAutoscaler scales Deployment/api:")
                 .contains("HorizontalPodAutoscalers in " + ns)
+                .contains(cause)
                 .endsWith("; holding 1 replica until it can");
-            if (code == 403) {
-              // a 500 is retried by the client before the informer sees it
-              assertThat(ready.getMessage())
-                  .contains("HTTP 403: horizontalpodautoscalers.autoscaling is forbidden");
-            }
           });
       await()
           .during(POLL.multipliedBy(4))
@@ -166,15 +203,13 @@ class ScaleGuardsIT {
           .until(() -> cluster.replicas(ns, "api") == 1);
       assertThat(cluster.events(ns, "HPACheckFailed")).as("one Warning per outage").hasSize(1);
 
-      stack.faults().healHpas(ns);
+      heal.run();
       await()
           .atMost(Duration.ofSeconds(60))
           .pollInterval(Duration.ofMillis(100))
           .until(() -> cluster.replicas(ns, "api") == 10);
-      stack.awaitConverged(ns, 10);
+      cluster.awaitConverged(ns, 10);
       assertThat(trail.values()).containsExactly(1, 10);
-    } finally {
-      stack.faults().healHpas(ns);
     }
   }
 
@@ -185,18 +220,14 @@ class ScaleGuardsIT {
   @Execution(ExecutionMode.CONCURRENT)
   @Test
   void steadyPollMakesNoApiCall() {
-    String ns = "steady";
-    stack.setQueue(ns, 45);
-    cluster.ensureNamespace(ns);
+    String ns = cluster.ns("steady");
+    setQueue(ns, 45);
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    try (ScaledApiOperator operator =
-        ScaledApiOperator.create(
-            cluster.operatorClient(), stack.settings(ns, Clock.systemUTC()), registry)) {
-      operator.start();
+    try (ScaledApiOperator operator = cluster.startOperator(settings(ns), registry)) {
       cluster.createDeployment(ns, "api", 1);
       cluster.createScaledApi(ns, spec(1, 20, queue(GAUGE, ns, 10), fastUp()));
-      stack.awaitReplicas(ns, 5);
-      stack.awaitConverged(ns, 5);
+      cluster.awaitReplicas(ns, 5);
+      cluster.awaitConverged(ns, 5);
 
       Predicate<ApiCall> inNamespace = c -> ns.equals(c.namespace()) && !"watch".equals(c.verb());
       Map<String, Long> before = byLine(inNamespace);
@@ -226,20 +257,113 @@ class ScaleGuardsIT {
     return counts;
   }
 
-  static Status failure(int code, String ns) {
-    return new StatusBuilder()
-        .withStatus("Failure")
-        .withCode(code)
-        .withReason(code == 403 ? "Forbidden" : "InternalError")
-        .withMessage(
-            code == 403
-                ? "horizontalpodautoscalers.autoscaling is forbidden: User"
-                    + " \"system:serviceaccount:scaledapi:scaledapi-operator\" cannot list resource"
-                    + " \"horizontalpodautoscalers\" in API group \"autoscaling\" in the namespace"
-                    + " \""
-                    + ns
-                    + "\""
-                : "etcdserver: request timed out")
+  static final String INTERNAL_ERROR =
+      "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":500,"
+          + "\"reason\":\"InternalError\",\"message\":\"etcdserver: request timed out\"}";
+
+  static void setQueue(String ns, double value) {
+    exporter.set(GAUGE, Map.of("app", ns), value);
+  }
+
+  /** An operator on the namespace alone, reading the shared Prometheus. */
+  static ScaledApiOperator.Settings settings(String ns) {
+    return new ScaledApiOperator.Settings(
+        Optional.of(prometheus.baseUri()), Set.of(ns), Optional.empty(), Clock.systemUTC(), ns);
+  }
+
+  static ScaledApiOperator operator(KubernetesClient operatorClient, String ns) {
+    ScaledApiOperator operator =
+        ScaledApiOperator.create(operatorClient, settings(ns), new SimpleMeterRegistry());
+    operator.start();
+    return operator;
+  }
+
+  static boolean isScaleWrite(ApiCall call) {
+    return call.verb().equals("update") && call.resourcePath().equals("deployments/scale");
+  }
+
+  /**
+   * A client of the API server acting as {@code user} (the test's own identity when null), its
+   * requests passing {@code interceptor} when there is one.
+   */
+  static KubernetesClient client(String user, Interceptor interceptor) {
+    Config config = new ConfigBuilder(client.getConfiguration()).build();
+    if (user != null) {
+      config.setImpersonateUsername(user);
+    }
+    return new KubernetesClientBuilder()
+        .withConfig(config)
+        .withHttpClientBuilderConsumer(
+            b -> {
+              if (interceptor != null) {
+                b.addOrReplaceInterceptor("hpa-reads", interceptor);
+              }
+            })
         .build();
+  }
+
+  /** Sends the namespace's HPA reads to {@code to} while {@code on} says so. */
+  static Interceptor hpaReadsOf(String ns, URI to, BooleanSupplier on) {
+    String path = "/namespaces/" + ns + "/horizontalpodautoscalers";
+    return new Interceptor() {
+      @Override
+      public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+        if (on.getAsBoolean() && request.uri().getPath().contains(path)) {
+          builder.uri(to.resolve(request.uri().getRawPath()));
+        }
+      }
+    };
+  }
+
+  /** Everything the operator does in a namespace, but reading HPAs. */
+  static List<PolicyRule> workloadRules() {
+    return List.of(
+        rule("autoscaling.scaledapi.io", "scaledapis", "scaledapis/status"),
+        rule("apps", "deployments", "deployments/scale", "statefulsets", "statefulsets/scale"),
+        rule("", "events"),
+        rule("events.k8s.io", "events"));
+  }
+
+  static PolicyRule rule(String group, String... resources) {
+    return new PolicyRuleBuilder()
+        .withApiGroups(group)
+        .withResources(resources)
+        .withVerbs("get", "list", "watch", "create", "update", "patch")
+        .build();
+  }
+
+  /** A Role with {@code rules} in the namespace, bound to {@link #USER}. */
+  static void grant(String ns, String name, List<PolicyRule> rules) {
+    client
+        .rbac()
+        .roles()
+        .inNamespace(ns)
+        .resource(
+            new RoleBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(ns)
+                .endMetadata()
+                .withRules(rules)
+                .build())
+        .create();
+    client
+        .rbac()
+        .roleBindings()
+        .inNamespace(ns)
+        .resource(
+            new RoleBindingBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(ns)
+                .endMetadata()
+                .withNewRoleRef("rbac.authorization.k8s.io", "Role", name)
+                .addNewSubject()
+                .withApiGroup("rbac.authorization.k8s.io")
+                .withKind("User")
+                .withName(USER)
+                .endSubject()
+                .build())
+        .create();
   }
 }
