@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ScaledApi CRD applied once per JVM. It creates the namespaces it is asked for, each name with a
  * suffix unique in the JVM ({@link #ns}), and its operators watch those alone. Nothing runs on the
  * server but the operators: tests set a Deployment's status by hand ({@link #readyReplicas}). On
- * close it deletes its ScaledApis, so that no operator acts on them any more.
+ * close it deletes its ScaledApis (the operator adds no finalizer), so that no operator acts on
+ * them any more, and its Deployments; its namespaces stay, as no namespace controller would empty
+ * them.
  */
 final class RealCluster implements Cluster {
   static final String CRD = "META-INF/fabric8/scaledapis.autoscaling.scaledapi.io-v1.yml";
@@ -119,6 +121,7 @@ final class RealCluster implements Cluster {
     try {
       for (String ns : namespaces.values()) {
         client.resources(ScaledApi.class).inNamespace(ns).delete();
+        client.apps().deployments().inNamespace(ns).delete();
       }
       await("the ScaledApis of " + namespaces.values() + " deleted")
           .atMost(DEADLINE)

@@ -1,7 +1,9 @@
 package io.scaledapi.operator.testing;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.Client;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -9,8 +11,13 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +71,47 @@ final class MockApiServerExtension implements BeforeAllCallback, BeforeEachCallb
     return found;
   }
 
+  /**
+   * The CRUD dispatcher, answering a server-side apply of a status subresource as the real API
+   * server does when one field manager owns all of status (as the operator does): the applied
+   * status replaces the stored one. The mock itself knows JSON and merge patches only, and answers
+   * an apply with 415.
+   */
+  private static final class StatusApplyingDispatcher extends KubernetesMixedDispatcher {
+    StatusApplyingDispatcher(Map<ServerRequest, Queue<ServerResponse>> responses) {
+      super(responses);
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+      String type = request.getHeader("Content-Type");
+      String path = request.getPath().split("\\?")[0]; // without fieldManager and force
+      if (request.method() != HttpMethod.PATCH
+          || type == null
+          || !type.startsWith(PatchType.SERVER_SIDE_APPLY.getContentType())
+          || !path.endsWith("/status")) {
+        return super.dispatch(request);
+      }
+      Object status =
+          Serialization.unmarshal(request.getUtf8Body(), GenericKubernetesResource.class)
+              .getAdditionalProperties()
+              .get("status");
+      String patch =
+          "[{\"op\":\"add\",\"path\":\"/status\",\"value\":" + Serialization.asJson(status) + "}]";
+      return super.dispatch(
+          new RecordedRequest(
+              request.getHttpVersion(),
+              HttpMethod.PATCH,
+              path,
+              request
+                  .getHeaders()
+                  .newBuilder()
+                  .set("Content-Type", PatchType.JSON.getContentType())
+                  .build(),
+              new Buffer(patch.getBytes(StandardCharsets.UTF_8))));
+    }
+  }
+
   /** A started server in CRUD mode and a client of it. */
   private record Running(KubernetesMockServer server, NamespacedKubernetesClient client)
       implements AutoCloseable {
@@ -76,7 +124,7 @@ final class MockApiServerExtension implements BeforeAllCallback, BeforeEachCallb
               new Context(Serialization.jsonMapper()),
               new MockWebServer(),
               responses,
-              new KubernetesMixedDispatcher(responses),
+              new StatusApplyingDispatcher(responses),
               false);
       server.init();
       return new Running(server, server.createClient());
