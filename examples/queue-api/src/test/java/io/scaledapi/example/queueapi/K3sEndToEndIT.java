@@ -102,7 +102,6 @@ class K3sEndToEndIT {
                   Optional.of(prometheus.baseUri()),
                   Set.of(),
                   Optional.empty(),
-                  true, // a real API server takes server-side apply
                   Clock.systemUTC(),
                   "k3s"),
               new SimpleMeterRegistry())) {
