@@ -3,17 +3,13 @@ package io.scaledapi.operator.reconciler;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.operator.rbac.ApiCallLog;
 import io.scaledapi.operator.testing.RealApiServer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.scaledapi.operator.testing.ScaledApiCrd;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,18 +18,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A {@link Cluster} on the JVM's real API server ({@link RealApiServer}), with the generated
- * ScaledApi CRD applied once per JVM. It creates the namespaces it is asked for, each name with a
- * suffix unique in the JVM ({@link #ns}), and its operators watch those alone. Nothing runs on the
- * server but the operators: tests set a Deployment's status by hand ({@link #readyReplicas}). On
- * close it deletes its ScaledApis (the operator adds no finalizer), so that no operator acts on
- * them any more, and its Deployments; its namespaces stay, as no namespace controller would empty
- * them.
+ * ScaledApi CRD applied once per JVM ({@link ScaledApiCrd}). It creates the namespaces it is asked
+ * for, each name with a suffix unique in the JVM ({@link #ns}), and its operators watch those
+ * alone. Nothing runs on the server but the operators: tests set a Deployment's status by hand
+ * ({@link #readyReplicas}). On close it deletes its ScaledApis (the operator adds no finalizer), so
+ * that no operator acts on them any more, and its Deployments; its namespaces stay, as no namespace
+ * controller would empty them.
  */
 final class RealCluster implements Cluster {
-  static final String CRD = "META-INF/fabric8/scaledapis.autoscaling.scaledapi.io-v1.yml";
   private static final AtomicInteger CLUSTERS = new AtomicInteger();
   private static final Duration DEADLINE = Duration.ofSeconds(30);
-  private static boolean crdApplied; // guarded by RealCluster.class
 
   private final KubernetesClient client;
   private final ApiCallLog log = new ApiCallLog();
@@ -56,9 +50,7 @@ final class RealCluster implements Cluster {
 
   /** A cluster with namespaces for {@code names}; see {@link #ns}. */
   static RealCluster create(String... names) {
-    KubernetesClient client = RealApiServer.get().client();
-    applyCrd(client);
-    return new RealCluster(client, names);
+    return new RealCluster(ScaledApiCrd.install(), names);
   }
 
   /** The namespace created for {@code name}. */
@@ -140,36 +132,5 @@ final class RealCluster implements Cluster {
       operatorClient.close();
       log.addToUnion();
     }
-  }
-
-  /** Applies the generated CRD, the first time in the JVM, and waits until it is served. */
-  private static synchronized void applyCrd(KubernetesClient client) {
-    if (crdApplied) {
-      return;
-    }
-    CustomResourceDefinition crd;
-    try (InputStream in = RealCluster.class.getClassLoader().getResourceAsStream(CRD)) {
-      if (in == null) {
-        throw new IllegalStateException(CRD + " is not on the class path");
-      }
-      crd = Serialization.unmarshal(in, CustomResourceDefinition.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    client.resource(crd).forceConflicts().serverSideApply();
-    String name = crd.getMetadata().getName();
-    await("the CRD " + name + " established")
-        .atMost(DEADLINE)
-        .until(
-            () ->
-                established(
-                    client.apiextensions().v1().customResourceDefinitions().withName(name).get()));
-    crdApplied = true;
-  }
-
-  private static boolean established(CustomResourceDefinition crd) {
-    return crd.getStatus() != null
-        && crd.getStatus().getConditions().stream()
-            .anyMatch(c -> c.getType().equals("Established") && c.getStatus().equals("True"));
   }
 }
