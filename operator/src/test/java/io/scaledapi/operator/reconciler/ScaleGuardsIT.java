@@ -8,32 +8,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.http.BasicBuilder;
-import io.fabric8.kubernetes.client.http.HttpRequest;
-import io.fabric8.kubernetes.client.http.Interceptor;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scaledapi.operator.rbac.ApiCall;
 import io.scaledapi.operator.testing.FakeHttpServer;
 import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +41,6 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 @SuppressWarnings("try")
 class ScaleGuardsIT {
   static final Duration POLL = Duration.ofSeconds(1);
-  static final String USER = "scale-guards-operator";
 
   static RealCluster cluster;
   static KubernetesClient client;
@@ -149,15 +135,14 @@ class ScaleGuardsIT {
   @Test
   void hpaCheckThatIsRefusedHoldsTheReplicas() {
     String ns = cluster.ns("hpa-forbidden");
-    grant(ns, "workloads", workloadRules());
-    try (KubernetesClient restricted = client(USER, null)) {
+    try (KubernetesClient refused = HpaReadFaults.refused(client, ns)) {
       holdsUntilHpasCanBeRead(
           ns,
-          restricted,
+          refused,
           "HTTP 403: horizontalpodautoscalers.autoscaling is forbidden: User \""
-              + USER
+              + HpaReadFaults.USER
               + "\" cannot list resource \"horizontalpodautoscalers\"",
-          () -> grant(ns, "hpas", List.of(rule("autoscaling", "horizontalpodautoscalers"))));
+          () -> HpaReadFaults.allow(client, ns));
     }
   }
 
@@ -173,7 +158,7 @@ class ScaleGuardsIT {
     AtomicBoolean failing = new AtomicBoolean(true);
     try (FakeHttpServer failure = FakeHttpServer.http().respondJson(500, INTERNAL_ERROR);
         KubernetesClient redirected =
-            client(null, hpaReadsOf(ns, failure.baseUri(), failing::get))) {
+            HpaReadFaults.sentTo(client, ns, failure.baseUri(), failing::get)) {
       holdsUntilHpasCanBeRead(ns, redirected, "", () -> failing.set(false));
     }
   }
@@ -280,90 +265,5 @@ class ScaleGuardsIT {
 
   static boolean isScaleWrite(ApiCall call) {
     return call.verb().equals("update") && call.resourcePath().equals("deployments/scale");
-  }
-
-  /**
-   * A client of the API server acting as {@code user} (the test's own identity when null), its
-   * requests passing {@code interceptor} when there is one.
-   */
-  static KubernetesClient client(String user, Interceptor interceptor) {
-    Config config = new ConfigBuilder(client.getConfiguration()).build();
-    if (user != null) {
-      config.setImpersonateUsername(user);
-    }
-    return new KubernetesClientBuilder()
-        .withConfig(config)
-        .withHttpClientBuilderConsumer(
-            b -> {
-              if (interceptor != null) {
-                b.addOrReplaceInterceptor("hpa-reads", interceptor);
-              }
-            })
-        .build();
-  }
-
-  /** Sends the namespace's HPA reads to {@code to} while {@code on} says so. */
-  static Interceptor hpaReadsOf(String ns, URI to, BooleanSupplier on) {
-    String path = "/namespaces/" + ns + "/horizontalpodautoscalers";
-    return new Interceptor() {
-      @Override
-      public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
-        if (on.getAsBoolean() && request.uri().getPath().contains(path)) {
-          builder.uri(to.resolve(request.uri().getRawPath()));
-        }
-      }
-    };
-  }
-
-  /** Everything the operator does in a namespace, but reading HPAs. */
-  static List<PolicyRule> workloadRules() {
-    return List.of(
-        rule("autoscaling.scaledapi.io", "scaledapis", "scaledapis/status"),
-        rule("apps", "deployments", "deployments/scale", "statefulsets", "statefulsets/scale"),
-        rule("", "events"),
-        rule("events.k8s.io", "events"));
-  }
-
-  static PolicyRule rule(String group, String... resources) {
-    return new PolicyRuleBuilder()
-        .withApiGroups(group)
-        .withResources(resources)
-        .withVerbs("get", "list", "watch", "create", "update", "patch")
-        .build();
-  }
-
-  /** A Role with {@code rules} in the namespace, bound to {@link #USER}. */
-  static void grant(String ns, String name, List<PolicyRule> rules) {
-    client
-        .rbac()
-        .roles()
-        .inNamespace(ns)
-        .resource(
-            new RoleBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .withNamespace(ns)
-                .endMetadata()
-                .withRules(rules)
-                .build())
-        .create();
-    client
-        .rbac()
-        .roleBindings()
-        .inNamespace(ns)
-        .resource(
-            new RoleBindingBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .withNamespace(ns)
-                .endMetadata()
-                .withNewRoleRef("rbac.authorization.k8s.io", "Role", name)
-                .addNewSubject()
-                .withApiGroup("rbac.authorization.k8s.io")
-                .withKind("User")
-                .withName(USER)
-                .endSubject()
-                .build())
-        .create();
   }
 }
