@@ -12,10 +12,10 @@ import picocli.CommandLine;
 
 /**
  * The settings the operator runs with when started by a rendered Deployment: its container's
- * arguments parsed by {@code run} itself. The parts a mock API server cannot have are adjusted: a
- * merge patch for status instead of server-side apply, and the Lease in the release namespace,
- * which in a pod is the client's own namespace; and a lost Lease stops the operator, not the JVM.
- * Everything else, namespace isolation included, is what the arguments say.
+ * arguments parsed by {@code run} itself, for an operator run inside a test's JVM: Prometheus at
+ * {@code prometheus} unless the arguments name one, the Lease in the release namespace unless they
+ * name one (in a pod, the client's own namespace), and a lost Lease stops the operator, not the
+ * JVM. Everything else, namespace isolation included, is what the arguments say.
  */
 public final class ChartArgs {
   private ChartArgs() {}

@@ -1,10 +1,23 @@
 package io.scaledapi.operator.reconciler;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Scalable;
 import io.scaledapi.api.v1alpha1.CaSource;
 import io.scaledapi.api.v1alpha1.Mode;
 import io.scaledapi.api.v1alpha1.PrometheusAuthSpec;
@@ -14,38 +27,86 @@ import io.scaledapi.api.v1alpha1.QueueSpec;
 import io.scaledapi.api.v1alpha1.ScaleTargetRef;
 import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
+import io.scaledapi.api.v1alpha1.ScaledApiStatus;
 import io.scaledapi.api.v1alpha1.SecretKeyRef;
 import io.scaledapi.operator.testing.TestExporter;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
- * Drives the operator through every path that reaches the API server, in one namespace: scale-ups
- * through {@code /scale} of a Deployment (with a bearer token from a Secret), a StatefulSet and a
- * ReplicaSet, a CA bundle from a ConfigMap, a target that does not exist; each reports status and
- * events; Deployments, StatefulSets and HPAs are watched.
+ * Every path of the operator that reaches the API server, in one namespace of a real API server:
+ * scale-ups through {@code /scale} of a Deployment (with a bearer token from a Secret), a
+ * StatefulSet and a ReplicaSet, a CA bundle from a ConfigMap, a target that does not exist; each
+ * reports status and events; Deployments, StatefulSets and HPAs are watched. {@code admin} is the
+ * test's own client.
  */
-record RbacScenario(MockCluster cluster, TestExporter exporter, URI prometheus) {
+record RbacScenario(KubernetesClient admin, TestExporter exporter, URI prometheus) {
   static final String GAUGE = "api_queue_requests_waiting";
+  static final Duration DEADLINE = Duration.ofSeconds(30);
 
-  void run(String ns) {
+  /** The ScaledApis, by name: each names the workload of the same name, but "gone" names none. */
+  static final List<String> SCALED_APIS = List.of("api", "tls", "gone", "db", "rs");
+
+  /** Creates {@code ns} if missing, and the workloads, Secret, ConfigMap and ScaledApis in it. */
+  void create(String ns) {
+    admin
+        .resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+        .serverSideApply();
     // the chart isolates namespaces by default: the series carry the namespace label, as
     // Kubernetes service discovery gives them
     exporter.set(GAUGE, Map.of("app", ns, "namespace", ns), 95);
-    cluster.createDeployment(ns, "api", 1);
-    cluster
-        .client()
-        .secrets()
-        .inNamespace(ns)
+    Map<String, String> optIn = Map.of(PrometheusSources.OPT_IN_LABEL, "true");
+    admin
         .resource(
             new SecretBuilder()
-                .withNewMetadata()
-                .withName("prom-token")
-                .withLabels(Map.of(PrometheusSources.OPT_IN_LABEL, "true"))
-                .endMetadata()
+                .withMetadata(meta(ns, "prom-token", optIn))
                 .withStringData(Map.of("token", "t"))
+                .build())
+        .create();
+    // read, though a CA bundle is only used for an https address
+    admin
+        .resource(
+            new ConfigMapBuilder()
+                .withMetadata(meta(ns, "prom-ca", optIn))
+                .withData(Map.of("ca.crt", "-----BEGIN CERTIFICATE-----"))
+                .build())
+        .create();
+    for (String name : List.of("api", "tls")) {
+      admin
+          .resource(
+              new DeploymentBuilder()
+                  .withMetadata(meta(ns, name, Map.of()))
+                  .withNewSpec()
+                  .withReplicas(1)
+                  .withSelector(selector(name))
+                  .withTemplate(pods(name))
+                  .endSpec()
+                  .build())
+          .create();
+    }
+    admin
+        .resource(
+            new StatefulSetBuilder()
+                .withMetadata(meta(ns, "db", Map.of()))
+                .withNewSpec()
+                .withReplicas(1)
+                .withServiceName("db")
+                .withSelector(selector("db"))
+                .withTemplate(pods("db"))
+                .endSpec()
+                .build())
+        .create();
+    admin
+        .resource(
+            new ReplicaSetBuilder()
+                .withMetadata(meta(ns, "rs", Map.of()))
+                .withNewSpec()
+                .withReplicas(1)
+                .withSelector(selector("rs"))
+                .withTemplate(pods("rs"))
+                .endSpec()
                 .build())
         .create();
     PrometheusSpec bearer =
@@ -60,99 +121,87 @@ record RbacScenario(MockCluster cluster, TestExporter exporter, URI prometheus) 
             null,
             new PrometheusTlsSpec(new CaSource(null, "prom-ca", null)),
             "2s");
-    // one ScaledApi per workload: a second on Deployment "api" would hold without reading anything
-    cluster.createDeployment(ns, "tls", 1);
-    create(ns, "api", spec(ns, "api", bearer));
-    create(ns, "tls", spec(ns, "tls", ca));
-    create(ns, "gone", spec(ns, "no-such-api", null));
-    cluster
-        .client()
-        .apps()
-        .statefulSets()
-        .inNamespace(ns)
-        .resource(
-            new StatefulSetBuilder()
-                .withNewMetadata()
-                .withName("db")
-                .endMetadata()
-                .withNewSpec()
-                .withReplicas(1)
-                .endSpec()
-                .build())
-        .create();
-    cluster
-        .client()
-        .apps()
-        .replicaSets()
-        .inNamespace(ns)
-        .resource(
-            new ReplicaSetBuilder()
-                .withNewMetadata()
-                .withName("rs")
-                .endMetadata()
-                .withNewSpec()
-                .withReplicas(1)
-                .endSpec()
-                .build())
-        .create();
-    create(ns, "db", spec(ns, new ScaleTargetRef("apps/v1", "StatefulSet", "db"), null));
-    create(ns, "rs", spec(ns, new ScaleTargetRef("apps/v1", "ReplicaSet", "rs"), null));
-    awaitThat(ns + "/api scaled to 10", () -> cluster.replicas(ns, "api") == 10);
-    awaitThat(
-        ns + "/db scaled to 10",
-        () ->
-            cluster
-                    .client()
-                    .apps()
-                    .statefulSets()
-                    .inNamespace(ns)
-                    .withName("db")
-                    .get()
-                    .getSpec()
-                    .getReplicas()
-                == 10);
-    awaitThat(
-        ns + "/rs scaled to 10",
-        () ->
-            cluster
-                    .client()
-                    .apps()
-                    .replicaSets()
-                    .inNamespace(ns)
-                    .withName("rs")
-                    .get()
-                    .getSpec()
-                    .getReplicas()
-                == 10);
-    awaitThat(ns + "/tls has a status", () -> status(ns, "tls"));
-    awaitThat(ns + "/gone has a status", () -> status(ns, "gone"));
-    awaitThat(
-        ns + " has a TargetNotFound event", () -> !cluster.events(ns, "TargetNotFound").isEmpty());
+    create(ns, "api", spec(ns, "Deployment", "api", bearer));
+    create(ns, "tls", spec(ns, "Deployment", "tls", ca));
+    create(ns, "gone", spec(ns, "Deployment", "no-such-api", null));
+    create(ns, "db", spec(ns, "StatefulSet", "db", null));
+    create(ns, "rs", spec(ns, "ReplicaSet", "rs", null));
   }
 
-  private static void awaitThat(String what, Callable<Boolean> condition) {
-    await().alias(what).atMost(Duration.ofSeconds(20)).until(condition);
+  /** Waits until the operator has done its whole job in {@code ns}. */
+  void awaitDone(String ns) {
+    for (String name : List.of("api", "tls", "db", "rs")) {
+      await(ns + "/" + name + " scaled to 10")
+          .atMost(DEADLINE)
+          .until(() -> replicas(ns, name) == 10);
+    }
+    for (String name : SCALED_APIS) {
+      await(ns + "/" + name + " has a status")
+          .atMost(DEADLINE)
+          .until(() -> status(ns, name) != null);
+    }
+    await(ns + " has a TargetNotFound event")
+        .atMost(DEADLINE)
+        .until(() -> !events(ns, "gone").isEmpty());
+    assertThat(events(ns, "api")).extracting(Event::getReason).contains("Rescaled");
+  }
+
+  ScaledApiStatus status(String ns, String name) {
+    ScaledApi sapi = admin.resources(ScaledApi.class).inNamespace(ns).withName(name).get();
+    return sapi == null ? null : sapi.getStatus();
+  }
+
+  /** The events recorded on ScaledApi {@code name}. */
+  List<Event> events(String ns, String name) {
+    return admin.v1().events().inNamespace(ns).list().getItems().stream()
+        .filter(e -> name.equals(e.getInvolvedObject().getName()))
+        .filter(e -> "ScaledApi".equals(e.getInvolvedObject().getKind()))
+        .toList();
+  }
+
+  /** {@code spec.replicas} of the workload {@code name}, whatever its kind. */
+  int replicas(String ns, String name) {
+    Scalable<?> workload =
+        switch (name) {
+          case "db" -> admin.apps().statefulSets().inNamespace(ns).withName(name);
+          case "rs" -> admin.apps().replicaSets().inNamespace(ns).withName(name);
+          default -> admin.apps().deployments().inNamespace(ns).withName(name);
+        };
+    return workload.scale().getSpec().getReplicas();
   }
 
   private void create(String ns, String name, ScaledApiSpec spec) {
     ScaledApi sapi = TestScaledApis.scaledApi(ns, spec);
     sapi.getMetadata().setName(name);
-    cluster.client().resources(ScaledApi.class).inNamespace(ns).resource(sapi).create();
+    admin.resource(sapi).create();
   }
 
-  private boolean status(String ns, String name) {
-    ScaledApi sapi =
-        cluster.client().resources(ScaledApi.class).inNamespace(ns).withName(name).get();
-    return sapi != null && sapi.getStatus() != null;
+  private static ObjectMeta meta(String ns, String name, Map<String, String> labels) {
+    return new ObjectMetaBuilder().withNamespace(ns).withName(name).withLabels(labels).build();
   }
 
-  private static ScaledApiSpec spec(String app, String target, PrometheusSpec prometheus) {
-    return spec(app, new ScaleTargetRef("apps/v1", "Deployment", target), prometheus);
+  private static LabelSelector selector(String app) {
+    return new LabelSelectorBuilder().withMatchLabels(Map.of("app", app)).build();
   }
 
-  private static ScaledApiSpec spec(String app, ScaleTargetRef target, PrometheusSpec prometheus) {
+  private static PodTemplateSpec pods(String app) {
+    return new PodTemplateSpecBuilder()
+        .withNewMetadata()
+        .withLabels(Map.of("app", app))
+        .endMetadata()
+        .withNewSpec()
+        .addNewContainer()
+        .withName("app")
+        .withImage("registry.invalid/app:1")
+        .endContainer()
+        .endSpec()
+        .build();
+  }
+
+  private static ScaledApiSpec spec(
+      String app, String kind, String target, PrometheusSpec prometheus) {
     return new ScaledApiSpec(
-        target,
+        new ScaleTargetRef("apps/v1", kind, target),
         1,
         20,
         "1s",
