@@ -3,6 +3,7 @@ package io.scaledapi.operator.reconciler;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,15 +20,19 @@ record Election(
     List<OperatorInstance> instances)
     implements AutoCloseable {
 
-  /** Starts one instance per settings, all naming the same Lease, and waits until one holds it. */
-  static Election start(KubernetesClient client, List<ScaledApiOperator.Settings> candidates) {
+  /**
+   * Starts one instance per settings, each with a client of its own with {@code config}, all naming
+   * the same Lease, and waits until one holds it.
+   */
+  static Election start(
+      KubernetesClient client, Config config, List<ScaledApiOperator.Settings> candidates) {
     ScaledApiOperator.LeaderElection lease = candidates.get(0).leaderElection().orElseThrow();
     Election election =
         new Election(
             client, lease.leaseNamespace().orElseThrow(), lease.leaseName(), new ArrayList<>());
     try {
       for (ScaledApiOperator.Settings settings : candidates) {
-        election.instances().add(OperatorInstance.start(client, settings));
+        election.instances().add(OperatorInstance.start(client, config, settings));
       }
       await("a leader of " + lease.leaseName())
           .atMost(Duration.ofSeconds(20))

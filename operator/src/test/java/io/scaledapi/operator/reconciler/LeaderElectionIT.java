@@ -3,19 +3,19 @@ package io.scaledapi.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRuleBuilder;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
-import io.fabric8.kubernetes.api.model.authorization.v1.SubjectRulesReviewStatus;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.scaledapi.api.v1alpha1.Mode;
 import io.scaledapi.api.v1alpha1.QueueSpec;
 import io.scaledapi.api.v1alpha1.ScaleTargetRef;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
+import io.scaledapi.operator.helm.ChartRenderer;
 import io.scaledapi.operator.reconciler.ScaledApiOperator.LeaseTimings;
-import io.scaledapi.operator.testing.MockApiServer;
+import io.scaledapi.operator.testing.ChartServiceAccount;
 import io.scaledapi.operator.testing.PrometheusLogOnFailure;
+import io.scaledapi.operator.testing.RealApiServer;
+import io.scaledapi.operator.testing.ScaledApiCrd;
 import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
 import java.time.Clock;
@@ -32,15 +32,14 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
- * Two operator instances on one API server, electing a leader on a Lease, reading a real Prometheus
- * that scrapes a real exporter. Each instance has its own recording client, so the test sees which
- * one wrote what. Each test has its own Lease, namespace and queue series; the tests run side by
- * side.
+ * Two operator instances on a real API server, electing a leader on a real Lease, reading a real
+ * Prometheus that scrapes a real exporter. Both act as the chart's ServiceAccount, with its RBAC
+ * applied (the Lease in the release namespace); each has its own recording client, so the test sees
+ * which one wrote what. Each test has its own release, Lease, namespace and queue series; the tests
+ * run side by side.
  */
-@MockApiServer
 class LeaderElectionIT {
   static final String GAUGE = "api_queue_requests_waiting";
-  static final String LEASE_NAMESPACE = "operators";
   static final Duration POLL = Duration.ofSeconds(1);
 
   /** Short, so that a takeover fits in a test; the production defaults are 15 s, 10 s and 2 s. */
@@ -57,7 +56,6 @@ class LeaderElectionIT {
           .plusMillis((long) (TIMINGS.retryPeriod().toMillis() * (1 + LeaseTimings.JITTER)))
           .plusSeconds(5);
 
-  static KubernetesMockServer server;
   static KubernetesClient client;
   static TestExporter exporter;
   static SharedPrometheus prometheus;
@@ -67,31 +65,11 @@ class LeaderElectionIT {
       PrometheusLogOnFailure.shared();
 
   @BeforeAll
-  static void startPrometheusAndAllowLeases() {
+  static void start() {
+    client = RealApiServer.get().client();
+    ScaledApiCrd.install(client);
     exporter = TestExporter.start();
     prometheus = SharedPrometheus.scraping(exporter);
-    try (MockCluster setup = MockCluster.of(client)) {
-      setup.ensureNamespace(LEASE_NAMESPACE);
-    }
-    // the operator framework checks its rights on Leases before it campaigns
-    SelfSubjectRulesReview review = new SelfSubjectRulesReview();
-    review.setStatus(
-        new SubjectRulesReviewStatus(
-            null,
-            false,
-            List.of(),
-            List.of(
-                new ResourceRuleBuilder()
-                    .withApiGroups("coordination.k8s.io")
-                    .withResources("leases")
-                    .withVerbs("get", "create", "update", "patch")
-                    .build())));
-    server
-        .expect()
-        .post()
-        .withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
-        .andReturn(201, review)
-        .always();
   }
 
   @AfterAll
@@ -104,7 +82,7 @@ class LeaderElectionIT {
   @Execution(ExecutionMode.CONCURRENT)
   @Test
   void onlyTheLeaderWrites() {
-    String ns = "only-leader";
+    String ns = "leader-election-only-leader";
     try (Election election = election(ns)) {
       OperatorInstance leader = election.leader();
       OperatorInstance follower = election.follower();
@@ -142,7 +120,7 @@ class LeaderElectionIT {
   @Execution(ExecutionMode.CONCURRENT)
   @Test
   void followerTakesOverWithinTheLeaseAfterTheLeaderCrashes() {
-    String ns = "takeover";
+    String ns = "leader-election-takeover";
     try (Election election = election(ns)) {
       OperatorInstance leader = election.leader();
       OperatorInstance follower = election.follower();
@@ -178,7 +156,7 @@ class LeaderElectionIT {
   @Execution(ExecutionMode.CONCURRENT)
   @Test
   void nothingScalesTwiceAcrossATakeover() {
-    String ns = "no-double";
+    String ns = "leader-election-no-double";
     try (Election election = election(ns)) {
       OperatorInstance first = election.leader();
       OperatorInstance second = election.follower();
@@ -254,20 +232,38 @@ class LeaderElectionIT {
         false);
   }
 
-  /** Two instances campaigning for the Lease named after {@code namespace}, which they watch. */
+  /**
+   * Two instances campaigning for the Lease named after {@code namespace}, which they watch, as the
+   * ServiceAccount of the chart released under that name (watching that namespace); the Lease is in
+   * the release namespace.
+   */
   static Election election(String namespace) {
-    return Election.start(
-        client,
-        List.of(settings(namespace + "-a", namespace), settings(namespace + "-b", namespace)));
+    String leaseNamespace = namespace + "-system";
+    List<HasMetadata> chart =
+        ChartRenderer.render(
+            namespace,
+            leaseNamespace,
+            RealApiServer.VERSION,
+            Map.of("watchNamespaces[0]", namespace));
+    // watchNamespaces renders no cluster-scoped objects: closing leaves the RBAC in place
+    try (ChartServiceAccount account = ChartServiceAccount.apply(client, chart)) {
+      return Election.start(
+          client,
+          account.config(),
+          List.of(
+              settings(namespace + "-a", namespace, leaseNamespace),
+              settings(namespace + "-b", namespace, leaseNamespace)));
+    }
   }
 
-  static ScaledApiOperator.Settings settings(String instance, String namespace) {
+  static ScaledApiOperator.Settings settings(
+      String instance, String namespace, String leaseNamespace) {
     return new ScaledApiOperator.Settings(
         Optional.of(prometheus.baseUri()),
         Set.of(namespace),
         Optional.of(
             new ScaledApiOperator.LeaderElection(
-                namespace, Optional.of(LEASE_NAMESPACE), false, TIMINGS)),
+                namespace, Optional.of(leaseNamespace), false, TIMINGS)),
         Clock.systemUTC(),
         instance);
   }

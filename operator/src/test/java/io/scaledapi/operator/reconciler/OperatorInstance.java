@@ -1,24 +1,41 @@
 package io.scaledapi.operator.reconciler;
 
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scaledapi.operator.rbac.ApiCall;
+import io.scaledapi.operator.rbac.ApiCallLog;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * One of several operator instances on one API server: its own recording client (its calls land in
- * its own log), its own meter registry, its name in the Lease and in the events it records.
+ * its own log), its own meter registry, its name in the Lease and in the events it records. {@code
+ * cluster}'s client is the test's own.
  */
 record OperatorInstance(
     String name, MockCluster cluster, SimpleMeterRegistry registry, ScaledApiOperator operator)
     implements AutoCloseable {
   private static final Set<String> WRITES = Set.of("create", "update", "patch", "delete");
 
-  /** Starts an operator with {@code settings} on a client of its own to {@code client}'s server. */
-  static OperatorInstance start(KubernetesClient client, ScaledApiOperator.Settings settings) {
-    MockCluster cluster = MockCluster.of(client);
+  /**
+   * Starts an operator with {@code settings} on a client of its own with {@code config}; {@code
+   * admin} is the test's client.
+   */
+  static OperatorInstance start(
+      KubernetesClient admin, Config config, ScaledApiOperator.Settings settings) {
+    ApiCallLog log = new ApiCallLog();
+    MockCluster cluster =
+        new MockCluster(
+            admin,
+            log,
+            new KubernetesClientBuilder()
+                .withConfig(config)
+                .withHttpClientBuilderConsumer(
+                    b -> b.addOrReplaceInterceptor("api-call-log", log.recorder()))
+                .build());
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     ScaledApiOperator operator =
         ScaledApiOperator.create(cluster.operatorClient(), settings, registry);
