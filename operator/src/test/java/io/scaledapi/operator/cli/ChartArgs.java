@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.scaledapi.operator.reconciler.ScaledApiOperator;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -22,11 +21,8 @@ public final class ChartArgs {
 
   public static ScaledApiOperator.Settings settings(
       Deployment deployment, String releaseNamespace, URI prometheus, String instance) {
-    List<Container> containers = deployment.getSpec().getTemplate().getSpec().getContainers();
-    List<String> args = new ArrayList<>(containers.get(0).getArgs());
-    int run = args.indexOf("run");
     RunCommand command = new RunCommand();
-    new CommandLine(command).parseArgs(args.subList(run + 1, args.size()).toArray(String[]::new));
+    new CommandLine(command).parseArgs(runArgs(deployment).toArray(String[]::new));
     ScaledApiOperator.Settings s = command.settings(instance);
     return new ScaledApiOperator.Settings(
         s.defaultPrometheus().or(() -> Optional.of(prometheus)),
@@ -43,5 +39,12 @@ public final class ChartArgs {
         instance,
         s.namespaceIsolation(),
         s.allowedPrometheus());
+  }
+
+  /** The arguments of {@code run} in the Deployment's container. */
+  static List<String> runArgs(Deployment deployment) {
+    List<Container> containers = deployment.getSpec().getTemplate().getSpec().getContainers();
+    List<String> args = containers.get(0).getArgs();
+    return List.copyOf(args.subList(args.indexOf("run") + 1, args.size()));
   }
 }

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scaledapi.api.v1alpha1.ScaledApiStatus;
 import io.scaledapi.operator.cli.ChartArgs;
+import io.scaledapi.operator.cli.ChartProcess;
 import io.scaledapi.operator.helm.ChartRenderer;
 import io.scaledapi.operator.rbac.Grant;
 import io.scaledapi.operator.rbac.Refusals;
@@ -22,6 +23,8 @@ import io.scaledapi.operator.testing.RealApiServer;
 import io.scaledapi.operator.testing.ScaledApiCrd;
 import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,6 +36,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,9 +51,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <p>The permissions used while the operator runs are removed each in a namespace of its own, from
  * the Role the chart renders there ({@code watchNamespaces}), and one operator watches all of those
  * namespaces: a refusal in one touches only the ScaledApis there ({@link RbacScenario}'s). Those
- * the whole operator needs, to list ScaledApis and to hold its Lease, are removed each for an
- * operator of its own. One is not removed here: without watch on ScaledApis the operator framework
- * ends the JVM ({@code System.exit}) once the watch is refused, which a test cannot run in-process.
+ * the whole operator needs, to list and watch ScaledApis and to hold its Lease, are removed each
+ * for an operator of its own; without watch, the operator framework ends the process, so that one
+ * runs as a process, authenticated by a token of the ServiceAccount.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class RbacGrantsNeededIT {
@@ -92,13 +96,11 @@ class RbacGrantsNeededIT {
   static final Set<Grant> OPERATOR_WIDE =
       Set.of(
           grant("list", "autoscaling.scaledapi.io", "scaledapis"),
+          grant("watch", "autoscaling.scaledapi.io", "scaledapis"),
           grant("get", "coordination.k8s.io", "leases"),
           grant("create", "coordination.k8s.io", "leases"),
           grant("update", "coordination.k8s.io", "leases"),
           grant("patch", "coordination.k8s.io", "leases"));
-
-  /** Removed, it makes the operator framework end the JVM; see the class comment. */
-  static final Grant NOT_REMOVED = grant("watch", "autoscaling.scaledapi.io", "scaledapis");
 
   static final Duration DEADLINE = InformerCache.WATCH_GAP.plusSeconds(30);
 
@@ -133,9 +135,7 @@ class RbacGrantsNeededIT {
             .filter(Role.class::isInstance)
             .flatMap(r -> Grant.of(((Role) r).getRules()).stream())
             .toList();
-    assertThat(
-            Stream.of(IN_NAMESPACE.keySet(), OPERATOR_WIDE, Set.of(NOT_REMOVED))
-                .flatMap(Set::stream))
+    assertThat(Stream.concat(IN_NAMESPACE.keySet().stream(), OPERATOR_WIDE.stream()))
         .containsExactlyInAnyOrderElementsOf(granted);
   }
 
@@ -181,6 +181,42 @@ class RbacGrantsNeededIT {
                 forbidden(t.getMessage())
                     && t.getMessage().contains("cannot list resource \"scaledapis\"")
                     && t.getMessage().contains(watched));
+  }
+
+  /**
+   * Once its watch of ScaledApis is refused, the operator framework ends the process (in a pod, it
+   * restarts and its log says why); so the operator runs here as a process of its own.
+   */
+  @Test
+  void withoutWatchingScaledApisTheOperatorProcessEnds(@TempDir Path dir) throws Exception {
+    Grant grant = grant("watch", "autoscaling.scaledapi.io", "scaledapis");
+    String watched = "rbac-need-watch-scaledapis-ns";
+    Release release = Release.render("rbac-need-" + name(grant), List.of(watched));
+    ChartProcess.Ended ended;
+    try (ChartServiceAccount account = ChartServiceAccount.apply(admin, release.chart())) {
+      release.remove(account, grant, watched);
+      Path kubeconfig =
+          Files.writeString(
+              dir.resolve("kubeconfig"), account.kubeConfigYaml(Duration.ofMinutes(10)));
+      ended =
+          ChartProcess.run(
+              RbacProofIT.only(release.chart(), Deployment.class),
+              kubeconfig,
+              prometheus.baseUri(),
+              dir,
+              "rbac-need-watch-scaledapis");
+    }
+
+    assertThat(ended.exitCode()).as("exit code; output:%n%s", ended.output()).isNotZero();
+    String refused =
+        ended
+            .output()
+            .lines()
+            .filter(l -> forbidden(l) && l.contains("/scaledapis?") && l.contains(watched))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no refused watch in:\n" + ended.output()));
+    System.out.printf(
+        "[rbac] the operator ended with exit code %d: %s%n", ended.exitCode(), refused);
   }
 
   /**

@@ -3,6 +3,8 @@ package io.scaledapi.operator.testing;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequest;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
@@ -16,6 +18,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -90,6 +93,51 @@ public final class ChartServiceAccount implements AutoCloseable {
   /** A new client acting as the ServiceAccount; the caller closes it. */
   public KubernetesClient client() {
     return new KubernetesClientBuilder().withConfig(config()).build();
+  }
+
+  /**
+   * A kubeconfig for the admin's server that authenticates as the ServiceAccount with a token the
+   * server issues for it (a TokenRequest), as a pod's projected token does.
+   */
+  public String kubeConfigYaml(Duration validFor) {
+    TokenRequest request =
+        new TokenRequestBuilder()
+            .withNewSpec()
+            .withExpirationSeconds(validFor.toSeconds())
+            .endSpec()
+            .build();
+    String token =
+        admin
+            .serviceAccounts()
+            .inNamespace(namespace())
+            .withName(account.getMetadata().getName())
+            .tokenRequest(request)
+            .getStatus()
+            .getToken();
+    Config server = admin.getConfiguration();
+    return String.join(
+        "\n",
+        "apiVersion: v1",
+        "kind: Config",
+        "clusters:",
+        "- name: server",
+        "  cluster:",
+        "    server: " + server.getMasterUrl(),
+        server.getCaCertData() != null
+            ? "    certificate-authority-data: " + server.getCaCertData()
+            : "    certificate-authority: " + server.getCaCertFile(),
+        "users:",
+        "- name: account",
+        "  user:",
+        "    token: " + token,
+        "contexts:",
+        "- name: account",
+        "  context:",
+        "    cluster: server",
+        "    user: account",
+        "    namespace: " + namespace(),
+        "current-context: account",
+        "");
   }
 
   /** The applied Roles and ClusterRoles, as rendered. */
