@@ -66,8 +66,7 @@ class LeaderElectionIT {
 
   @BeforeAll
   static void start() {
-    client = RealApiServer.get().client();
-    ScaledApiCrd.install(client);
+    client = ScaledApiCrd.install();
     exporter = TestExporter.start();
     prometheus = SharedPrometheus.scraping(exporter);
   }

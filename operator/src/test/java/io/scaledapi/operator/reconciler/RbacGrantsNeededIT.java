@@ -111,8 +111,7 @@ class RbacGrantsNeededIT {
 
   @BeforeAll
   static void start() {
-    admin = RealApiServer.get().client();
-    ScaledApiCrd.install(admin);
+    admin = ScaledApiCrd.install();
     exporter = TestExporter.start();
     prometheus = SharedPrometheus.scraping(exporter);
     log = LogCapture.start();
