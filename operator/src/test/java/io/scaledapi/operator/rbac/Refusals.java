@@ -29,6 +29,11 @@ public final class Refusals {
     return List.copyOf(refused);
   }
 
+  /** True once a request in {@code namespace} that needs {@code grant} has been refused. */
+  public boolean refused(Grant grant, String namespace) {
+    return refused.stream().anyMatch(c -> grant.neededBy(c, namespace));
+  }
+
   private Interceptor recorder() {
     return new Interceptor() {
       @Override

@@ -3,18 +3,15 @@ package io.scaledapi.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.scaledapi.api.v1alpha1.Mode;
 import io.scaledapi.api.v1alpha1.QueueSpec;
 import io.scaledapi.api.v1alpha1.ScaleTargetRef;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
-import io.scaledapi.operator.helm.ChartRenderer;
 import io.scaledapi.operator.reconciler.ScaledApiOperator.LeaseTimings;
 import io.scaledapi.operator.testing.ChartServiceAccount;
 import io.scaledapi.operator.testing.PrometheusLogOnFailure;
-import io.scaledapi.operator.testing.RealApiServer;
 import io.scaledapi.operator.testing.ScaledApiCrd;
 import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
@@ -237,21 +234,16 @@ class LeaderElectionIT {
    * the release namespace.
    */
   static Election election(String namespace) {
-    String leaseNamespace = namespace + "-system";
-    List<HasMetadata> chart =
-        ChartRenderer.render(
-            namespace,
-            leaseNamespace,
-            RealApiServer.VERSION,
-            Map.of("watchNamespaces[0]", namespace));
+    ChartRelease release =
+        ChartRelease.watching(namespace, List.of(namespace), prometheus.baseUri());
     // watchNamespaces renders no cluster-scoped objects: closing leaves the RBAC in place
-    try (ChartServiceAccount account = ChartServiceAccount.apply(client, chart)) {
+    try (ChartServiceAccount account = ChartServiceAccount.apply(client, release.chart())) {
       return Election.start(
           client,
           account.config(),
           List.of(
-              settings(namespace + "-a", namespace, leaseNamespace),
-              settings(namespace + "-b", namespace, leaseNamespace)));
+              settings(namespace + "-a", namespace, release.namespace()),
+              settings(namespace + "-b", namespace, release.namespace())));
     }
   }
 

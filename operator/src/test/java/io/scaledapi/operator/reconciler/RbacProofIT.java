@@ -5,21 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.scaledapi.operator.cli.ChartArgs;
-import io.scaledapi.operator.helm.ChartRenderer;
 import io.scaledapi.operator.rbac.Refusals;
 import io.scaledapi.operator.testing.ChartServiceAccount;
 import io.scaledapi.operator.testing.LogCapture;
-import io.scaledapi.operator.testing.RealApiServer;
 import io.scaledapi.operator.testing.ScaledApiCrd;
 import io.scaledapi.operator.testing.SharedPrometheus;
 import io.scaledapi.operator.testing.TestExporter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -69,16 +65,13 @@ class RbacProofIT {
 
   // the operator runs for the try block; nothing in it calls the operator
   @SuppressWarnings("try")
-  void prove(String release, Map<String, String> values, List<String> namespaces) {
-    String releaseNamespace = release + "-system";
-    List<HasMetadata> chart =
-        ChartRenderer.render(release, releaseNamespace, RealApiServer.VERSION, values);
-    Deployment deployment = only(chart, Deployment.class);
-    var settings = ChartArgs.settings(deployment, releaseNamespace, prometheus.baseUri(), release);
+  void prove(String name, Map<String, String> values, List<String> namespaces) {
+    ChartRelease release = ChartRelease.render(name, values, prometheus.baseUri());
+    var settings = release.settings();
     assertThat(settings.leaderElection()).as("leader election in the default install").isPresent();
     RbacScenario scenario = new RbacScenario(admin, exporter, prometheus.baseUri());
     Refusals refusals = new Refusals();
-    try (ChartServiceAccount account = ChartServiceAccount.apply(admin, chart);
+    try (ChartServiceAccount account = ChartServiceAccount.apply(admin, release.chart());
         LogCapture log = LogCapture.start();
         KubernetesClient client = refusals.client(account.config());
         ScaledApiOperator operator =
@@ -93,7 +86,7 @@ class RbacProofIT {
 
       operator.start();
       namespaces.forEach(scenario::awaitDone);
-      awaitRenewal(settings.leaderElection().orElseThrow(), releaseNamespace, release);
+      awaitRenewal(settings.leaderElection().orElseThrow(), release.namespace(), name);
 
       assertThat(refusals.calls()).as("requests the API server refused").isEmpty();
       List<String> reports = namespaces.stream().flatMap(ns -> reports(scenario, ns)).toList();
@@ -128,12 +121,6 @@ class RbacProofIT {
   }
 
   static boolean forbidden(String text) {
-    return text != null && text.toLowerCase(java.util.Locale.ROOT).contains("forbidden");
-  }
-
-  static <T> T only(List<HasMetadata> objects, Class<T> type) {
-    List<T> found = objects.stream().filter(type::isInstance).map(type::cast).toList();
-    assertThat(found).as("rendered %s objects", type.getSimpleName()).hasSize(1);
-    return found.get(0);
+    return text != null && text.toLowerCase(Locale.ROOT).contains("forbidden");
   }
 }
