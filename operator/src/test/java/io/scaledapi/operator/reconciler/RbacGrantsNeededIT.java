@@ -39,7 +39,6 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * those namespaces; a refusal in one touches only the ScaledApis there ({@link RbacScenario}'s).
  * Those the operator needs as a whole are {@link RbacOperatorWideGrantsIT}'s.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class RbacGrantsNeededIT {
   static final String RELEASE = "rbac-need";
 
@@ -101,6 +100,7 @@ class RbacGrantsNeededIT {
     }
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void everyGrantOfTheChartIsProvenNeeded() {
     List<Grant> granted =
@@ -117,6 +117,7 @@ class RbacGrantsNeededIT {
 
   // the operator runs for the try block; nothing in it calls the operator
   @SuppressWarnings("try")
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void eachPermissionUsedWhileRunningIsNeeded() {
     Map<Grant, String> namespaces = new LinkedHashMap<>();

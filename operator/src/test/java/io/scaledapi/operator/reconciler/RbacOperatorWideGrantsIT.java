@@ -12,8 +12,7 @@ import io.scaledapi.operator.rbac.Refusals;
 import io.scaledapi.operator.testing.ChartServiceAccount;
 import io.scaledapi.operator.testing.LogCapture;
 import io.scaledapi.operator.testing.ScaledApiCrd;
-import io.scaledapi.operator.testing.SharedPrometheus;
-import io.scaledapi.operator.testing.TestExporter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +34,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * namespaces, run as the chart's ServiceAccount on the real API server, which says why it cannot
  * work. See {@link RbacGrantsNeededIT} for the permissions used while it runs.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class RbacOperatorWideGrantsIT {
   static final Set<Grant> GRANTS =
       Set.of(
@@ -48,16 +46,15 @@ class RbacOperatorWideGrantsIT {
 
   static final Duration DEADLINE = Duration.ofSeconds(30);
 
+  /** The default Prometheus; these tests create no ScaledApi, so nothing queries it. */
+  static final URI PROMETHEUS = URI.create("http://prometheus.invalid:9090");
+
   static KubernetesClient admin;
-  static TestExporter exporter;
-  static SharedPrometheus prometheus;
   static LogCapture log;
 
   @BeforeAll
   static void start() {
     admin = ScaledApiCrd.install();
-    exporter = TestExporter.start();
-    prometheus = SharedPrometheus.scraping(exporter);
     log = LogCapture.start();
   }
 
@@ -66,11 +63,9 @@ class RbacOperatorWideGrantsIT {
     if (log != null) {
       log.close();
     }
-    if (exporter != null) {
-      exporter.close();
-    }
   }
 
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void withoutListingScaledApisTheOperatorDoesNotStart() {
     Grant grant = grant("list", "autoscaling.scaledapi.io", "scaledapis");
@@ -94,6 +89,7 @@ class RbacOperatorWideGrantsIT {
    * Once its watch of ScaledApis is refused, the operator framework ends the process (in a pod, it
    * restarts and its log says why); so the operator runs here as a process of its own.
    */
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void withoutWatchingScaledApisTheOperatorProcessEnds(@TempDir Path dir) throws Exception {
     Grant grant = grant("watch", "autoscaling.scaledapi.io", "scaledapis");
@@ -107,11 +103,7 @@ class RbacOperatorWideGrantsIT {
               dir.resolve("kubeconfig"), account.kubeConfigYaml(Duration.ofMinutes(10)));
       ended =
           ChartProcess.run(
-              release.deployment(),
-              kubeconfig,
-              prometheus.baseUri(),
-              dir,
-              "rbac-need-watch-scaledapis");
+              release.deployment(), kubeconfig, PROMETHEUS, dir, "rbac-need-watch-scaledapis");
     }
 
     assertThat(ended.exitCode()).as("exit code; output:%n%s", ended.output()).isNotZero();
@@ -132,6 +124,7 @@ class RbacOperatorWideGrantsIT {
    * Leases it campaigns with before it starts, and refuses to start without one, naming it; the
    * request that would have been refused is never made.
    */
+  @Execution(ExecutionMode.CONCURRENT)
   @ParameterizedTest
   @ValueSource(strings = {"get", "create", "update"})
   void withoutALeaseRightTheOperatorDoesNotStart(String verb) {
@@ -155,6 +148,7 @@ class RbacOperatorWideGrantsIT {
    * The leader renews its Lease with a patch; refused, it logs each failed renewal (and gives up
    * leading after the renew deadline: in a pod, the process then ends and restarts).
    */
+  @Execution(ExecutionMode.CONCURRENT)
   @Test
   void withoutPatchingTheLeaseTheLeaderCannotRenewIt() {
     Grant grant = grant("patch", "coordination.k8s.io", "leases");
@@ -224,7 +218,7 @@ class RbacOperatorWideGrantsIT {
   /** Release {@code rbac-need-<verb>-<resource>}, watching {@code watched}. */
   static ChartRelease release(Grant grant, String watched) {
     return ChartRelease.watching(
-        "rbac-need-" + RbacGrantsNeededIT.name(grant), List.of(watched), prometheus.baseUri());
+        "rbac-need-" + RbacGrantsNeededIT.name(grant), List.of(watched), PROMETHEUS);
   }
 
   static Grant grant(String verb, String group, String resource) {
