@@ -53,7 +53,7 @@ class RbacGrantsNeededIT {
       Map.ofEntries(
           Map.entry(
               grant("patch", "autoscaling.scaledapi.io", "scaledapis/status"),
-              log("scaledapis/status")),
+              logged("scaledapis/status")),
           Map.entry(grant("list", "apps", "deployments"), on("api", "TargetUnreachable")),
           Map.entry(grant("watch", "apps", "deployments"), on("api", "TargetUnreachable")),
           Map.entry(grant("list", "apps", "statefulsets"), on("db", "TargetUnreachable")),
@@ -71,7 +71,7 @@ class RbacGrantsNeededIT {
           Map.entry(
               grant("watch", "autoscaling", "horizontalpodautoscalers"),
               on("api", "HPACheckFailed")),
-          Map.entry(grant("create", "", "events"), log("cannot record event")),
+          Map.entry(grant("create", "", "events"), logged("cannot record event")),
           Map.entry(grant("get", "", "secrets"), on("api", "MetricsUnavailable")),
           Map.entry(grant("get", "", "configmaps"), on("tls", "MetricsUnavailable")));
 
@@ -180,16 +180,20 @@ class RbacGrantsNeededIT {
   }
 
   /** A line of the operator's log with {@code words}, naming the namespace, saying Forbidden. */
-  static Report log(String words) {
+  static Report logged(String words) {
     return (scenario, ns) -> awaitLogged(log, words, ns);
   }
 
-  static void awaitLogged(LogCapture log, String words, String ns) {
+  /**
+   * Waits for a line of {@code capture} with {@code words}, naming {@code ns}, saying Forbidden.
+   */
+  static void awaitLogged(LogCapture capture, String words, String ns) {
     await("a log line with '" + words + "' on " + ns + ", saying Forbidden")
         .atMost(DEADLINE)
         .until(
             () ->
-                log.text()
+                capture
+                    .text()
                     .lines()
                     .anyMatch(
                         l -> l.contains(words) && l.contains(ns) && RbacProofIT.forbidden(l)));
