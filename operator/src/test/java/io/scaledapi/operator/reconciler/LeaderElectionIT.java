@@ -82,7 +82,7 @@ class LeaderElectionIT {
     try (Election election = election(ns)) {
       OperatorInstance leader = election.leader();
       OperatorInstance follower = election.follower();
-      MockCluster cluster = leader.cluster();
+      Cluster cluster = leader.cluster();
       createScaledDeployment(cluster, ns);
 
       exporter.set(GAUGE, Map.of("app", ns), 95);
@@ -156,7 +156,7 @@ class LeaderElectionIT {
     try (Election election = election(ns)) {
       OperatorInstance first = election.leader();
       OperatorInstance second = election.follower();
-      MockCluster cluster = first.cluster();
+      Cluster cluster = first.cluster();
       createScaledDeployment(cluster, ns);
 
       exporter.set(GAUGE, Map.of("app", ns), 95);
@@ -203,7 +203,7 @@ class LeaderElectionIT {
   }
 
   /** A Deployment "api" at 1 replica, and a ScaledApi on it that the leader has reconciled. */
-  static void createScaledDeployment(MockCluster cluster, String ns) {
+  static void createScaledDeployment(Cluster cluster, String ns) {
     exporter.set(GAUGE, Map.of("app", ns), 0);
     cluster.createDeployment(ns, "api", 1);
     cluster.createScaledApi(ns, spec(ns));

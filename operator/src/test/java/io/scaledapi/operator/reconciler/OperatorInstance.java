@@ -1,5 +1,6 @@
 package io.scaledapi.operator.reconciler;
 
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -16,7 +17,7 @@ import java.util.function.Predicate;
  * cluster}'s client is the test's own.
  */
 record OperatorInstance(
-    String name, MockCluster cluster, SimpleMeterRegistry registry, ScaledApiOperator operator)
+    String name, Cluster cluster, SimpleMeterRegistry registry, ScaledApiOperator operator)
     implements AutoCloseable {
   private static final Set<String> WRITES = Set.of("create", "update", "patch", "delete");
 
@@ -26,16 +27,7 @@ record OperatorInstance(
    */
   static OperatorInstance start(
       KubernetesClient admin, Config config, ScaledApiOperator.Settings settings) {
-    ApiCallLog log = new ApiCallLog();
-    MockCluster cluster =
-        new MockCluster(
-            admin,
-            log,
-            new KubernetesClientBuilder()
-                .withConfig(config)
-                .withHttpClientBuilderConsumer(
-                    b -> b.addOrReplaceInterceptor("api-call-log", log.recorder()))
-                .build());
+    Cluster cluster = Clients.of(admin, config, settings.namespaces());
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     ScaledApiOperator operator =
         ScaledApiOperator.create(cluster.operatorClient(), settings, registry);
@@ -97,6 +89,38 @@ record OperatorInstance(
       operator.close();
     } finally {
       cluster.close();
+    }
+  }
+
+  /**
+   * The test's client and an instance's recording client with {@code config}, on the real API
+   * server; the instance watches {@code watched}, which the test has created.
+   */
+  record Clients(
+      KubernetesClient client, ApiCallLog log, KubernetesClient operatorClient, Set<String> watched)
+      implements Cluster {
+    static Clients of(KubernetesClient admin, Config config, Set<String> watched) {
+      ApiCallLog log = new ApiCallLog();
+      KubernetesClient recording =
+          new KubernetesClientBuilder()
+              .withConfig(config)
+              .withHttpClientBuilderConsumer(
+                  b -> b.addOrReplaceInterceptor("api-call-log", log.recorder()))
+              .build();
+      return new Clients(admin, log, recording, Set.copyOf(watched));
+    }
+
+    @Override
+    public void ensureNamespace(String ns) {
+      client
+          .namespaces()
+          .resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+          .serverSideApply();
+    }
+
+    @Override
+    public void close() {
+      operatorClient.close();
     }
   }
 }
