@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.operator.rbac.ApiCall;
 import io.scaledapi.operator.rbac.ApiCallLog;
 import java.util.Set;
@@ -118,9 +119,14 @@ record OperatorInstance(
           .serverSideApply();
     }
 
+    /**
+     * Closes the instance's client and deletes the ScaledApis in the namespaces it watches, so that
+     * no operator of a later test acts on them.
+     */
     @Override
     public void close() {
       operatorClient.close();
+      watched.forEach(ns -> client.resources(ScaledApi.class).inNamespace(ns).delete());
     }
   }
 }

@@ -124,9 +124,9 @@ class RbacGrantsNeededIT {
     IN_NAMESPACE.keySet().forEach(g -> namespaces.put(g, RELEASE + "-" + name(g)));
     ChartRelease release =
         ChartRelease.watching(RELEASE, List.copyOf(namespaces.values()), prometheus.baseUri());
-    RbacScenario scenario = new RbacScenario(admin, exporter, prometheus.baseUri());
     Refusals refusals = new Refusals();
-    try (ChartServiceAccount account = ChartServiceAccount.apply(admin, release.chart())) {
+    try (RbacScenario scenario = RbacScenario.of(admin, exporter, prometheus.baseUri());
+        ChartServiceAccount account = ChartServiceAccount.apply(admin, release.chart())) {
       namespaces.forEach((grant, ns) -> release.remove(account, grant, ns));
       namespaces.values().forEach(scenario::create);
       try (KubernetesClient client = refusals.client(account.config());

@@ -69,9 +69,9 @@ class RbacProofIT {
     ChartRelease release = ChartRelease.render(name, values, prometheus.baseUri());
     var settings = release.settings();
     assertThat(settings.leaderElection()).as("leader election in the default install").isPresent();
-    RbacScenario scenario = new RbacScenario(admin, exporter, prometheus.baseUri());
     Refusals refusals = new Refusals();
-    try (ChartServiceAccount account = ChartServiceAccount.apply(admin, release.chart());
+    try (RbacScenario scenario = RbacScenario.of(admin, exporter, prometheus.baseUri());
+        ChartServiceAccount account = ChartServiceAccount.apply(admin, release.chart());
         LogCapture log = LogCapture.start();
         KubernetesClient client = refusals.client(account.config());
         ScaledApiOperator operator =

@@ -34,6 +34,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every path of the operator that reaches the API server, in one namespace of a real API server:
@@ -42,15 +44,22 @@ import java.util.Map;
  * reports status and events; Deployments, StatefulSets and HPAs are watched. {@code admin} is the
  * test's own client.
  */
-record RbacScenario(KubernetesClient admin, TestExporter exporter, URI prometheus) {
+record RbacScenario(
+    KubernetesClient admin, TestExporter exporter, URI prometheus, Set<String> namespaces)
+    implements AutoCloseable {
   static final String GAUGE = "api_queue_requests_waiting";
   static final Duration DEADLINE = Duration.ofSeconds(30);
 
   /** The ScaledApis, by name: each names the workload of the same name, but "gone" names none. */
   static final List<String> SCALED_APIS = List.of("api", "tls", "gone", "db", "rs");
 
+  static RbacScenario of(KubernetesClient admin, TestExporter exporter, URI prometheus) {
+    return new RbacScenario(admin, exporter, prometheus, ConcurrentHashMap.newKeySet());
+  }
+
   /** Creates {@code ns} if missing, and the workloads, Secret, ConfigMap and ScaledApis in it. */
   void create(String ns) {
+    namespaces.add(ns);
     admin
         .resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
         .serverSideApply();
@@ -144,6 +153,15 @@ record RbacScenario(KubernetesClient admin, TestExporter exporter, URI prometheu
         .atMost(DEADLINE)
         .until(() -> !events(ns, "gone").isEmpty());
     assertThat(events(ns, "api")).extracting(Event::getReason).contains("Rescaled");
+  }
+
+  /**
+   * Deletes the ScaledApis it created (the operator adds no finalizer), so that no operator of a
+   * later test acts on them; the namespaces stay, as no namespace controller would empty them.
+   */
+  @Override
+  public void close() {
+    namespaces.forEach(ns -> admin.resources(ScaledApi.class).inNamespace(ns).delete());
   }
 
   ScaledApiStatus status(String ns, String name) {
