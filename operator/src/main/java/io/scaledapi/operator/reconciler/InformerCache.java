@@ -1,7 +1,6 @@
 package io.scaledapi.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.informers.ExceptionHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -66,7 +65,7 @@ final class InformerCache<T extends HasMetadata> implements CachedObjects<T>, Au
                 .itemStore(new TransformingItemStore<>(trim))
                 .exceptionHandler(
                     (started, t) -> {
-                      cache.lastErrors.put(key, describe(t));
+                      cache.lastErrors.put(key, ApiErrors.describe(t));
                       return !ExceptionHandler.isDeserializationException(t);
                     }));
     return cache;
@@ -181,21 +180,6 @@ final class InformerCache<T extends HasMetadata> implements CachedObjects<T>, Au
 
   private Optional<SharedIndexInformer<T>> informer(String namespace) {
     return Optional.ofNullable(informers.getOrDefault(namespace, informers.get(ALL)));
-  }
-
-  private static String describe(Throwable t) {
-    Throwable cause = t;
-    while (!(cause instanceof KubernetesClientException) && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    if (cause instanceof KubernetesClientException k && k.getCode() > 0) {
-      String message =
-          k.getStatus() != null && k.getStatus().getMessage() != null
-              ? k.getStatus().getMessage()
-              : k.getMessage();
-      return "HTTP " + k.getCode() + ": " + message;
-    }
-    return String.valueOf(cause.getMessage());
   }
 
   @Override

@@ -147,7 +147,8 @@ final class KubernetesScaleTargets implements ScaleTargets {
         return notFound(namespace, ref);
       }
       return new TargetObservation.Missing(
-          "TargetUnreachable", "cannot read /scale of " + describe(ref) + ": " + e.getMessage());
+          "TargetUnreachable",
+          "cannot read /scale of " + describe(ref) + ": " + ApiErrors.describe(e));
     }
   }
 
@@ -176,14 +177,13 @@ final class KubernetesScaleTargets implements ScaleTargets {
       }
       target.scale(new ScaleBuilder(read).editOrNewSpec().withReplicas(replicas).endSpec().build());
     } catch (KubernetesClientException e) {
-      boolean answered = e.getStatus() != null && e.getStatus().getMessage() != null;
       throw new ScaleWriteException(
           "cannot write /scale of "
               + describe(ref)
               + " (HTTP "
               + e.getCode()
               + "): "
-              + (answered ? e.getStatus().getMessage() : e.getMessage())
+              + ApiErrors.message(e)
               + (e.getCode() == HttpURLConnection.HTTP_CONFLICT
                   ? "; the next poll reads it again and retries"
                   : ""),

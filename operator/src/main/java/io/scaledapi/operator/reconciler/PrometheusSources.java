@@ -227,7 +227,8 @@ final class PrometheusSources implements MetricsSources {
     try {
       return read.get();
     } catch (KubernetesClientException e) {
-      throw new SourceConfigurationException("cannot read connection settings: " + e.getMessage());
+      throw new SourceConfigurationException(
+          "cannot read connection settings: " + ApiErrors.describe(e));
     }
   }
 }

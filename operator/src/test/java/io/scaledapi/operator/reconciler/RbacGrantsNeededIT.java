@@ -158,7 +158,10 @@ class RbacGrantsNeededIT {
     void awaitIn(RbacScenario scenario, String ns);
   }
 
-  /** A condition and a Warning event with {@code reason} on ScaledApi {@code name}, Forbidden. */
+  /**
+   * A condition and a Warning event with {@code reason} on ScaledApi {@code name}, Forbidden; the
+   * condition also says how to grant the permission.
+   */
   static Report on(String name, String reason) {
     return (scenario, ns) ->
         await(reason + " on " + ns + "/" + name + ", saying Forbidden")
@@ -170,7 +173,7 @@ class RbacGrantsNeededIT {
                   assertThat(status.conditions())
                       .filteredOn(c -> reason.equals(c.getReason()))
                       .extracting(Condition::getMessage)
-                      .anyMatch(RbacProofIT::forbidden);
+                      .anyMatch(m -> RbacProofIT.forbidden(m) && m.contains(ApiErrors.GRANT_HINT));
                   assertThat(scenario.events(ns, name))
                       .filteredOn(e -> reason.equals(e.getReason()))
                       .filteredOn(e -> "Warning".equals(e.getType()))
