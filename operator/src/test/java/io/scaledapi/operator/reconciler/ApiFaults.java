@@ -1,7 +1,7 @@
 package io.scaledapi.operator.reconciler;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.http.AsyncBody;
@@ -9,7 +9,7 @@ import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.http.Interceptor;
-import io.scaledapi.operator.rbac.ApiCallLog;
+import io.scaledapi.api.v1alpha1.ScaledApi;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
@@ -23,25 +23,27 @@ import java.util.regex.Pattern;
  * Faults in the API server as the operator meets them, caused from an interceptor on the operator's
  * HTTP client. A write conflict is a real one: just before the operator's PUT of {@code /scale},
  * another writer (the test's own client) changes the Deployment, so the API server refuses the
- * stale resourceVersion with 409. Every answer to the operator is recorded by namespace.
+ * stale resourceVersion with 409. The same writer can change the ScaledApi just before the operator
+ * writes its status. Every answer to the operator is recorded by namespace.
  */
 final class ApiFaults implements Interceptor {
   private static final Pattern SCALE =
       Pattern.compile("/namespaces/([^/]+)/deployments/([^/]+)/scale$");
+  private static final Pattern STATUS =
+      Pattern.compile("/namespaces/([^/]+)/scaledapis/([^/]+)/status$");
   private static final Pattern NAMESPACED = Pattern.compile("/namespaces/([^/?]+)/");
-  private static final Pattern HPAS =
-      Pattern.compile("/apis/autoscaling/v[0-9]+/namespaces/([^/]+)/horizontalpodautoscalers");
 
-  /** Where a request meeting an HPA fault is sent; the test answers it there, with the code. */
-  static final String HPA_FAULT_PATH = "/fault/horizontalpodautoscalers/";
+  /** The annotation another writer changes. */
+  static final String TOUCHED = "example.com/touched";
 
   /** One answer of the API server to the operator. */
   record Answer(String namespace, String method, String path, int code) {}
 
   private final KubernetesClient writer;
-  private final Map<String, AtomicInteger> conflictsLeft = new ConcurrentHashMap<>();
-  private final Map<String, Runnable> beforeScaleWrite = new ConcurrentHashMap<>();
-  private final Map<String, Integer> hpaFaults = new ConcurrentHashMap<>();
+
+  /** Changes still to make before writes, by "scale" or "status" and namespace. */
+  private final Map<String, AtomicInteger> changesLeft = new ConcurrentHashMap<>();
+
   private final List<Answer> answers = new CopyOnWriteArrayList<>();
   private final AtomicInteger touches = new AtomicInteger();
 
@@ -52,50 +54,14 @@ final class ApiFaults implements Interceptor {
     this.writer = writer;
   }
 
-  /** A cluster whose operators' calls go through these faults and land in a call log. */
-  MockCluster cluster() {
-    ApiCallLog log = new ApiCallLog();
-    KubernetesClient operatorClient =
-        new KubernetesClientBuilder()
-            .withConfig(writer.getConfiguration())
-            .withHttpClientBuilderConsumer(
-                b ->
-                    b.addOrReplaceInterceptor("api-call-log", log.recorder())
-                        .addOrReplaceInterceptor("api-faults", this))
-            .build();
-    return new MockCluster(writer, log, operatorClient);
-  }
-
   /** The next {@code times} writes of {@code /scale} in the namespace meet a conflict. */
   void conflictOnScale(String namespace, int times) {
-    conflictsLeft.put(namespace, new AtomicInteger(times));
+    changesLeft.put("scale " + namespace, new AtomicInteger(times));
   }
 
-  /** Every write of {@code /scale} in the namespace meets a conflict until {@link #heal}. */
-  void conflictOnEveryScale(String namespace) {
-    conflictOnScale(namespace, Integer.MAX_VALUE);
-  }
-
-  /** No more conflicts in the namespace. */
-  void heal(String namespace) {
-    conflictsLeft.remove(namespace);
-  }
-
-  /**
-   * Every read of HorizontalPodAutoscalers in the namespace (list or watch) is sent to {@link
-   * #HPA_FAULT_PATH}{@code code} until {@link #healHpas}; the test answers that path with the code.
-   */
-  void failHpas(String namespace, int code) {
-    hpaFaults.put(namespace, code);
-  }
-
-  void healHpas(String namespace) {
-    hpaFaults.remove(namespace);
-  }
-
-  /** Runs {@code action} once, on the operator's thread, just before its next write of /scale. */
-  void beforeNextScaleWrite(String namespace, Runnable action) {
-    beforeScaleWrite.put(namespace, action);
+  /** Another writer changes the ScaledApi just before the next status write in the namespace. */
+  void changeBeforeStatusWrite(String namespace) {
+    changesLeft.put("status " + namespace, new AtomicInteger(1));
   }
 
   /** How often the API server answered the operator's {@code method} on a path ending so. */
@@ -108,24 +74,21 @@ final class ApiFaults implements Interceptor {
 
   @Override
   public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
-    Matcher hpas = HPAS.matcher(request.uri().getPath());
-    if (hpas.find() && hpaFaults.containsKey(hpas.group(1))) {
-      builder.uri(request.uri().resolve(HPA_FAULT_PATH + hpaFaults.get(hpas.group(1))));
-      return;
+    String path = request.uri().getPath();
+    Matcher scale = SCALE.matcher(path);
+    if ("PUT".equals(request.method()) && scale.find() && take("scale " + scale.group(1))) {
+      touch(writer.apps().deployments().inNamespace(scale.group(1)).withName(scale.group(2)));
     }
-    Matcher scale = SCALE.matcher(request.uri().getPath());
-    if (!"PUT".equals(request.method()) || !scale.find()) {
-      return;
+    Matcher status = STATUS.matcher(path);
+    if ("PATCH".equals(request.method()) && status.find() && take("status " + status.group(1))) {
+      touch(
+          writer.resources(ScaledApi.class).inNamespace(status.group(1)).withName(status.group(2)));
     }
-    String namespace = scale.group(1);
-    Runnable action = beforeScaleWrite.remove(namespace);
-    if (action != null) {
-      action.run();
-    }
-    AtomicInteger left = conflictsLeft.get(namespace);
-    if (left != null && left.getAndDecrement() > 0) {
-      touch(namespace, scale.group(2));
-    }
+  }
+
+  private boolean take(String change) {
+    AtomicInteger left = changesLeft.get(change);
+    return left != null && left.getAndDecrement() > 0;
   }
 
   @Override
@@ -138,17 +101,11 @@ final class ApiFaults implements Interceptor {
     }
   }
 
-  /** Another writer's change of the Deployment: a new resourceVersion, replicas untouched. */
-  private void touch(String namespace, String name) {
-    writer
-        .apps()
-        .deployments()
-        .inNamespace(namespace)
-        .withName(name)
-        .patch(
-            PatchContext.of(PatchType.JSON_MERGE),
-            "{\"metadata\":{\"annotations\":{\"example.com/touched\":\""
-                + touches.incrementAndGet()
-                + "\"}}}");
+  /** Another writer's change of the object: a new resourceVersion, its spec untouched. */
+  private void touch(Resource<?> object) {
+    object.patch(
+        PatchContext.of(PatchType.JSON_MERGE),
+        "{\"metadata\":{\"annotations\":{\"%s\":\"%d\"}}}"
+            .formatted(TOUCHED, touches.incrementAndGet()));
   }
 }

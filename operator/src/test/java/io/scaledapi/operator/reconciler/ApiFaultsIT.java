@@ -1,7 +1,6 @@
 package io.scaledapi.operator.reconciler;
 
 import static io.scaledapi.operator.reconciler.FaultStack.GAUGE;
-import static io.scaledapi.operator.reconciler.FaultStack.conflict;
 import static io.scaledapi.operator.reconciler.FaultStack.desiredGauge;
 import static io.scaledapi.operator.reconciler.FaultStack.fastUp;
 import static io.scaledapi.operator.reconciler.FaultStack.queue;
@@ -11,12 +10,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scaledapi.api.v1alpha1.ScaledApi;
-import io.scaledapi.operator.testing.MockApiServer;
-import io.scaledapi.operator.testing.TestExporter;
-import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,34 +20,30 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
- * Faults of the API server and of the operator's own life: write conflicts on {@code /scale} and on
- * status, the target deleted and recreated, the ScaledApi edited mid-flight, the operator restarted
- * (also between a decision and its write), the ScaledApi deleted. A real Prometheus scrapes a real
- * exporter every second; the API server is fabric8's mock in CRUD mode. Each test runs its own
- * operators, watching only its namespace, so that restarts stay local; a watch records every
- * replica count the Deployment takes. The tests run side by side, each on its namespace's faults,
- * queue series and calls alone.
+ * Faults of the API server around the operator: a write conflict on {@code /scale}, a concurrent
+ * change before a status write, the target deleted and recreated, the ScaledApi deleted. A real
+ * Prometheus scrapes a real exporter every second; the API server is the real one, and its
+ * conflicts are real (another writer changes the Deployment just before the operator writes). Each
+ * test runs its own operator, watching only its namespace; a watch records every replica count the
+ * Deployment takes. The tests run side by side, each on its namespace's faults, queue series and
+ * calls alone.
  */
 // an operator started in a try block runs for the block; its variable is not needed in it
 @SuppressWarnings("try")
-@MockApiServer
 class ApiFaultsIT {
-  static final String OTHER_GAUGE = "api_backlog_requests";
   static final Duration POLL = Duration.ofSeconds(1);
 
-  static KubernetesMockServer server;
-  static KubernetesClient client;
   static FaultStack stack;
-  static MockCluster cluster;
+  static RealCluster cluster;
+  static KubernetesClient client;
   static ApiFaults faults;
-  static TestExporter exporter;
 
   @BeforeAll
   static void start() {
-    stack = FaultStack.start(client);
+    stack = FaultStack.start("conflict", "status", "recreate", "deleted");
     cluster = stack.cluster();
+    client = cluster.client();
     faults = stack.faults();
-    exporter = stack.exporter();
   }
 
   @AfterAll
@@ -65,11 +56,10 @@ class ApiFaultsIT {
   @Execution(ExecutionMode.CONCURRENT)
   @Test
   void conflictOnScaleIsRetriedWithAFreshReadAndNeverOvershoots() {
-    String ns = "conflict";
+    String ns = cluster.ns("conflict");
     stack.setQueue(ns, 0);
-    cluster.ensureNamespace(ns);
     try (ReplicaTrail trail = new ReplicaTrail(client, ns, "api");
-        ScaledApiOperator operator = stack.operator(ns, Clock.systemUTC())) {
+        ScaledApiOperator operator = stack.operator(ns)) {
       cluster.createDeployment(ns, "api", 1);
       cluster.createScaledApi(ns, spec(1, 20, queue(GAUGE, ns, 10), fastUp()));
       cluster.awaitStatus(ns, s -> assertThat(s.signals().queueDepth().value()).isEqualTo(0.0));
@@ -77,12 +67,12 @@ class ApiFaultsIT {
       // a rising signal, each step's first write refused by a concurrent change of the target
       faults.conflictOnScale(ns, 1);
       stack.setQueue(ns, 45);
-      stack.awaitReplicas(ns, 5);
+      cluster.awaitReplicas(ns, 5);
       faults.conflictOnScale(ns, 1);
       stack.setQueue(ns, 95);
-      stack.awaitReplicas(ns, 10);
+      cluster.awaitReplicas(ns, 10);
 
-      stack.awaitConverged(ns, 10);
+      cluster.awaitConverged(ns, 10);
       assertThat(trail.values())
           .as("replicas the Deployment went through")
           .containsExactly(1, 5, 10);
@@ -108,39 +98,39 @@ class ApiFaultsIT {
     }
   }
 
+  /**
+   * Another writer changes the ScaledApi just before the operator writes the status of the
+   * reconcile that scales: the apply lands all the same (it is forced and carries no
+   * resourceVersion), and the scale is recorded without a second write of {@code /scale}.
+   */
   @Execution(ExecutionMode.CONCURRENT)
   @Test
-  void conflictOnStatusPatchConvergesWithoutASecondWrite() {
-    String ns = "statusconflict";
+  void statusWriteAfterAConcurrentChangeLandsWithoutASecondScaleWrite() {
+    String ns = cluster.ns("status");
     stack.setQueue(ns, 0);
-    cluster.ensureNamespace(ns);
     try (ReplicaTrail trail = new ReplicaTrail(client, ns, "api");
-        ScaledApiOperator operator = stack.operator(ns, Clock.systemUTC())) {
+        ScaledApiOperator operator = stack.operator(ns)) {
       cluster.createDeployment(ns, "api", 1);
       cluster.createScaledApi(ns, spec(1, 20, queue(GAUGE, ns, 10), fastUp()));
       cluster.awaitStatus(ns, s -> assertThat(s.signals().queueDepth().value()).isEqualTo(0.0));
 
-      // the status patch of the reconcile that scales is refused with 409
-      faults.beforeNextScaleWrite(
-          ns,
-          () ->
-              server
-                  .expect()
-                  .patch()
-                  .withPath(
-                      "/apis/autoscaling.scaledapi.io/v1alpha1/namespaces/"
-                          + ns
-                          + "/scaledapis/api/status")
-                  .andReturn(409, conflict())
-                  .once());
+      faults.changeBeforeStatusWrite(ns);
       stack.setQueue(ns, 45);
-      stack.awaitReplicas(ns, 5);
-
-      stack.awaitConverged(ns, 5);
-      // the scale whose status patch was refused is reported by the next one
+      cluster.awaitReplicas(ns, 5);
+      cluster.awaitConverged(ns, 5);
       cluster.awaitStatus(
           ns, s -> assertThat(s.lastScaleReason()).startsWith("1 -> 5: queue depth 45"));
-      assertThat(faults.answered(ns, "PATCH", "/scaledapis/api/status", 409)).isEqualTo(1);
+      assertThat(
+              client
+                  .resources(ScaledApi.class)
+                  .inNamespace(ns)
+                  .withName("api")
+                  .get()
+                  .getMetadata()
+                  .getAnnotations())
+          .as("changed by the other writer")
+          .containsKey(ApiFaults.TOUCHED);
+      assertThat(faults.answered(ns, "PATCH", "/scaledapis/api/status", 409)).isZero();
       assertThat(faults.answered(ns, "PUT", "/scale", 200)).isEqualTo(1);
       assertThat(cluster.events(ns, "Rescaled")).hasSize(1);
       assertThat(trail.values()).containsExactly(1, 5);
@@ -150,24 +140,23 @@ class ApiFaultsIT {
   @Execution(ExecutionMode.CONCURRENT)
   @Test
   void targetDeletedAndRecreatedIsScaledAgainWithOneWarning() {
-    String ns = "recreate";
+    String ns = cluster.ns("recreate");
     stack.setQueue(ns, 45);
-    cluster.ensureNamespace(ns);
     try (ReplicaTrail trail = new ReplicaTrail(client, ns, "api");
-        ScaledApiOperator operator = stack.operator(ns, Clock.systemUTC())) {
+        ScaledApiOperator operator = stack.operator(ns)) {
       cluster.createDeployment(ns, "api", 1);
       cluster.createScaledApi(ns, spec(1, 20, queue(GAUGE, ns, 10), fastUp()));
-      stack.awaitReplicas(ns, 5);
+      cluster.awaitReplicas(ns, 5);
 
       client.apps().deployments().inNamespace(ns).withName("api").delete();
       cluster.awaitStatus(
           ns,
           s -> {
-            assertThat(MockCluster.condition(s, Conditions.READY).getStatus()).isEqualTo("False");
-            assertThat(MockCluster.condition(s, Conditions.READY).getReason())
+            assertThat(Cluster.condition(s, Conditions.READY).getStatus()).isEqualTo("False");
+            assertThat(Cluster.condition(s, Conditions.READY).getReason())
                 .isEqualTo("TargetNotFound");
-            assertThat(MockCluster.condition(s, Conditions.READY).getMessage())
-                .startsWith("Deployment/api does not exist in namespace recreate");
+            assertThat(Cluster.condition(s, Conditions.READY).getMessage())
+                .startsWith("Deployment/api does not exist in namespace " + ns);
           });
       // one Warning for the outage, however many polls it lasts
       await()
@@ -176,8 +165,8 @@ class ApiFaultsIT {
           .until(() -> cluster.events(ns, "TargetNotFound").size() == 1);
 
       cluster.createDeployment(ns, "api", 1);
-      stack.awaitReplicas(ns, 5);
-      stack.awaitConverged(ns, 5);
+      cluster.awaitReplicas(ns, 5);
+      cluster.awaitConverged(ns, 5);
       assertThat(trail.values()).containsExactly(1, 5, ReplicaTrail.DELETED, 1, 5);
       assertThat(cluster.events(ns, "TargetNotFound")).hasSize(1);
       assertThat(cluster.events(ns, "Rescaled"))
@@ -191,17 +180,15 @@ class ApiFaultsIT {
   @Execution(ExecutionMode.CONCURRENT)
   @Test
   void deletedScaledApiIsForgottenAndItsTargetLeftAlone() {
-    String ns = "deleted";
+    String ns = cluster.ns("deleted");
     stack.setQueue(ns, 45);
-    cluster.ensureNamespace(ns);
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try (ScaledApiOperator operator =
-        ScaledApiOperator.create(
-            cluster.operatorClient(), stack.settings(ns, Clock.systemUTC()), registry)) {
+        ScaledApiOperator.create(cluster.operatorClient(), stack.settings(ns), registry)) {
       operator.start();
       cluster.createDeployment(ns, "api", 1);
       cluster.createScaledApi(ns, spec(1, 20, queue(GAUGE, ns, 10), fastUp()));
-      stack.awaitReplicas(ns, 5);
+      cluster.awaitReplicas(ns, 5);
       await()
           .atMost(Duration.ofSeconds(20))
           .until(() -> desiredGauge(registry, ns) != null && desiredGauge(registry, ns) == 5);

@@ -48,16 +48,11 @@ sealed interface BadInput {
   }
 
   /**
-   * Caught at reconcile time: the ScaledApi gets condition {@code type} False with {@code reason}
-   * and {@code message}, and one Warning event {@code event} with the same message. {@code {ns}} in
-   * the message stands for the row's namespace.
+   * Let through by the schema and caught at reconcile time: the ScaledApi gets condition {@code
+   * type} False with {@code reason} and {@code message}, and one Warning event {@code event} with
+   * the same message. {@code {ns}} in the message stands for the row's namespace.
    */
-  record Condition(
-      String name,
-      Setup setup,
-      Consumer<Map<String, Object>> edit,
-      boolean schemaAccepts,
-      Expected expected)
+  record Condition(String name, Setup setup, Consumer<Map<String, Object>> edit, Expected expected)
       implements BadInput {
     @Override
     public String toString() {
@@ -70,7 +65,7 @@ sealed interface BadInput {
 
   /** What a condition row puts in its namespace before the ScaledApi is created. */
   interface Setup {
-    void prepare(MockCluster cluster, LiveStack stack, String namespace);
+    void prepare(Cluster cluster, LiveStack stack, String namespace);
 
     /** The Deployment {@code api} with one replica, and nothing else. */
     Setup TARGET = (cluster, stack, ns) -> cluster.createDeployment(ns, "api", 1);
@@ -97,12 +92,6 @@ sealed interface BadInput {
 
   static Schema schemaWithout(String name, String path, String kubectl, String bypass) {
     return new Schema(name, o -> Fields.remove(o, path), kubectl, bypass);
-  }
-
-  /** A row the schema lets through and the reconciler reports. */
-  static Condition condition(
-      String name, Setup setup, Consumer<Map<String, Object>> edit, Expected expected) {
-    return new Condition(name, setup, edit, true, expected);
   }
 
   static Expected notReady(String reason, String message) {

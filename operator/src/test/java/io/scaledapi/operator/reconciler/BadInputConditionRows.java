@@ -1,6 +1,5 @@
 package io.scaledapi.operator.reconciler;
 
-import static io.scaledapi.operator.reconciler.BadInput.condition;
 import static io.scaledapi.operator.reconciler.BadInput.metricsUnavailable;
 import static io.scaledapi.operator.reconciler.BadInput.notReady;
 import static org.awaitility.Awaitility.await;
@@ -10,6 +9,7 @@ import io.scaledapi.api.v1alpha1.testing.Fields;
 import io.scaledapi.operator.prometheus.PrometheusClient;
 import io.scaledapi.operator.prometheus.PrometheusEndpoint;
 import io.scaledapi.operator.prometheus.QueryResult;
+import io.scaledapi.operator.reconciler.BadInput.Condition;
 import io.scaledapi.operator.reconciler.BadInput.Setup;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,15 +29,7 @@ final class BadInputConditionRows {
 
   static Stream<BadInput> rows() {
     return Stream.of(
-        new BadInput.Condition(
-            "minReplicas above maxReplicas from a client that skipped the schema",
-            Setup.TARGET,
-            o -> Fields.set(o, "spec.minReplicas", 12),
-            false,
-            notReady(
-                "InvalidSpec",
-                "spec.minReplicas (12) must be less than or equal to spec.maxReplicas (10)")),
-        condition(
+        new Condition(
             "prediction.history shorter than an hour",
             Setup.TARGET,
             o -> {
@@ -45,14 +37,14 @@ final class BadInputConditionRows {
               Fields.set(o, "spec.prediction.history", "5m");
             },
             notReady("InvalidSpec", "spec.prediction.history must be between 1h and 90d; got 5m")),
-        condition(
+        new Condition(
             "a PromQL syntax error",
             Setup.TARGET,
             o -> Fields.set(o, "spec.queue.query", "sum(" + GAUGE + "{app=\"x\"}"),
             notReady(
                 "InvalidSpec",
                 "spec.queue.query is not valid PromQL: 1:40: unclosed left parenthesis")),
-        condition(
+        new Condition(
             "a query nested deeper than 100 levels",
             Setup.TARGET,
             o ->
@@ -64,7 +56,7 @@ final class BadInputConditionRows {
                 "InvalidSpec",
                 "spec.queue.query is not valid PromQL: 1:101: nesting deeper than 100 levels;"
                     + " simplify the query")),
-        condition(
+        new Condition(
             "a latency query that takes a rate of an instant vector",
             Setup.TARGET,
             o -> {
@@ -75,7 +67,7 @@ final class BadInputConditionRows {
                 "InvalidSpec",
                 "spec.latency.query is not valid PromQL: 1:1: expected type range vector in call"
                     + " to function \"rate\", got instant vector")),
-        condition(
+        new Condition(
             "the queue query returns several series",
             Setup.TARGET.and(BadInputConditionRows::twoSeries),
             o -> Fields.set(o, "spec.queue.query", GAUGE + "{app=\"" + namespace(o) + "\"}"),
@@ -83,7 +75,7 @@ final class BadInputConditionRows {
                 "metrics unavailable (queue: spec.queue.query returned 2 series, differing in"
                     + " {pod=\"a\"}, {pod=\"b\"}; it must return one: wrap it in sum(...), or"
                     + " narrow its label matchers to one series); holding 1 replica")),
-        condition(
+        new Condition(
             "the bearer-token Secret is missing",
             Setup.TARGET,
             o -> Fields.set(o, "spec.prometheus.auth.bearer.secretName", "prom-token"),
@@ -91,7 +83,7 @@ final class BadInputConditionRows {
                 "metrics unavailable (queue: Secret prom-token named in"
                     + " spec.prometheus.auth.bearer does not exist in namespace {ns}; create it or"
                     + " fix spec.prometheus.auth.bearer.secretName); holding 1 replica")),
-        condition(
+        new Condition(
             "the bearer-token Secret is a TLS Secret without a token key",
             Setup.TARGET.and(BadInputConditionRows::tlsSecret),
             o -> Fields.set(o, "spec.prometheus.auth.bearer.secretName", "prom-token"),
@@ -100,7 +92,7 @@ final class BadInputConditionRows {
                     + " token (it has tls.crt, tls.key); add it, or set"
                     + " spec.prometheus.auth.bearer.key to the key that holds the value); holding"
                     + " 1 replica")),
-        condition(
+        new Condition(
             "an unknown target kind",
             Setup.TARGET,
             o -> Fields.set(o, "spec.scaleTargetRef.kind", "Widget"),
@@ -109,7 +101,7 @@ final class BadInputConditionRows {
                 "apps/v1 has no kind Widget (it has ControllerRevision, DaemonSet, Deployment,"
                     + " ReplicaSet, StatefulSet); fix spec.scaleTargetRef.kind, spelt as the API"
                     + " server spells it")),
-        condition(
+        new Condition(
             "an apiVersion the API server does not serve",
             Setup.TARGET,
             o -> Fields.set(o, "spec.scaleTargetRef.apiVersion", "example.com/v1"),
@@ -117,7 +109,7 @@ final class BadInputConditionRows {
                 "UnknownTargetKind",
                 "the API server does not serve example.com/v1; fix spec.scaleTargetRef.apiVersion"
                     + " (e.g. apps/v1), or install the CRD that serves it")),
-        condition(
+        new Condition(
             "a target kind without /scale",
             Setup.TARGET,
             o -> {
@@ -129,9 +121,9 @@ final class BadInputConditionRows {
                 "v1 ConfigMap has no /scale subresource, so it cannot be scaled; set"
                     + " spec.scaleTargetRef to a Deployment, a StatefulSet or another kind with"
                     + " /scale")),
-        condition(
+        new Condition(
             "a target that does not exist",
-            (cluster, stack, ns) -> cluster.ensureNamespace(ns),
+            (cluster, stack, ns) -> {},
             o -> Fields.set(o, "spec.scaleTargetRef.name", "checkout"),
             notReady(
                 "TargetNotFound",
@@ -144,7 +136,7 @@ final class BadInputConditionRows {
   }
 
   /** Two series of the queue gauge in the namespace, and a Prometheus that has scraped both. */
-  static void twoSeries(MockCluster cluster, LiveStack stack, String ns) {
+  static void twoSeries(Cluster cluster, LiveStack stack, String ns) {
     stack.exporter().set(GAUGE, Map.of("app", ns, "pod", "a"), 3);
     stack.exporter().set(GAUGE, Map.of("app", ns, "pod", "b"), 4);
     PrometheusClient prometheus =
@@ -162,7 +154,7 @@ final class BadInputConditionRows {
    * A kubernetes.io/tls Secret named prom-token, labelled for use with Prometheus: a certificate
    * and a key, no token.
    */
-  static void tlsSecret(MockCluster cluster, LiveStack stack, String ns) {
+  static void tlsSecret(Cluster cluster, LiveStack stack, String ns) {
     Base64.Encoder b64 = Base64.getEncoder();
     cluster
         .client()

@@ -14,8 +14,8 @@ final class BadInputDoc {
 
             Each entry is a row of `BadInputIT`, which makes the mistake and checks the exact words
             below: the schema's as kubectl prints them when it applies the object to a real
-            kube-apiserver that has the generated CRD, the operator's against a real Prometheus and
-            a test API server. `BadInputDocTest` fails when this page and the rows differ. A mistake
+            kube-apiserver that has the generated CRD, the operator's on the same server against a
+            real Prometheus. `BadInputDocTest` fails when this page and the rows differ. A mistake
             never changes the target's replicas.
 
             ## Caught by the schema, at `kubectl apply`

@@ -86,7 +86,7 @@ class HostileInputFuzzTest {
       tally.badPolls += bad ? 1 : 0;
       h.reconcile(stored);
       assertThat(h.reconciles("error")).as("no reconcile fails inside").isZero();
-      Condition ready = MockCluster.condition(stored.getStatus(), Conditions.READY);
+      Condition ready = Cluster.condition(stored.getStatus(), Conditions.READY);
       if ("InvalidSpec".equals(ready.getReason())) {
         reportedInvalid = true;
         assertThat(ready.getMessage()).as("the problem names a field").containsPattern("spec\\b");

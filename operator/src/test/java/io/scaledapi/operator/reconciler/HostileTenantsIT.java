@@ -15,7 +15,6 @@ import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.api.v1alpha1.ScaledApiStatus;
 import io.scaledapi.operator.testing.HostilePrometheus;
 import io.scaledapi.operator.testing.HostilePrometheus.Answer;
-import io.scaledapi.operator.testing.MockApiServer;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +22,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,23 +31,25 @@ import org.junit.jupiter.api.Test;
 /**
  * Ten ScaledApis whose Prometheus answers are hostile (huge, deep, endless, slow) next to one whose
  * Prometheus is real: the good one keeps being reconciled every polling interval, the hostile ones
- * get short messages in status and events, and the operator stays healthy.
+ * get short messages in status and events, and the operator stays healthy. On the real API server.
  */
-@MockApiServer
 class HostileTenantsIT {
   static final String GAUGE = "api_queue_requests_waiting";
   static final Duration WATCH = Duration.ofSeconds(20);
   static final int MAX_STATUS = 8 * 1024;
   static final int MAX_MESSAGE = 1024;
 
+  static final int HOSTILE = 10;
+
+  static RealCluster cluster;
   static KubernetesClient client;
-  static MockCluster cluster;
   static LiveStack stack;
   static HostilePrometheus hostile;
 
   @BeforeAll
   static void startEverything() {
-    cluster = MockCluster.of(client);
+    cluster = RealCluster.create(namespaces());
+    client = cluster.client();
     hostile = HostilePrometheus.start();
     List<URI> allowed = Arrays.stream(Answer.values()).map(hostile::address).toList();
     stack = LiveStack.start(cluster, Clock.systemUTC(), prometheus -> allowed);
@@ -65,6 +68,21 @@ class HostileTenantsIT {
     }
   }
 
+  /** The good namespace and the hostile ones, each hostile one named after its answer. */
+  static String[] namespaces() {
+    return Stream.concat(
+            Stream.of("good"), IntStream.range(0, HOSTILE).mapToObj(HostileTenantsIT::hostileName))
+        .toArray(String[]::new);
+  }
+
+  static Answer answer(int i) {
+    return Answer.values()[i % Answer.values().length];
+  }
+
+  static String hostileName(int i) {
+    return "hostile-" + i + "-" + answer(i).path();
+  }
+
   /** Queue queries of the stack's operator that returned a value. */
   static long goodReads() {
     Timer timer =
@@ -80,21 +98,21 @@ class HostileTenantsIT {
   @Test
   void hostileAnswersNeitherStarveOthersNorFloodStatus() {
     List<String> hostileNamespaces = new ArrayList<>();
-    for (int i = 0; i < 10; i++) {
-      Answer answer = Answer.values()[i % Answer.values().length];
-      String ns = "hostile-" + i + "-" + answer.path();
+    for (int i = 0; i < HOSTILE; i++) {
+      String ns = cluster.ns(hostileName(i));
       hostileNamespaces.add(ns);
       cluster.createDeployment(ns, "api", 1);
-      cluster.createScaledApi(ns, spec(hostile.address(answer), "sum(q)"));
+      cluster.createScaledApi(ns, spec(hostile.address(answer(i)), "sum(q)"));
     }
     await("every hostile ScaledApi has a status")
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(250))
         .until(() -> hostileNamespaces.stream().allMatch(ns -> cluster.status(ns) != null));
-    stack.exporter().set(GAUGE, Map.of("app", "good"), 35);
-    cluster.createDeployment("good", "api", 1);
+    String good = cluster.ns("good");
+    stack.exporter().set(GAUGE, Map.of("app", good), 35);
+    cluster.createDeployment(good, "api", 1);
     cluster.createScaledApi(
-        "good", spec(stack.prometheus().baseUri(), "sum(" + GAUGE + "{app=\"good\"})"));
+        good, spec(stack.prometheus().baseUri(), "sum(" + GAUGE + "{app=\"" + good + "\"})"));
 
     // Status is written only when something in it changes, so the good ScaledApi's reads are
     // counted where they happen: the operator's timer of queue queries that returned a value (every
@@ -117,7 +135,7 @@ class HostileTenantsIT {
         "[tenants] good ScaledApi read %d times in %ds (polling every 1s)%n",
         reads, WATCH.toSeconds());
     assertThat(reads).as("reads of the good ScaledApi in %s", WATCH).isGreaterThan(8);
-    assertThat(cluster.replicas("good", "api"))
+    assertThat(cluster.replicas(good, "api"))
         .as("the good target scaled on its queue")
         .isEqualTo(4);
 

@@ -1,9 +1,7 @@
 package io.scaledapi.operator.reconciler;
 
-import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.scaledapi.api.v1alpha1.ScaledApiStatus;
 import io.scaledapi.operator.rbac.ApiCallLog;
 import java.util.Set;
 
@@ -35,9 +33,5 @@ record MockCluster(KubernetesClient client, ApiCallLog log, KubernetesClient ope
           .resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
           .create();
     }
-  }
-
-  static Condition condition(ScaledApiStatus s, String type) {
-    return Cluster.condition(s, type);
   }
 }

@@ -1,11 +1,7 @@
 package io.scaledapi.operator.reconciler;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.scaledapi.api.v1alpha1.testing.Fields;
 import io.scaledapi.api.v1alpha1.testing.Json;
 import io.scaledapi.operator.testing.Kubectl;
@@ -15,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the JVM's real API server, with the generated CRD, makes of a ScaledApi object: {@code
- * kubectl apply} of it as a user runs it, or a dry-run create. Each object goes to a namespace of
- * its own, so that one the server wrongly stores changes no other answer.
+ * kubectl apply} of it as a user runs it. Each object goes to a namespace of its own, so that one
+ * the server wrongly stores changes no other answer.
  */
 final class RealAdmission {
   private static final AtomicInteger NAMESPACES = new AtomicInteger();
@@ -43,27 +39,6 @@ final class RealAdmission {
                 .get()
             != null;
     return new Applied(result, stored);
-  }
-
-  /** Whether the server would create the object, with strict field validation as kubectl asks. */
-  boolean accepts(Map<String, Object> object) {
-    GenericKubernetesResource resource =
-        Serialization.unmarshal(
-            Json.text(inNamespaceOfItsOwn(object)), GenericKubernetesResource.class);
-    try {
-      client
-          .genericKubernetesResources(ScaledApiCrd.SCALED_APIS)
-          .resource(resource)
-          .dryRun()
-          .fieldValidation(Validation.STRICT)
-          .create();
-      return true;
-    } catch (KubernetesClientException e) {
-      if (e.getCode() == 400 || e.getCode() == 422) {
-        return false;
-      }
-      throw e;
-    }
   }
 
   private Map<String, Object> inNamespaceOfItsOwn(Map<String, Object> object) {

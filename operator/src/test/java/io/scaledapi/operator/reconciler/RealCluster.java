@@ -4,8 +4,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.http.Interceptor;
 import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.operator.rbac.ApiCallLog;
 import io.scaledapi.operator.testing.RealApiServer;
@@ -34,9 +36,16 @@ final class RealCluster implements Cluster {
   private final KubernetesClient operatorClient;
   private final Map<String, String> namespaces = new LinkedHashMap<>();
 
-  private RealCluster(KubernetesClient client, String[] names) {
+  private RealCluster(KubernetesClient client, Interceptor interceptor, String[] names) {
     this.client = client;
-    this.operatorClient = log.client(client);
+    this.operatorClient =
+        new KubernetesClientBuilder()
+            .withConfig(client.getConfiguration())
+            .withHttpClientBuilderConsumer(
+                b ->
+                    b.addOrReplaceInterceptor("api-call-log", log.recorder())
+                        .addOrReplaceInterceptor("intercepted", interceptor))
+            .build();
     int suffix = CLUSTERS.incrementAndGet();
     for (String name : names) {
       String ns = name + "-" + suffix;
@@ -50,7 +59,15 @@ final class RealCluster implements Cluster {
 
   /** A cluster with namespaces for {@code names}; see {@link #ns}. */
   static RealCluster create(String... names) {
-    return new RealCluster(ScaledApiCrd.install(), names);
+    return intercepted(new Interceptor() {}, names);
+  }
+
+  /**
+   * A cluster with namespaces for {@code names} whose operators' requests also go through {@code
+   * interceptor}, after the call log has recorded them.
+   */
+  static RealCluster intercepted(Interceptor interceptor, String... names) {
+    return new RealCluster(ScaledApiCrd.install(), interceptor, names);
   }
 
   /** The namespace created for {@code name}. */

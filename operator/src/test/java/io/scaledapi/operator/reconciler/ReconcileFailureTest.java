@@ -62,7 +62,7 @@ class ReconcileFailureTest {
         .doesNotThrowAnyException();
     assertThat(control.get().getScheduleDelay()).contains(15_000L);
     assertThat(control.get().isPatchStatus()).isTrue();
-    Condition ready = MockCluster.condition(api.getStatus(), Conditions.READY);
+    Condition ready = Cluster.condition(api.getStatus(), Conditions.READY);
     assertThat(ready.getStatus()).isEqualTo("False");
     assertThat(ready.getReason()).isEqualTo("ReconcileFailed");
     assertThat(ready.getMessage()).isEqualTo(MESSAGE.formatted(name));
@@ -85,7 +85,7 @@ class ReconcileFailureTest {
     UpdateControl<ScaledApi> fixed = h.reconcile(api);
     assertThat(fixed.isPatchStatus()).isTrue();
     assertThat(h.reconciles("success")).isEqualTo(1);
-    assertThat(MockCluster.condition(api.getStatus(), Conditions.READY).getReason())
+    assertThat(Cluster.condition(api.getStatus(), Conditions.READY).getReason())
         .isEqualTo("Reconciled");
   }
 

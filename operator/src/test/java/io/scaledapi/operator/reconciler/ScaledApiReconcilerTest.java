@@ -992,7 +992,7 @@ class ScaledApiReconcilerTest {
     h.edit(sapi, s -> spec(1, 0, 10));
     UpdateControl<ScaledApi> control = h.reconcile(sapi);
 
-    Condition ready = MockCluster.condition(sapi.getStatus(), Conditions.READY);
+    Condition ready = Cluster.condition(sapi.getStatus(), Conditions.READY);
     assertThat(ready.getReason()).isEqualTo("InvalidSpec");
     assertThat(ready.getMessage()).isEqualTo("spec.maxReplicas must be at least 1");
     assertThat(ready.getObservedGeneration()).isEqualTo(2);
@@ -1009,7 +1009,7 @@ class ScaledApiReconcilerTest {
     h.sources.value(QUEUE, 95);
     ScaledApi sapi = h.create("api", START, spec(1, 0, 10));
     h.reconcile(sapi);
-    assertThat(MockCluster.condition(sapi.getStatus(), Conditions.READY).getReason())
+    assertThat(Cluster.condition(sapi.getStatus(), Conditions.READY).getReason())
         .isEqualTo("InvalidSpec");
 
     h.advance(Duration.ofSeconds(1));
@@ -1034,7 +1034,7 @@ class ScaledApiReconcilerTest {
 
     assertThat(h.targets.writes()).as("/scale writes").isEmpty();
     assertThat(condition(sapi, Conditions.READY)).isEqualTo("False HPACheckFailed: " + CANNOT_TELL);
-    assertThat(MockCluster.condition(sapi.getStatus(), Conditions.SCALING_ACTIVE).getReason())
+    assertThat(Cluster.condition(sapi.getStatus(), Conditions.SCALING_ACTIVE).getReason())
         .isEqualTo("HPACheckFailed");
     assertThat(sapi.getStatus().desiredReplicas()).as("what it would do").isEqualTo(10);
     assertThat(h.events.brief()).containsExactly("api Warning HPACheckFailed");
@@ -1062,7 +1062,7 @@ class ScaledApiReconcilerTest {
     }
 
     assertThat(h.targets.writes()).containsExactly(10);
-    Condition ready = MockCluster.condition(second.getStatus(), Conditions.READY);
+    Condition ready = Cluster.condition(second.getStatus(), Conditions.READY);
     assertThat(ready.getStatus()).isEqualTo("False");
     assertThat(ready.getReason()).isEqualTo("ConflictingScaledApi");
     assertThat(ready.getMessage()).startsWith("ScaledApi api already scales Deployment/api");
@@ -1365,7 +1365,7 @@ class ScaledApiReconcilerTest {
 
   /** The condition of that type, as {@code Status Reason: message}. */
   static String condition(ScaledApi sapi, String type) {
-    Condition c = MockCluster.condition(sapi.getStatus(), type);
+    Condition c = Cluster.condition(sapi.getStatus(), type);
     return c.getStatus() + " " + c.getReason() + ": " + c.getMessage();
   }
 

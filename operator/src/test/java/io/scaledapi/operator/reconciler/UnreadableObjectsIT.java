@@ -129,7 +129,7 @@ class UnreadableObjectsIT {
     cluster.awaitStatus(
         ns,
         s -> {
-          Condition ready = MockCluster.condition(s, Conditions.READY);
+          Condition ready = Cluster.condition(s, Conditions.READY);
           assertThat(ready.getStatus()).isEqualTo("False");
           assertThat(ready.getReason()).isEqualTo("InvalidSpec");
           assertThat(ready.getMessage()).isEqualTo(message);
