@@ -24,6 +24,11 @@ final class Http {
     return CLIENT.send(request(api, path), HttpResponse.BodyHandlers.ofString());
   }
 
+  static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).GET().build();
+    return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
   static HttpResponse<String> put(QueueApiServer api, String path, String body)
       throws IOException, InterruptedException {
     HttpRequest request =
