@@ -2,8 +2,6 @@ package io.scaledapi.operator.testing;
 
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubeapitest.KubeAPIServer;
-import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.Config;
@@ -26,15 +24,16 @@ import java.util.stream.Stream;
 import org.awaitility.core.ConditionFactory;
 
 /**
- * A Kubernetes control plane of its own, separate from {@link RealApiServer}'s: kube-apiserver and
- * etcd (started by kube-api-test), kube-controller-manager, kube-scheduler and KWOK with fake nodes
- * whose pods become Ready {@link Options#podReadyDelay} after they are created. The flags are those
- * kwokctl's binary runtime gives each component, but for ports: the controller manager and the
- * scheduler serve nothing (secure port 0) and KWOK runs no server, so no fixed port can clash.
+ * A Kubernetes control plane of its own, separate from {@link RealApiServer}'s: etcd and
+ * kube-apiserver ({@link ApiServer}), kube-controller-manager, kube-scheduler and KWOK with fake
+ * nodes whose pods become Ready {@link Options#podReadyDelay} after they are created, all built by
+ * {@code testbed/build.sh}. The controller manager, the scheduler and KWOK get the flags kwokctl's
+ * binary runtime gives them, but for ports: the first two serve nothing (secure port 0) and KWOK
+ * runs no server, so no fixed port can clash.
  *
- * <p>Everything lives in a temporary directory (certificates, kubeconfig, KWOK's stages, one log
- * per process), deleted on {@link #close()} or when the JVM exits. A start that fails prints the
- * tail of every log.
+ * <p>Everything lives in a temporary directory (certificates, kubeconfig, etcd's data, KWOK's
+ * stages, one log per process), deleted on {@link #close()} or when the JVM exits. A start that
+ * fails prints the tail of every log; {@link #logTails()} gives them to a test that failed.
  */
 public final class ControlPlane implements AutoCloseable {
   /** How long after its creation a pod becomes Ready unless the options say otherwise. */
@@ -59,6 +58,9 @@ public final class ControlPlane implements AutoCloseable {
   private static final Duration START_WITHIN = Duration.ofMinutes(2);
   private static final Duration STOP_GRACE = Duration.ofSeconds(10);
   private static final int TAIL_LINES = 40;
+  private static final List<String> COMPONENTS =
+      List.of(
+          "etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kwok", "kubectl");
 
   /**
    * @param podReadyDelay how long after its creation a pod becomes Ready, in whole seconds
@@ -101,7 +103,6 @@ public final class ControlPlane implements AutoCloseable {
   private final Path kubectl;
   private final List<LoggedProcess> processes = new ArrayList<>();
   private final Thread shutdownHook = new Thread(this::stop, "stop-control-plane");
-  private KubeAPIServer server;
   private KubernetesClient client;
   private Duration startup;
   private boolean stopped;
@@ -117,14 +118,14 @@ public final class ControlPlane implements AutoCloseable {
     long started = System.nanoTime();
     Path binaries =
         RealApiServer.binaries().resolve("k8s").resolve(RealApiServer.platformDirectory());
-    for (String name : List.of("kube-controller-manager", "kube-scheduler", "kwok", "kubectl")) {
+    for (String name : COMPONENTS) {
       if (!Files.isExecutable(binaries.resolve(name))) {
         throw new IllegalStateException(
             "no " + name + " in " + binaries + "; run testbed/build.sh");
       }
     }
     ControlPlane plane =
-        new ControlPlane(options, temporaryDirectory(binaries), binaries.resolve("kubectl"));
+        new ControlPlane(options, temporaryDirectory(), binaries.resolve("kubectl"));
     Runtime.getRuntime().addShutdownHook(plane.shutdownHook);
     try {
       plane.startAll(binaries);
@@ -139,33 +140,19 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   private void startAll(Path binaries) {
-    server =
-        new KubeAPIServer(
-            KubeAPIServerConfigBuilder.anAPIServerConfig()
-                .withTestDir(dir.toString())
-                .withApiServerVersion(RealApiServer.VERSION)
-                .withOfflineMode(true)
-                .withUpdateKubeConfig(false)
-                .withWaitForEtcdHealthCheckOnStartup(true)
-                .withStartupTimeout((int) START_WITHIN.toMillis())
-                .build());
-    server.start();
-    write(kubeconfig(), server.getKubeConfigYaml());
+    ApiServer api = ApiServer.start(binaries, dir, processes);
     write(dir.resolve("kwok.yaml"), Kwok.podStages(options.podReadyDelay()));
-    client =
-        new KubernetesClientBuilder()
-            .withConfig(Config.fromKubeconfig(server.getKubeConfigYaml()))
-            .build();
+    client = new KubernetesClientBuilder().withConfig(api.config()).build();
+    awaitServing(api);
     String kubeconfig = "--kubeconfig=" + kubeconfig();
-    // the service-account key and CA are the ones kube-api-test gives the API server
     start(
         binaries.resolve("kube-controller-manager"),
         List.of(
             kubeconfig,
             "--secure-port=0",
             "--controllers=" + String.join(",", options.controllers()),
-            "--root-ca-file=" + dir.resolve("apiserver.crt"),
-            "--service-account-private-key-file=" + dir.resolve("apiserver.key")));
+            "--root-ca-file=" + api.caCertificate(),
+            "--service-account-private-key-file=" + api.serviceAccountKey()));
     start(binaries.resolve("kube-scheduler"), List.of(kubeconfig, "--secure-port=0"));
     start(
         binaries.resolve("kwok"),
@@ -224,7 +211,7 @@ public final class ControlPlane implements AutoCloseable {
     }
   }
 
-  /** The last lines of the controller manager's, the scheduler's and KWOK's logs. */
+  /** The last lines of every process's log. */
   public String logTails() {
     return processes.stream().map(p -> p.tail(TAIL_LINES)).collect(Collectors.joining("\n"));
   }
@@ -251,9 +238,6 @@ public final class ControlPlane implements AutoCloseable {
     for (int i = processes.size() - 1; i >= 0; i--) {
       processes.get(i).stop(STOP_GRACE);
     }
-    if (server != null) {
-      server.stop();
-    }
     deleteTree(dir);
   }
 
@@ -261,17 +245,15 @@ public final class ControlPlane implements AutoCloseable {
     processes.add(LoggedProcess.start(binary.getFileName().toString(), binary, args, dir));
   }
 
-  /** A wait that fails at once, naming the process, when one of them exits. */
+  /** A wait that fails at once when a process has exited; the log tails then say which. */
   private ConditionFactory awaiting(String what) {
-    ConditionFactory wait =
-        await(what)
-            .atMost(START_WITHIN)
-            .pollInterval(Duration.ofMillis(250))
-            .ignoreException(KubernetesClientException.class);
-    for (LoggedProcess p : processes) {
-      wait = wait.failFast(p.name() + " exited", () -> !p.isAlive());
-    }
-    return wait;
+    return await(what)
+        .atMost(START_WITHIN)
+        .pollInterval(Duration.ofMillis(250))
+        .ignoreException(KubernetesClientException.class)
+        .failFast(
+            "a process of the control plane exited",
+            () -> processes.stream().anyMatch(p -> !p.isAlive()));
   }
 
   private boolean leading(String component) {
@@ -295,20 +277,25 @@ public final class ControlPlane implements AutoCloseable {
             .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 
-  private static Path temporaryDirectory(Path binaries) {
-    try {
-      Path dir = Files.createTempDirectory("control-plane");
-      // kube-api-test looks for its binaries under <dir>/k8s/<version>-<os>-<arch>
-      Files.createDirectories(dir.resolve("k8s"));
-      Files.createSymbolicLink(
-          dir.resolve("k8s").resolve(RealApiServer.platformDirectory()), binaries.toAbsolutePath());
-      return dir;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare a directory for the control plane", e);
+  /** Until the API server serves its {@code default} namespace, asked without retries. */
+  private void awaitServing(ApiServer api) {
+    Config once = api.config();
+    once.setRequestRetryBackoffLimit(0);
+    try (KubernetesClient probe = new KubernetesClientBuilder().withConfig(once).build()) {
+      awaiting("kube-apiserver serving")
+          .until(() -> probe.namespaces().withName("default").get() != null);
     }
   }
 
-  private static void write(Path file, String text) {
+  private static Path temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("control-plane");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot make a directory for the control plane", e);
+    }
+  }
+
+  static void write(Path file, String text) {
     try {
       Files.writeString(file, text);
     } catch (IOException e) {
@@ -317,7 +304,6 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   private static void deleteTree(Path dir) {
-    // the link to the binaries is deleted, not followed
     try (Stream<Path> paths = Files.walk(dir)) {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {

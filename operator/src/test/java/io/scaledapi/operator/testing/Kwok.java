@@ -29,11 +29,12 @@ final class Kwok {
   }
 
   /**
-   * The pod stages: Ready {@code delay} after the pod was created (a pod seen later than that is
-   * made Ready at once), and gone once deleted. Pods run until deleted.
+   * The pod stages: Ready in the second after {@code delay} has passed since the pod was created
+   * (its creationTimestamp has whole seconds; a pod seen later than that is made Ready at once),
+   * and gone once deleted. Pods run until deleted.
    */
   static String podStages(Duration delay) {
-    long seconds = delay.toSeconds();
+    long seconds = delay.toSeconds() + 1;
     return """
         apiVersion: kwok.x-k8s.io/v1alpha1
         kind: Stage
