@@ -3,7 +3,6 @@ package io.scaledapi.example.queueapi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -30,17 +29,11 @@ import io.scaledapi.operator.testing.PrometheusProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,8 +42,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,19 +84,14 @@ class ControlPlaneEndToEndIT {
 
   static final String NS = "queue-api-e2e";
   static final String NAME = "queue-api";
-  static final Path JAR = Path.of("target/scaledapi-example-queue-api-0.1.0-SNAPSHOT-all.jar");
   static final Path CRD =
       Path.of("../../helm/scaledapi-operator/crds/scaledapis.autoscaling.scaledapi.io-v1.yml");
   static final Path MANIFESTS = Path.of("../manifests");
-  static final Pattern WAITING = Pattern.compile("(?m)^api_queue_requests_waiting ([0-9.]+)$");
-  static final Pattern CHANGE = Pattern.compile("(\\d+) -> (\\d+):");
 
   static ControlPlane plane;
   static KubernetesClient client;
   static PrometheusProcess prometheus;
-  static Process api;
-  static Path apiLog;
-  static int port;
+  static QueueApiProcess api;
   static CapacityFollower follower;
   static ScaledApiOperator operator;
   static final ExecutorService LOAD = Executors.newSingleThreadExecutor();
@@ -128,7 +114,6 @@ class ControlPlaneEndToEndIT {
 
   @BeforeAll
   static void start() throws IOException {
-    assertThat(JAR).as("the queue-api jar, built in the package phase").exists();
     plane = ControlPlane.start(ControlPlane.Options.defaults().withPodReadyDelay(POD_READY_DELAY));
     client = plane.client();
     System.out.printf("[control-plane] started in %d ms%n", plane.startup().toMillis());
@@ -140,17 +125,18 @@ class ControlPlaneEndToEndIT {
     // the first pod's start-up runs while the rest starts
     client.apps().deployments().inNamespace(NS).resource(deployment()).create();
 
+    int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
       // Prometheus hands its target to the scrape loop seconds after it starts, so it starts
       // first, while the queue-api's port is still held here and cannot be its own
       prometheus = PrometheusProcess.start(List.of("127.0.0.1:" + port), Duration.ofSeconds(1));
     }
-    startQueueApi();
+    List<String> flags = new ArrayList<>(PER_POD);
+    flags.addAll(List.of("--queue-capacity", "20000", "--admin", "true"));
+    api = QueueApiProcess.start(flags, port);
     prometheus.awaitTargetUp(Duration.ofSeconds(30));
-    follower =
-        CapacityFollower.start(
-            client, NS, NAME, URI.create(base() + "/admin/workers"), WORKERS_PER_POD);
+    follower = CapacityFollower.start(client, NS, NAME, api.uri("/admin/workers"), WORKERS_PER_POD);
     operator =
         ScaledApiOperator.create(
             client,
@@ -159,7 +145,7 @@ class ControlPlaneEndToEndIT {
                 Set.of(),
                 Optional.empty(),
                 true,
-                eventSafeClock(),
+                new MicrosecondClock(),
                 "e2e"),
             new SimpleMeterRegistry());
     operator.start();
@@ -176,19 +162,13 @@ class ControlPlaneEndToEndIT {
       follower.close();
     }
     if (api != null) {
-      api.destroy();
-      if (!api.waitFor(10, TimeUnit.SECONDS)) {
-        api.destroyForcibly();
-      }
+      api.close();
     }
     if (prometheus != null) {
       prometheus.close();
     }
     if (plane != null) {
       plane.close();
-    }
-    if (apiLog != null) {
-      Files.deleteIfExists(apiLog);
     }
   }
 
@@ -203,7 +183,7 @@ class ControlPlaneEndToEndIT {
         .atMost(Duration.ofSeconds(10))
         .until(() -> !follower.followed().isEmpty());
     assertThat(follower.followed().get(0).ready()).isEqualTo(1);
-    assertThat(workers()).isEqualTo(WORKERS_PER_POD);
+    assertThat(api.workers()).isEqualTo(WORKERS_PER_POD);
     await("a first status").atMost(Duration.ofSeconds(30)).until(() -> forecast() != null);
     assertThat(forecast().leadTimeSource()).isEqualTo("Default");
     assertThat(replicas()).isEqualTo(1);
@@ -221,7 +201,12 @@ class ControlPlaneEndToEndIT {
         .atMost(Duration.ofSeconds(30))
         .until(() -> scheduledPods().size() >= firstScale);
 
-    Progress progress = new Progress(step);
+    StepProgress progress =
+        new StepProgress(
+            step,
+            ControlPlaneEndToEndIT::replicas,
+            ControlPlaneEndToEndIT::readyReplicas,
+            api::waiting);
     await("the new pods Ready and the queue drained")
         .atMost(POD_READY_DELAY.plus(STEP_LENGTH))
         .pollInterval(Duration.ofMillis(250))
@@ -235,8 +220,8 @@ class ControlPlaneEndToEndIT {
         .isLessThan(STEP_LENGTH);
     await("the workers of every ready pod")
         .atMost(Duration.ofSeconds(5))
-        .until(() -> workers() == readyReplicas() * WORKERS_PER_POD);
-    assertThat(workers()).isGreaterThan(WORKERS_PER_POD);
+        .until(() -> api.workers() == readyReplicas() * WORKERS_PER_POD);
+    assertThat(api.workers()).isGreaterThan(WORKERS_PER_POD);
     checkPods();
 
     await("the lead time learned")
@@ -245,7 +230,7 @@ class ControlPlaneEndToEndIT {
     Duration learned = learnedLeadTime();
     assertThat(learned)
         .as("learned from real readiness")
-        .isBetween(POD_READY_DELAY.minusSeconds(1), POD_READY_DELAY.plusSeconds(15));
+        .isBetween(POD_READY_DELAY, POD_READY_DELAY.plusSeconds(15));
 
     LoadReport report = load.get(STEP_LENGTH.toSeconds() + 60, TimeUnit.SECONDS);
     System.out.println("[load] " + report);
@@ -256,7 +241,7 @@ class ControlPlaneEndToEndIT {
     Duration downAfterLoad = Duration.ofNanos(System.nanoTime() - loadEnd);
     await("the pods let go deleted, the workers of one pod")
         .atMost(Duration.ofSeconds(60))
-        .until(() -> pods().size() == 1 && workers() == WORKERS_PER_POD);
+        .until(() -> pods().size() == 1 && api.workers() == WORKERS_PER_POD);
 
     checkRescaledEvents();
     assertThat(follower.failures()).isEmpty();
@@ -290,45 +275,6 @@ class ControlPlaneEndToEndIT {
         learned.toSeconds());
   }
 
-  /**
-   * What the step did, sampled: when a new pod first became Ready, when every replica asked for so
-   * far was Ready, when the queue drained with the new pods serving, the longest queue seen.
-   */
-  static final class Progress {
-    final long step;
-    int peakReplicas;
-    double peakWaiting;
-    Duration firstReady;
-    Duration allReady;
-    Duration drained;
-
-    Progress(long step) {
-      this.step = step;
-    }
-
-    /** Samples once; true when every replica is Ready and the queue has drained. */
-    boolean sample() throws Exception {
-      int replicas = replicas();
-      int ready = readyReplicas();
-      double waiting = waiting();
-      peakWaiting = Math.max(peakWaiting, waiting);
-      if (replicas > peakReplicas) {
-        peakReplicas = replicas;
-        allReady = null;
-      }
-      if (firstReady == null && ready > 1) {
-        firstReady = since(step);
-      }
-      if (allReady == null && ready >= peakReplicas) {
-        allReady = since(step);
-      }
-      if (drained == null && ready > 1 && waiting == 0) {
-        drained = since(step);
-      }
-      return allReady != null && drained != null;
-    }
-  }
-
   /** Every pod was created by the ReplicaSet, bound to a KWOK node, Ready one start-up later. */
   static void checkPods() {
     List<Pod> pods = pods();
@@ -342,42 +288,17 @@ class ControlPlaneEndToEndIT {
           Duration.between(
               Instant.parse(pod.getMetadata().getCreationTimestamp()), readySince(pod));
       assertThat(readyAfter)
-          .isBetween(POD_READY_DELAY.minusSeconds(1), POD_READY_DELAY.plusSeconds(10));
+          .isBetween(POD_READY_DELAY.plusSeconds(1), POD_READY_DELAY.plusSeconds(10));
     }
   }
 
   /** Up, then down no sooner than the window after the last scale-up. */
   static void checkRescaledEvents() {
-    List<Event> rescaled =
-        client.v1().events().inNamespace(NS).list().getItems().stream()
-            .filter(e -> "Rescaled".equals(e.getReason()))
-            .sorted(Comparator.comparing(ControlPlaneEndToEndIT::time))
-            .toList();
-    rescaled.forEach(e -> System.out.println("[event] Rescaled " + e.getMessage()));
-    assertThat(rescaled).anyMatch(e -> !isDown(e)).anyMatch(ControlPlaneEndToEndIT::isDown);
-    Instant lastUp =
-        time(rescaled.stream().filter(e -> !isDown(e)).reduce((x, y) -> y).orElseThrow());
-    Instant firstDown =
-        time(rescaled.stream().filter(ControlPlaneEndToEndIT::isDown).findFirst().orElseThrow());
-    assertThat(Duration.between(lastUp, firstDown)).isGreaterThanOrEqualTo(DOWN_WINDOW);
-  }
-
-  static void startQueueApi() throws IOException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    apiLog = Files.createTempFile("queue-api", ".log");
-    List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", JAR.toString()));
-    command.addAll(PER_POD);
-    command.addAll(
-        List.of("--queue-capacity", "20000", "--port", Integer.toString(port), "--admin", "true"));
-    api =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(apiLog.toFile())
-            .start();
-    await("the queue-api serving")
-        .atMost(Duration.ofSeconds(30))
-        .ignoreExceptions()
-        .until(() -> Http.get(URI.create(base() + "/healthz")).statusCode() == 200);
+    RescaledEvents rescaled = RescaledEvents.in(client, NS);
+    rescaled.events().forEach(e -> System.out.println("[event] Rescaled " + e.getMessage()));
+    assertThat(rescaled.ups()).isNotEmpty();
+    assertThat(rescaled.downs()).isNotEmpty();
+    assertThat(rescaled.heldBeforeFirstDown()).isGreaterThanOrEqualTo(DOWN_WINDOW);
   }
 
   static void installCrd() throws IOException {
@@ -452,37 +373,10 @@ class ControlPlaneEndToEndIT {
     return sapi;
   }
 
-  /**
-   * The system clock in whole microseconds that are never whole milliseconds. The operator writes
-   * an Event's eventTime with as many fractional digits as the instant has (ISO_INSTANT); the API
-   * server accepts exactly six and refuses the Event otherwise ("cannot parse ... as
-   * 2006-01-02T15:04:05.000000Z07:00"). Needed until the operator writes six digits itself.
-   */
-  static Clock eventSafeClock() {
-    Clock system = Clock.systemUTC();
-    return new Clock() {
-      @Override
-      public Instant instant() {
-        Instant t = system.instant().truncatedTo(ChronoUnit.MICROS);
-        return t.getNano() % 1_000_000 == 0 ? t.plusNanos(1_000) : t;
-      }
-
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("UTC only");
-      }
-    };
-  }
-
   static LoadConfig loadConfig() {
     return LoadConfig.parse(
         new String[] {
-          "--url", base() + "/work",
+          "--url", api.uri("/work").toString(),
           "--shape", "step",
           "--base-rate", "5",
           "--step-rate", Integer.toString(STEP_RATE),
@@ -537,32 +431,6 @@ class ControlPlaneEndToEndIT {
         .map(c -> Instant.parse(c.getLastTransitionTime()))
         .findFirst()
         .orElseThrow();
-  }
-
-  /** Requests waiting in the queue-api now, from its own metrics. */
-  static double waiting() throws Exception {
-    Matcher m = WAITING.matcher(Http.get(URI.create(base() + "/metrics")).body());
-    assertThat(m.find()).isTrue();
-    return Double.parseDouble(m.group(1));
-  }
-
-  static int workers() throws Exception {
-    return Integer.parseInt(Http.get(URI.create(base() + "/admin/workers")).body().strip());
-  }
-
-  static String base() {
-    return "http://127.0.0.1:" + port;
-  }
-
-  static Instant time(Event e) {
-    return Instant.parse(e.getEventTime().getTime());
-  }
-
-  /** "3 -> 1: ..." (or "pre-scaled 1 -> 3: ...") lowers replicas. */
-  static boolean isDown(Event e) {
-    Matcher m = CHANGE.matcher(e.getMessage());
-    assertThat(m.find()).as(e.getMessage()).isTrue();
-    return Integer.parseInt(m.group(2)) < Integer.parseInt(m.group(1));
   }
 
   static Duration since(long nanoTime) {
