@@ -77,6 +77,20 @@ final class Flags {
     throw new IllegalArgumentException("--" + name + " must be " + what + ", not " + text);
   }
 
+  /** {@code true} or {@code false}. */
+  boolean bool(String name, boolean fallback) {
+    String text = values.get(name);
+    if (text == null) {
+      return fallback;
+    }
+    return switch (text) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new IllegalArgumentException("--" + name + " must be true or false, not " + text);
+    };
+  }
+
   double positiveDouble(String name, double fallback) {
     String text = values.get(name);
     try {

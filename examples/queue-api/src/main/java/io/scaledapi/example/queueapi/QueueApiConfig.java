@@ -5,10 +5,16 @@ import java.util.Set;
 
 /**
  * How the API runs: {@code workers} serve requests one at a time each, taking {@code serviceTime};
- * up to {@code queueCapacity} more wait in FIFO order; beyond that the API answers 503.
+ * up to {@code queueCapacity} more wait in FIFO order; beyond that the API answers 503. With {@code
+ * admin}, {@code PUT /admin/workers} changes the number of workers while it runs.
  */
 public record QueueApiConfig(
-    int workers, Duration serviceTime, int queueCapacity, String bindAddress, int port) {
+    int workers,
+    Duration serviceTime,
+    int queueCapacity,
+    String bindAddress,
+    int port,
+    boolean admin) {
 
   /** What {@code --help} prints: every flag, its default and its meaning. */
   static final String USAGE =
@@ -27,6 +33,9 @@ public record QueueApiConfig(
         --queue-capacity N   requests that may wait; beyond that, 503 (default 1000)
         --port P             port to listen on, 0 for any free one (default 8080)
         --bind ADDRESS       address to listen on (default 0.0.0.0)
+        --admin BOOL         true to serve PUT /admin/workers, whose body is the
+                             new number of workers, and GET /admin/workers
+                             (default false)
 
         -h, --help           print this help and exit
 
@@ -49,15 +58,26 @@ public record QueueApiConfig(
     }
   }
 
-  /** {@code --workers 4 --service-time 50ms --queue-capacity 1000 --port 8080 --bind 0.0.0.0}. */
+  /** Without the admin endpoint. */
+  public QueueApiConfig(
+      int workers, Duration serviceTime, int queueCapacity, String bindAddress, int port) {
+    this(workers, serviceTime, queueCapacity, bindAddress, port, false);
+  }
+
+  /**
+   * {@code --workers 4 --service-time 50ms --queue-capacity 1000 --port 8080 --bind 0.0.0.0 --admin
+   * false}.
+   */
   public static QueueApiConfig parse(String[] args) {
     Flags flags =
-        Flags.parse(args, Set.of("workers", "service-time", "queue-capacity", "port", "bind"));
+        Flags.parse(
+            args, Set.of("workers", "service-time", "queue-capacity", "port", "bind", "admin"));
     return new QueueApiConfig(
         flags.positiveInt("workers", 4),
         flags.duration("service-time", "50ms"),
         flags.positiveInt("queue-capacity", 1000),
         flags.string("bind", "0.0.0.0"),
-        flags.port("port", 8080));
+        flags.port("port", 8080),
+        flags.bool("admin", false));
   }
 }

@@ -14,12 +14,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The API: {@code GET /work} goes through a bounded FIFO queue to a fixed pool of workers, each
- * holding a request for the service time; a full queue answers 503. {@code GET /metrics} and {@code
- * GET /healthz} are answered at once.
+ * The API: {@code GET /work} goes through a bounded FIFO queue to a pool of workers, each holding a
+ * request for the service time; a full queue answers 503. {@code GET /metrics} and {@code GET
+ * /healthz} are answered at once. With {@link QueueApiConfig#admin}, {@code PUT /admin/workers}
+ * resizes the pool (the body is the new count) and {@code GET /admin/workers} reads it.
  */
 public final class QueueApiServer implements AutoCloseable {
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+  /** The most workers {@code PUT /admin/workers} sets: one thread each. */
+  static final int MAX_WORKERS = 10_000;
 
   private final QueueApiConfig config;
   private final ThreadPoolExecutor workers;
@@ -42,12 +46,15 @@ public final class QueueApiServer implements AutoCloseable {
               return t;
             });
     workers.prestartAllCoreThreads();
-    this.metrics = new QueueMetrics(workers.getQueue());
+    this.metrics = new QueueMetrics(workers.getQueue(), workers::getMaximumPoolSize);
     this.server =
         HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 256);
     server.createContext("/work", this::work);
     server.createContext("/metrics", ex -> respond(ex, 200, PROMETHEUS_TEXT, metrics.scrape()));
     server.createContext("/healthz", ex -> respond(ex, 200, "text/plain", "ok\n"));
+    if (config.admin()) {
+      server.createContext("/admin/workers", this::admin);
+    }
   }
 
   /** Binds and starts serving. */
@@ -75,6 +82,54 @@ public final class QueueApiServer implements AutoCloseable {
 
   public double rejected() {
     return metrics.rejectedCount();
+  }
+
+  /** How many requests are served at once. */
+  public int workers() {
+    return workers.getMaximumPoolSize();
+  }
+
+  /**
+   * Serves {@code count} requests at once from now on; requests being served when the pool shrinks
+   * are finished first.
+   */
+  public synchronized void resize(int count) {
+    if (count < 1 || count > MAX_WORKERS) {
+      throw new IllegalArgumentException(
+          "workers must be between 1 and " + MAX_WORKERS + ", not " + count);
+    }
+    // the core size may never exceed the maximum, so the order depends on the direction
+    if (count > workers.getMaximumPoolSize()) {
+      workers.setMaximumPoolSize(count);
+      workers.setCorePoolSize(count);
+      workers.prestartAllCoreThreads();
+    } else {
+      workers.setCorePoolSize(count);
+      workers.setMaximumPoolSize(count);
+    }
+  }
+
+  private void admin(HttpExchange exchange) throws IOException {
+    switch (exchange.getRequestMethod()) {
+      case "GET" -> respond(exchange, 200, "text/plain", workers() + "\n");
+      case "PUT" -> {
+        String body =
+            new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).strip();
+        try {
+          resize(Integer.parseInt(body));
+        } catch (IllegalArgumentException e) {
+          // NumberFormatException included
+          respond(
+              exchange,
+              400,
+              "text/plain",
+              "the body must be a number of workers from 1 to " + MAX_WORKERS + "\n");
+          return;
+        }
+        respond(exchange, 200, "text/plain", workers() + "\n");
+      }
+      default -> respond(exchange, 405, "text/plain", "use GET or PUT\n");
+    }
   }
 
   private void work(HttpExchange exchange) throws IOException {

@@ -8,13 +8,15 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 /**
  * The API's metrics, named after Prometheus conventions once the registry renders them: {@code
- * api_queue_requests_waiting}, {@code api_requests_in_flight}, {@code api_requests_arrived_total},
- * {@code api_requests_rejected_total}, {@code api_request_duration_seconds} (arrival to response,
- * queue wait included) and {@code api_queue_wait_seconds}. The gauges hold their state strongly:
- * Micrometer holds it weakly by default, and a collected state reads NaN from then on.
+ * api_queue_requests_waiting}, {@code api_requests_in_flight}, {@code api_workers}, {@code
+ * api_requests_arrived_total}, {@code api_requests_rejected_total}, {@code
+ * api_request_duration_seconds} (arrival to response, queue wait included) and {@code
+ * api_queue_wait_seconds}. The gauges hold their state strongly: Micrometer holds it weakly by
+ * default, and a collected state reads NaN from then on.
  */
 final class QueueMetrics {
   private static final Duration[] BUCKETS = {
@@ -39,10 +41,14 @@ final class QueueMetrics {
   private final Timer duration;
   private final Timer queueWait;
 
-  /** {@code queue} holds the requests waiting for a worker. */
-  QueueMetrics(Collection<?> queue) {
+  /** {@code queue} holds the requests waiting for a worker; {@code workers} counts the workers. */
+  QueueMetrics(Collection<?> queue, IntSupplier workers) {
     Gauge.builder("api.queue.requests.waiting", queue, Collection::size)
         .description("Requests accepted and waiting in the queue for a worker")
+        .strongReference(true)
+        .register(registry);
+    Gauge.builder("api.workers", workers, IntSupplier::getAsInt)
+        .description("Requests that can be served at once")
         .strongReference(true)
         .register(registry);
     Gauge.builder("api.requests.in.flight", inFlight, AtomicInteger::get)

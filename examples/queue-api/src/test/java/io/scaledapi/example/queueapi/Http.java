@@ -24,6 +24,21 @@ final class Http {
     return CLIENT.send(request(api, path), HttpResponse.BodyHandlers.ofString());
   }
 
+  static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).GET().build();
+    return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpResponse<String> put(QueueApiServer api, String path, String body)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(uri(api, path))
+            .timeout(Duration.ofSeconds(20))
+            .PUT(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
   static CompletableFuture<HttpResponse<String>> getAsync(QueueApiServer api, String path) {
     return CLIENT.sendAsync(request(api, path), HttpResponse.BodyHandlers.ofString());
   }

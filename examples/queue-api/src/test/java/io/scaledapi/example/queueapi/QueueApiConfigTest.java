@@ -23,7 +23,14 @@ class QueueApiConfigTest {
             "(default 1000)",
             "(default 8080)",
             "(default 0.0.0.0)",
+            "(default false)",
             "-h, --help");
+  }
+
+  @Test
+  void adminTurnsTheAdminEndpointOn() {
+    assertThat(QueueApiConfig.parse(new String[] {"--admin", "true"}).admin()).isTrue();
+    assertThat(QueueApiConfig.parse(new String[] {"--admin", "false"}).admin()).isFalse();
   }
 
   @ParameterizedTest
@@ -36,6 +43,7 @@ class QueueApiConfigTest {
         "--queue-capacity|-1|--queue-capacity must be a whole number of at least 1, not -1",
         "--service-time|fast|--service-time must be a duration such as 500ms, 30s, 5m or 1h, not"
             + " fast",
+        "--admin|yes|--admin must be true or false, not yes",
         "--threads|4|unknown flag --threads"
       })
   void aBadFlagIsNamedInOneLine(String flag, String value, String message) {

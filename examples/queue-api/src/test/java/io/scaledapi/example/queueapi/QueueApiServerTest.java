@@ -42,6 +42,48 @@ class QueueApiServerTest {
   }
 
   @Test
+  void theAdminEndpointChangesHowManyRequestsAreServedAtOnce() throws Exception {
+    QueueApiConfig config = new QueueApiConfig(1, Duration.ofSeconds(1), 100, "127.0.0.1", 0, true);
+    try (QueueApiServer api = QueueApiServer.start(config)) {
+      HttpResponse<String> grown = Http.put(api, "/admin/workers", "3");
+      assertThat(grown.statusCode()).isEqualTo(200);
+      assertThat(grown.body()).isEqualTo("3\n");
+      assertThat(Http.get(api, "/metrics").body()).contains("api_workers 3.0");
+      List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        answers.add(Http.getAsync(api, "/work"));
+      }
+      await().atMost(Duration.ofSeconds(5)).until(() -> api.inFlight() == 3 && api.waiting() == 1);
+      CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get();
+
+      assertThat(Http.put(api, "/admin/workers", "1").body()).isEqualTo("1\n");
+      assertThat(Http.get(api, "/admin/workers").body()).isEqualTo("1\n");
+      answers.clear();
+      for (int i = 0; i < 3; i++) {
+        answers.add(Http.getAsync(api, "/work"));
+      }
+      await().atMost(Duration.ofSeconds(5)).until(() -> api.waiting() == 2);
+      assertThat(api.inFlight()).isEqualTo(1);
+      assertThat(Http.get(api, "/metrics").body()).contains("api_workers 1.0");
+    }
+  }
+
+  @Test
+  void theAdminEndpointRefusesABadCountAndIsOffByDefault() throws Exception {
+    QueueApiConfig config = new QueueApiConfig(2, Duration.ZERO, 10, "127.0.0.1", 0, true);
+    try (QueueApiServer api = QueueApiServer.start(config)) {
+      for (String body : List.of("0", "-1", "10001", "many", "")) {
+        assertThat(Http.put(api, "/admin/workers", body).statusCode()).as(body).isEqualTo(400);
+      }
+      assertThat(api.workers()).isEqualTo(2);
+    }
+    try (QueueApiServer api = start(2, Duration.ZERO, 10)) {
+      assertThat(Http.put(api, "/admin/workers", "3").statusCode()).isEqualTo(404);
+      assertThat(api.workers()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void aFullQueueAnswers503AndCountsTheRejection() throws Exception {
     try (QueueApiServer api = start(1, Duration.ofSeconds(5), 2)) {
       occupy(api, 2);
