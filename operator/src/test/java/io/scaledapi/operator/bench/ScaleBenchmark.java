@@ -1,0 +1,229 @@
+package io.scaledapi.operator.bench;
+
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.scaledapi.operator.testing.PrometheusProcess;
+import io.scaledapi.operator.testing.RealApiServer;
+import io.scaledapi.operator.testing.TestExporter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How many ScaledApis one operator keeps on time: {@code -Dbench.scaledApis} Deployments, each with
+ * its ScaledApi polling every 15 s, on the real API server and a real Prometheus, with the operator
+ * in a JVM of its own as the chart runs it ({@link OperatorProcess}). Once every ScaledApi has
+ * polled twice, it measures {@code -Dbench.rounds} polling intervals, then raises every queue at
+ * once and times until every Deployment's replicas changed. A benchmark, not a test: its name keeps
+ * it out of surefire and failsafe; docs/benchmarks.md has the command.
+ */
+class ScaleBenchmark {
+  private static final Duration POLL = Duration.ofSeconds(15);
+  private static final Duration SCRAPE = Duration.ofSeconds(5);
+  private static final double QUIET = 5;
+  private static final double LOADED = 200;
+  private static final Path OUT = Path.of("target", "scale-benchmark");
+
+  @Test
+  void measure() throws Exception {
+    int size = Integer.getInteger("bench.scaledApis", 100);
+    int rounds = Integer.getInteger("bench.rounds", 4);
+    Files.createDirectories(OUT);
+    String load = Files.readString(Path.of("/proc/loadavg")).strip();
+    KubernetesClient client = RealApiServer.get().client();
+    ControlPlane controlPlane = ControlPlane.of(client);
+    BenchCluster cluster = new BenchCluster(client, size);
+    cluster.installCrd();
+
+    try (TestExporter exporter = TestExporter.start();
+        PrometheusProcess prometheus =
+            PrometheusProcess.start(List.of(exporter.target()), SCRAPE)) {
+      setQueues(exporter, size, QUIET);
+      prometheus.awaitTargetUp(Duration.ofSeconds(30));
+      long creating = System.nanoTime();
+      cluster.create(8, POLL);
+      print("created %d Deployments and ScaledApis in %.0f s", size, since(creating));
+
+      Path kubeconfig = OUT.resolve("kubeconfig-" + size);
+      Files.writeString(kubeconfig, RealApiServer.get().kubeConfigYaml());
+      client
+          .namespaces()
+          .resource(
+              new NamespaceBuilder()
+                  .withNewMetadata()
+                  .withName("bench-operator")
+                  .endMetadata()
+                  .build())
+          .serverSideApply();
+      try (OperatorProcess operator =
+          OperatorProcess.start(
+              Path.of(System.getProperty("bench.jar", jar())).toAbsolutePath(),
+              kubeconfig.toAbsolutePath(),
+              prometheus.baseUri(),
+              "bench-operator",
+              profiling(size),
+              OUT.resolve("operator-" + size + ".log"))) {
+        long started = System.nanoTime();
+        awaitSteadyState(operator, cluster, size);
+        print("steady state (every ScaledApi polled twice) after %.0f s", since(started));
+
+        Measured measured = measureWindow(operator, controlPlane, size, rounds);
+        Map<String, Long> changed = BenchCluster.changes();
+        double reach;
+        long raised;
+        try (Watch watch = cluster.watchReplicaChanges(1, changed)) {
+          raised = System.nanoTime();
+          setQueues(exporter, size, LOADED);
+          reach = awaitEveryTarget(changed, size, raised);
+        }
+        report(size, load, measured, changed, raised, reach);
+      }
+    }
+  }
+
+  private record Measured(Window window, double heapUsedMax) {}
+
+  private static Measured measureWindow(
+      OperatorProcess operator, ControlPlane controlPlane, int size, int rounds) throws Exception {
+    Snapshot start = Snapshot.take(operator, controlPlane);
+    double heapMax = start.heapUsed();
+    long end = start.nanos() + POLL.multipliedBy(rounds).toNanos();
+    int sample = 0;
+    while (System.nanoTime() < end) {
+      // the measurement window itself: a fixed length, sampled every 5 s
+      Thread.sleep(Math.min(5_000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+      heapMax = Math.max(heapMax, Snapshot.take(operator, controlPlane).heapUsed());
+      if (sample++ % 4 == 1) {
+        operator.threadDump(OUT.resolve("threads-" + size + "-" + sample + ".txt"));
+      }
+    }
+    return new Measured(new Window(start, Snapshot.take(operator, controlPlane)), heapMax);
+  }
+
+  private static void awaitSteadyState(OperatorProcess operator, BenchCluster cluster, int size) {
+    await("every ScaledApi reconciled")
+        .atMost(Duration.ofMinutes(20))
+        .pollInterval(Duration.ofSeconds(5))
+        .until(cluster::reconciled, n -> n == size);
+    await("every ScaledApi polled twice")
+        .atMost(Duration.ofMinutes(20))
+        .pollInterval(Duration.ofSeconds(5))
+        .until(() -> operator.metrics().sum(Window.LATENESS + "_count") >= size);
+  }
+
+  /** Seconds from {@code raised} until every Deployment's replicas changed, or NaN. */
+  private static double awaitEveryTarget(Map<String, Long> changed, int size, long raised) {
+    try {
+      await("every Deployment rescaled")
+          .atMost(SCRAPE.plus(POLL.multipliedBy(4)).plusMinutes(2))
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> changed.size() == size);
+      return changed.values().stream().mapToLong(t -> t - raised).max().orElse(0) / 1e9;
+    } catch (ConditionTimeoutException e) {
+      print("only %d of %d Deployments rescaled in time", changed.size(), size);
+      return Double.NaN;
+    }
+  }
+
+  private static void report(
+      int size,
+      String load,
+      Measured measured,
+      Map<String, Long> changed,
+      long raised,
+      double reach)
+      throws Exception {
+    Window w = measured.window();
+    Histogram lateness = w.lateness();
+    List<Long> delays = changed.values().stream().map(t -> t - raised).sorted().toList();
+    double medianReach = delays.isEmpty() ? Double.NaN : delays.get(delays.size() / 2) / 1e9;
+    String row =
+        String.format(
+            Locale.ROOT,
+            "| %d | %s | %.3f | %.3f | %.1f | %s | %.1f (%.1f puts) | %.2f | %.0f / %.0f MiB | %.1f / %.1f s (%d of %d) |",
+            size,
+            load.split(" ")[0],
+            lateness.quantile(0.5),
+            lateness.quantile(0.99),
+            w.pollsPerSecond(),
+            verbs(w.apiRequestsByVerb()),
+            w.etcdRevisionsPerSecond(),
+            w.etcdPutsPerSecond(),
+            w.cpuCores(),
+            measured.heapUsedMax() / (1 << 20),
+            w.end().heapMax() / (1 << 20),
+            medianReach,
+            reach,
+            changed.size(),
+            size);
+    List<String> lines = new ArrayList<>();
+    lines.add("N=" + size + " load average " + load + ", window " + Math.round(w.seconds()) + " s");
+    lines.add(row);
+    w.apiRequests()
+        .forEach((k, v) -> lines.add(String.format(Locale.ROOT, "  %-40s %8.2f/s", k, v)));
+    lines.forEach(System.out::println);
+    Files.write(
+        OUT.resolve("results.md"), lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+
+  private static String verbs(Map<String, Double> byVerb) {
+    StringBuilder text = new StringBuilder();
+    byVerb.forEach(
+        (verb, rate) -> text.append(String.format(Locale.ROOT, "%s %.1f, ", verb, rate)));
+    return text.isEmpty() ? "" : text.substring(0, text.length() - 2);
+  }
+
+  private static void setQueues(TestExporter exporter, int size, double value) {
+    IntStream.range(0, size)
+        .forEach(
+            i ->
+                exporter.set(
+                    BenchCluster.QUEUE,
+                    Map.of(
+                        "namespace", BenchCluster.namespace(i), "scaledapi", BenchCluster.name(i)),
+                    value));
+  }
+
+  /** {@code -Dbench.jfr=true} records the operator with JFR's profile settings. */
+  private static List<String> profiling(int size) {
+    if (!Boolean.getBoolean("bench.jfr")) {
+      return List.of();
+    }
+    return List.of(
+        "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+            + OUT.resolve("operator-" + size + ".jfr").toAbsolutePath());
+  }
+
+  private static String jar() throws Exception {
+    try (var files = Files.list(Path.of("target"))) {
+      return files
+          .map(Path::toString)
+          .filter(f -> f.matches(".*/scaledapi-operator-.*-all\\.jar"))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "no target/scaledapi-operator-*-all.jar; run mvn -B -pl crd,operator package"
+                          + " -DskipTests first"));
+    }
+  }
+
+  private static double since(long nanos) {
+    return (System.nanoTime() - nanos) / 1e9;
+  }
+
+  private static void print(String format, Object... args) {
+    System.out.println("[scale-benchmark] " + String.format(Locale.ROOT, format, args));
+  }
+}
