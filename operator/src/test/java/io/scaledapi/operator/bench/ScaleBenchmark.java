@@ -78,16 +78,18 @@ class ScaleBenchmark {
         awaitSteadyState(operator, cluster, size);
         print("steady state (every ScaledApi polled twice) after %.0f s", since(started));
 
-        Measured measured = measureWindow(operator, controlPlane, size, rounds);
+        Measured steady = measureWindow(operator, controlPlane, size, rounds);
         Map<String, Long> changed = BenchCluster.changes();
-        double reach;
-        long raised;
         try (Watch watch = cluster.watchReplicaChanges(1, changed)) {
-          raised = System.nanoTime();
+          Snapshot before = Snapshot.take(operator, controlPlane);
           setQueues(exporter, size, LOADED);
-          reach = awaitEveryTarget(changed, size, raised);
+          awaitEveryTarget(changed, size);
+          Snapshot after = Snapshot.take(operator, controlPlane);
+          Measured change =
+              new Measured(
+                  new Window(before, after), Math.max(before.heapUsed(), after.heapUsed()));
+          report(size, load, steady, change, reached(changed, size, before.nanos()));
         }
-        report(size, load, measured, changed, raised, reach);
       }
     }
   }
@@ -122,59 +124,71 @@ class ScaleBenchmark {
         .until(() -> operator.metrics().sum(Window.LATENESS + "_count") >= size);
   }
 
-  /** Seconds from {@code raised} until every Deployment's replicas changed, or NaN. */
-  private static double awaitEveryTarget(Map<String, Long> changed, int size, long raised) {
+  /** Waits until every Deployment's replicas changed, or says how many did in time. */
+  private static void awaitEveryTarget(Map<String, Long> changed, int size) {
     try {
       await("every Deployment rescaled")
           .atMost(SCRAPE.plus(POLL.multipliedBy(4)).plusMinutes(2))
           .pollInterval(Duration.ofMillis(200))
           .until(() -> changed.size() == size);
-      return changed.values().stream().mapToLong(t -> t - raised).max().orElse(0) / 1e9;
     } catch (ConditionTimeoutException e) {
       print("only %d of %d Deployments rescaled in time", changed.size(), size);
-      return Double.NaN;
     }
   }
 
-  private static void report(
-      int size,
-      String load,
-      Measured measured,
-      Map<String, Long> changed,
-      long raised,
-      double reach)
-      throws Exception {
-    Window w = measured.window();
-    Histogram lateness = w.lateness();
+  /** Median and slowest time from the raise to a Deployment's change, and how many changed. */
+  private static String reached(Map<String, Long> changed, int size, long raised) {
     List<Long> delays = changed.values().stream().map(t -> t - raised).sorted().toList();
-    double medianReach = delays.isEmpty() ? Double.NaN : delays.get(delays.size() / 2) / 1e9;
-    String row =
-        String.format(
-            Locale.ROOT,
-            "| %d | %s | %.3f | %.3f | %.1f | %s | %.1f (%.1f puts) | %.2f | %.0f / %.0f MiB | %.1f / %.1f s (%d of %d) |",
-            size,
-            load.split(" ")[0],
-            lateness.quantile(0.5),
-            lateness.quantile(0.99),
-            w.pollsPerSecond(),
-            verbs(w.apiRequestsByVerb()),
-            w.etcdRevisionsPerSecond(),
-            w.etcdPutsPerSecond(),
-            w.cpuCores(),
-            measured.heapUsedMax() / (1 << 20),
-            w.end().heapMax() / (1 << 20),
-            medianReach,
-            reach,
-            changed.size(),
-            size);
+    if (delays.isEmpty()) {
+      return "none of " + size;
+    }
+    return String.format(
+        Locale.ROOT,
+        "%.1f / %.1f s (%d of %d)",
+        delays.get(delays.size() / 2) / 1e9,
+        delays.get(delays.size() - 1) / 1e9,
+        delays.size(),
+        size);
+  }
+
+  private static void report(
+      int size, String load, Measured steady, Measured change, String reached) throws Exception {
     List<String> lines = new ArrayList<>();
-    lines.add("N=" + size + " load average " + load + ", window " + Math.round(w.seconds()) + " s");
-    lines.add(row);
-    w.apiRequests()
-        .forEach((k, v) -> lines.add(String.format(Locale.ROOT, "  %-40s %8.2f/s", k, v)));
+    lines.add("N=" + size + ", load average " + load);
+    lines.add(row(size, load, "steady", steady, "-"));
+    lines.add(row(size, load, "load change", change, reached));
+    for (Measured m : List.of(steady, change)) {
+      lines.add(String.format(Locale.ROOT, "  API requests, %.0f s window:", m.window().seconds()));
+      m.window()
+          .apiRequests()
+          .forEach((k, v) -> lines.add(String.format(Locale.ROOT, "    %-40s %8.2f/s", k, v)));
+    }
     lines.forEach(System.out::println);
     Files.write(
         OUT.resolve("results.md"), lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+
+  private static String row(int size, String load, String phase, Measured m, String reached) {
+    Window w = m.window();
+    Histogram lateness = w.lateness();
+    return String.format(
+        Locale.ROOT,
+        "| %d | %s | %s | %.0f s | %.1f | %.3f | %.3f | %s | %.1f (%.1f) | %.2f | %.0f / %.0f MiB |"
+            + " %s |",
+        size,
+        load.split(" ")[0],
+        phase,
+        w.seconds(),
+        w.pollsPerSecond(),
+        lateness.quantile(0.5),
+        lateness.quantile(0.99),
+        verbs(w.apiRequestsByVerb()),
+        w.etcdRevisionsPerSecond(),
+        w.etcdPutsPerSecond(),
+        w.cpuCores(),
+        m.heapUsedMax() / (1 << 20),
+        w.end().heapMax() / (1 << 20),
+        reached);
   }
 
   private static String verbs(Map<String, Double> byVerb) {
