@@ -14,7 +14,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The operator as production runs it: its own JVM from the shaded jar, with the image's JVM options
@@ -133,14 +136,33 @@ final class OperatorProcess implements AutoCloseable {
     }
   }
 
-  /** {@code jcmd Thread.print} of the operator into {@code file}. */
-  void threadDump(Path file) throws IOException, InterruptedException {
+  /**
+   * Takes a {@code jcmd Thread.print} of the operator every {@code period} into {@code
+   * <prefix>-<n>.txt}, until closed.
+   */
+  AutoCloseable threadDumps(Duration period, Path prefix) {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    new ProcessBuilder(jcmd.toString(), Long.toString(pid()), "Thread.print")
-        .redirectErrorStream(true)
-        .redirectOutput(file.toFile())
-        .start()
-        .waitFor(30, TimeUnit.SECONDS);
+    AtomicInteger taken = new AtomicInteger();
+    ScheduledExecutorService dumper = Executors.newSingleThreadScheduledExecutor();
+    dumper.scheduleWithFixedDelay(
+        () -> {
+          Path file = Path.of(prefix + "-" + taken.incrementAndGet() + ".txt");
+          try {
+            new ProcessBuilder(jcmd.toString(), Long.toString(pid()), "Thread.print")
+                .redirectErrorStream(true)
+                .redirectOutput(file.toFile())
+                .start()
+                .waitFor(30, TimeUnit.SECONDS);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        },
+        period.toMillis() / 2,
+        period.toMillis(),
+        TimeUnit.MILLISECONDS);
+    return dumper::shutdownNow;
   }
 
   Path log() {

@@ -33,6 +33,7 @@ class ScaleBenchmark {
   private static final Duration SCRAPE = Duration.ofSeconds(5);
   private static final double QUIET = 5;
   private static final double LOADED = 200;
+  private static final Duration DUMPS = Duration.ofSeconds(10);
   private static final Path OUT = Path.of("target", "scale-benchmark");
 
   @Test
@@ -83,7 +84,9 @@ class ScaleBenchmark {
         try (Watch watch = cluster.watchReplicaChanges(1, changed)) {
           Snapshot before = Snapshot.take(operator, controlPlane);
           setQueues(exporter, size, LOADED);
-          awaitEveryTarget(changed, size);
+          try (AutoCloseable dumps = operator.threadDumps(DUMPS, OUT.resolve(size + "-change"))) {
+            awaitEveryTarget(changed, size);
+          }
           Snapshot after = Snapshot.take(operator, controlPlane);
           Measured change =
               new Measured(
@@ -101,13 +104,11 @@ class ScaleBenchmark {
     Snapshot start = Snapshot.take(operator, controlPlane);
     double heapMax = start.heapUsed();
     long end = start.nanos() + POLL.multipliedBy(rounds).toNanos();
-    int sample = 0;
-    while (System.nanoTime() < end) {
-      // the measurement window itself: a fixed length, sampled every 5 s
-      Thread.sleep(Math.min(5_000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
-      heapMax = Math.max(heapMax, Snapshot.take(operator, controlPlane).heapUsed());
-      if (sample++ % 4 == 1) {
-        operator.threadDump(OUT.resolve("threads-" + size + "-" + sample + ".txt"));
+    try (AutoCloseable dumps = operator.threadDumps(DUMPS, OUT.resolve(size + "-steady"))) {
+      while (System.nanoTime() < end) {
+        // the measurement window itself: a fixed length, sampled every 5 s
+        Thread.sleep(Math.min(5_000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+        heapMax = Math.max(heapMax, Snapshot.take(operator, controlPlane).heapUsed());
       }
     }
     return new Measured(new Window(start, Snapshot.take(operator, controlPlane)), heapMax);
@@ -161,7 +162,15 @@ class ScaleBenchmark {
       lines.add(String.format(Locale.ROOT, "  API requests, %.0f s window:", m.window().seconds()));
       m.window()
           .apiRequests()
-          .forEach((k, v) -> lines.add(String.format(Locale.ROOT, "    %-40s %8.2f/s", k, v)));
+          .forEach(
+              (k, r) ->
+                  lines.add(
+                      String.format(
+                          Locale.ROOT,
+                          "    %-36s %8.2f/s  mean %6.3f s",
+                          k,
+                          r.perSecond(),
+                          r.meanSeconds())));
     }
     lines.forEach(System.out::println);
     Files.write(

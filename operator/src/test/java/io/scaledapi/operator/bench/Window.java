@@ -26,43 +26,55 @@ record Window(Snapshot start, Snapshot end) {
     return end.cpu().minus(start.cpu()).toNanos() / 1e9 / seconds();
   }
 
-  /** API requests per second by "VERB resource[/subresource]", those above 0.01/s. */
-  Map<String, Double> apiRequests() {
+  /** Requests of one verb and resource: how many per second, and their mean duration. */
+  record Requests(double perSecond, double meanSeconds) {}
+
+  /** API requests by "VERB resource[/subresource]", those above 0.01/s. */
+  Map<String, Requests> apiRequests() {
     List<String> keys = List.of("verb", "resource", "subresource");
-    Map<String, Double> before = start.apiServer().sumBy("apiserver_request_total", keys);
-    Map<String, Double> rates = new TreeMap<>();
-    end.apiServer()
-        .sumBy("apiserver_request_total", keys)
-        .forEach(
-            (key, count) -> {
-              double rate = (count - before.getOrDefault(key, 0.0)) / seconds();
-              String[] parts = key.split(" ", -1); // verb, resource, subresource
-              if (rate >= 0.01) {
-                rates.put(
-                    parts[0] + " " + parts[1] + (parts[2].isEmpty() ? "" : "/" + parts[2]), rate);
-              }
-            });
-    return rates;
+    Map<String, Double> counts = apiDelta("apiserver_request_total", keys);
+    Map<String, Double> seconds = apiDelta("apiserver_request_duration_seconds_sum", keys);
+    Map<String, Double> timed = apiDelta("apiserver_request_duration_seconds_count", keys);
+    Map<String, Requests> requests = new TreeMap<>();
+    counts.forEach(
+        (key, count) -> {
+          String[] parts = key.split(" ", -1); // verb, resource, subresource
+          if (count / seconds() >= 0.01) {
+            requests.put(
+                parts[0] + " " + parts[1] + (parts[2].isEmpty() ? "" : "/" + parts[2]),
+                new Requests(
+                    count / seconds(),
+                    seconds.getOrDefault(key, Double.NaN) / timed.getOrDefault(key, Double.NaN)));
+          }
+        });
+    return requests;
+  }
+
+  private Map<String, Double> apiDelta(String name, List<String> keys) {
+    Map<String, Double> before = start.apiServer().sumBy(name, keys);
+    Map<String, Double> after = new TreeMap<>(end.apiServer().sumBy(name, keys));
+    after.replaceAll((key, value) -> value - before.getOrDefault(key, 0.0));
+    return after;
   }
 
   /** API requests per second by verb. */
   Map<String, Double> apiRequestsByVerb() {
     Map<String, Double> byVerb = new TreeMap<>();
-    apiRequests().forEach((key, rate) -> byVerb.merge(key.split(" ")[0], rate, Double::sum));
+    apiRequests().forEach((key, r) -> byVerb.merge(key.split(" ")[0], r.perSecond(), Double::sum));
     return byVerb;
   }
 
   /** etcd revisions per second: each write transaction makes one. */
   double etcdRevisionsPerSecond() {
-    return delta("etcd_debugging_mvcc_current_revision") / seconds();
+    return etcdDelta("etcd_debugging_mvcc_current_revision") / seconds();
   }
 
   /** etcd keys put per second. */
   double etcdPutsPerSecond() {
-    return delta("etcd_mvcc_put_total") / seconds();
+    return etcdDelta("etcd_mvcc_put_total") / seconds();
   }
 
-  private double delta(String name) {
+  private double etcdDelta(String name) {
     return end.etcd().sum(name) - start.etcd().sum(name);
   }
 }
