@@ -25,10 +25,7 @@ final class ControlPlane {
   /** For the API server of {@code client} and the etcd this JVM started for it. */
   static ControlPlane of(KubernetesClient client) {
     ProcessHandle etcd =
-        ProcessHandle.current()
-            .descendants()
-            .filter(p -> p.info().command().map(c -> c.endsWith("/etcd")).orElse(false))
-            .findFirst()
+        ProcessCpu.child("etcd")
             .orElseThrow(() -> new IllegalStateException("no etcd started by this JVM"));
     List<String> args = Arrays.asList(etcd.info().arguments().orElseThrow());
     String listen = args.get(args.indexOf("--listen-client-urls") + 1);

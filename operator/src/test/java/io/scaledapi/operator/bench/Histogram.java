@@ -14,13 +14,21 @@ record Histogram(TreeMap<Double, Double> cumulative) {
     return new Histogram(counts);
   }
 
+  /** The quantile in seconds with three decimals, or "> the last finite bound". */
+  String quantileText(double q) {
+    double value = quantile(q);
+    return Double.isInfinite(value)
+        ? "> " + Math.round(cumulative.lowerKey(Double.POSITIVE_INFINITY))
+        : String.format(java.util.Locale.ROOT, "%.3f", value);
+  }
+
   double count() {
     return cumulative.isEmpty() ? 0 : cumulative.lastEntry().getValue();
   }
 
   /**
-   * The {@code q} quantile, interpolated linearly within its bucket as Prometheus does; the upper
-   * bound of the last finite bucket when it falls in {@code +Inf}.
+   * The {@code q} quantile, interpolated linearly within its bucket as Prometheus does; infinite
+   * when it falls in {@code +Inf}.
    */
   double quantile(double q) {
     double rank = q * count();
@@ -29,7 +37,7 @@ record Histogram(TreeMap<Double, Double> cumulative) {
     for (Map.Entry<Double, Double> bucket : cumulative.entrySet()) {
       if (bucket.getValue() >= rank) {
         if (bucket.getKey().isInfinite()) {
-          return lower;
+          return Double.POSITIVE_INFINITY;
         }
         double inBucket = bucket.getValue() - below;
         return inBucket == 0

@@ -37,7 +37,6 @@ final class OperatorProcess implements AutoCloseable {
           "-XX:+ExitOnOutOfMemoryError");
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
   private final Process process;
   private final URI metrics;
@@ -110,16 +109,8 @@ final class OperatorProcess implements AutoCloseable {
     }
   }
 
-  /** CPU time the process has used so far (user and system), from {@code /proc}. */
   Duration cpu() {
-    try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-      return Duration.ofMillis(ticks * 1000 / TICKS_PER_SECOND);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ProcessCpu.of(pid());
   }
 
   /** Resident memory in bytes, from {@code /proc}. */

@@ -73,7 +73,7 @@ class ScaleBenchmark {
               kubeconfig.toAbsolutePath(),
               prometheus.baseUri(),
               "bench-operator",
-              profiling(size),
+              extraJvm(size),
               OUT.resolve("operator-" + size + ".log"))) {
         long started = System.nanoTime();
         awaitSteadyState(operator, cluster, size);
@@ -155,7 +155,15 @@ class ScaleBenchmark {
   private static void report(
       int size, String load, Measured steady, Measured change, String reached) throws Exception {
     List<String> lines = new ArrayList<>();
-    lines.add("N=" + size + ", load average " + load);
+    lines.add(
+        "N="
+            + size
+            + ", load average "
+            + load
+            + ", operator JVM "
+            + String.join(" ", OperatorProcess.JVM_OPTIONS)
+            + " "
+            + String.join(" ", extraJvm(size)));
     lines.add(row(size, load, "steady", steady, "-"));
     lines.add(row(size, load, "load change", change, reached));
     for (Measured m : List.of(steady, change)) {
@@ -182,29 +190,37 @@ class ScaleBenchmark {
     Histogram lateness = w.lateness();
     return String.format(
         Locale.ROOT,
-        "| %d | %s | %s | %.0f s | %.1f | %.3f | %.3f | %s | %.1f (%.1f) | %.2f | %.0f / %.0f MiB |"
-            + " %s |",
+        "| %d | %s | %s | %.0f s | %.1f | %s | %s | %s | %.1f (%.1f) | %.2f (%s) | %.0f / %.0f MiB"
+            + " | %s |",
         size,
         load.split(" ")[0],
         phase,
         w.seconds(),
         w.pollsPerSecond(),
-        lateness.quantile(0.5),
-        lateness.quantile(0.99),
+        lateness.quantileText(0.5),
+        lateness.quantileText(0.99),
         verbs(w.apiRequestsByVerb()),
         w.etcdRevisionsPerSecond(),
         w.etcdPutsPerSecond(),
         w.cpuCores(),
+        others(w.othersCpuCores()),
         m.heapUsedMax() / (1 << 20),
         w.end().heapMax() / (1 << 20),
         reached);
   }
 
   private static String verbs(Map<String, Double> byVerb) {
-    StringBuilder text = new StringBuilder();
-    byVerb.forEach(
-        (verb, rate) -> text.append(String.format(Locale.ROOT, "%s %.1f, ", verb, rate)));
-    return text.isEmpty() ? "" : text.substring(0, text.length() - 2);
+    return joined(byVerb, "%s %.1f");
+  }
+
+  private static String others(Map<String, Double> cores) {
+    return joined(cores, "%s %.2f");
+  }
+
+  private static String joined(Map<String, Double> values, String format) {
+    return values.entrySet().stream()
+        .map(e -> String.format(Locale.ROOT, format, e.getKey(), e.getValue()))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   private static void setQueues(TestExporter exporter, int size, double value) {
@@ -218,14 +234,22 @@ class ScaleBenchmark {
                     value));
   }
 
-  /** {@code -Dbench.jfr=true} records the operator with JFR's profile settings. */
-  private static List<String> profiling(int size) {
-    if (!Boolean.getBoolean("bench.jfr")) {
-      return List.of();
+  /**
+   * {@code -Dbench.operatorJvm="..."}: further JVM options of the operator (space-separated);
+   * {@code -Dbench.jfr=true} records it with JFR's profile settings.
+   */
+  private static List<String> extraJvm(int size) {
+    List<String> options = new ArrayList<>();
+    String extra = System.getProperty("bench.operatorJvm", "").strip();
+    if (!extra.isEmpty()) {
+      options.addAll(List.of(extra.split("\\s+")));
     }
-    return List.of(
-        "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
-            + OUT.resolve("operator-" + size + ".jfr").toAbsolutePath());
+    if (Boolean.getBoolean("bench.jfr")) {
+      options.add(
+          "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+              + OUT.resolve("operator-" + size + ".jfr").toAbsolutePath());
+    }
+    return options;
   }
 
   private static String jar() throws Exception {

@@ -1,10 +1,24 @@
 package io.scaledapi.operator.bench;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
-/** What the operator, the API server and etcd had counted at one moment. */
+/**
+ * What the operator, the API server and etcd had counted at one moment, and the CPU time the
+ * operator and {@link #OTHERS} had used.
+ */
 record Snapshot(
-    long nanos, MetricsText operator, MetricsText apiServer, MetricsText etcd, Duration cpu) {
+    long nanos,
+    MetricsText operator,
+    MetricsText apiServer,
+    MetricsText etcd,
+    Duration cpu,
+    Map<String, Duration> othersCpu) {
+
+  /** The processes this JVM started whose CPU use is reported next to the operator's. */
+  static final List<String> OTHERS = List.of("kube-apiserver", "etcd", "prometheus");
 
   static Snapshot take(OperatorProcess operator, ControlPlane controlPlane) throws Exception {
     return new Snapshot(
@@ -12,7 +26,8 @@ record Snapshot(
         operator.metrics(),
         controlPlane.apiServer(),
         controlPlane.etcd(),
-        operator.cpu());
+        operator.cpu(),
+        OTHERS.stream().collect(Collectors.toMap(name -> name, ProcessCpu::ofChild)));
   }
 
   /** Heap in use now, in bytes. */

@@ -26,6 +26,17 @@ record Window(Snapshot start, Snapshot end) {
     return end.cpu().minus(start.cpu()).toNanos() / 1e9 / seconds();
   }
 
+  /** CPU use in cores of the API server, etcd and Prometheus. */
+  Map<String, Double> othersCpuCores() {
+    Map<String, Double> cores = new TreeMap<>();
+    end.othersCpu()
+        .forEach(
+            (name, cpu) ->
+                cores.put(
+                    name, cpu.minus(start.othersCpu().get(name)).toNanos() / 1e9 / seconds()));
+    return cores;
+  }
+
   /** Requests of one verb and resource: how many per second, and their mean duration. */
   record Requests(double perSecond, double meanSeconds) {}
 
@@ -39,7 +50,8 @@ record Window(Snapshot start, Snapshot end) {
     counts.forEach(
         (key, count) -> {
           String[] parts = key.split(" ", -1); // verb, resource, subresource
-          if (count / seconds() >= 0.01) {
+          // a WATCH is counted when it ends, not while it serves
+          if (count / seconds() >= 0.01 && !parts[0].equals("WATCH")) {
             requests.put(
                 parts[0] + " " + parts[1] + (parts[2].isEmpty() ? "" : "/" + parts[2]),
                 new Requests(
