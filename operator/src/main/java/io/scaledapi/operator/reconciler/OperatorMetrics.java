@@ -116,8 +116,8 @@ public final class OperatorMetrics {
 
   /**
    * A poll started {@code lateness} after it was due (its previous start plus the polling
-   * interval): the time it waited for the reconcile threads or for the previous poll to finish. A
-   * bucket ends at exactly 1 s, so the share of polls later than that is exact.
+   * interval): the previous poll's own duration, as the next is scheduled one interval after it
+   * ends, plus any wait for a free reconcile thread. A bucket ends at exactly 1 s.
    */
   public void pollLate(Duration lateness) {
     Timer.builder("scaledapi.poll.lateness")
