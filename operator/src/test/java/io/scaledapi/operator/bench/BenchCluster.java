@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -216,9 +215,5 @@ final class BenchCluster {
               @Override
               public void onClose(WatcherException cause) {}
             });
-  }
-
-  static Map<String, Long> changes() {
-    return new ConcurrentHashMap<>();
   }
 }

@@ -1,5 +1,7 @@
 package io.scaledapi.operator.bench;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -8,8 +10,8 @@ record Histogram(TreeMap<Double, Double> cumulative) {
 
   static Histogram between(MetricsText before, MetricsText after, String name) {
     TreeMap<Double, Double> counts = new TreeMap<>();
-    Map<String, Double> end = after.sumBy(name + "_bucket", java.util.List.of("le"));
-    Map<String, Double> start = before.sumBy(name + "_bucket", java.util.List.of("le"));
+    Map<String, Double> end = after.sumBy(name + "_bucket", List.of("le"));
+    Map<String, Double> start = before.sumBy(name + "_bucket", List.of("le"));
     end.forEach((le, n) -> counts.put(MetricsText.number(le), n - start.getOrDefault(le, 0.0)));
     return new Histogram(counts);
   }
@@ -19,7 +21,7 @@ record Histogram(TreeMap<Double, Double> cumulative) {
     double value = quantile(q);
     return Double.isInfinite(value)
         ? "> " + Math.round(cumulative.lowerKey(Double.POSITIVE_INFINITY))
-        : String.format(java.util.Locale.ROOT, "%.3f", value);
+        : String.format(Locale.ROOT, "%.3f", value);
   }
 
   double count() {
