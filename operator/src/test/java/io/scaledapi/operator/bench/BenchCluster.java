@@ -1,22 +1,15 @@
 package io.scaledapi.operator.bench;
 
-import static org.awaitility.Awaitility.await;
-
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.scaledapi.operator.testing.ScaledApiCrd;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,16 +28,6 @@ final class BenchCluster {
   static final String LABEL = "scale-bench";
   static final int TARGET_PER_REPLICA = 10;
 
-  private static final Path CRD = Path.of("../helm/scaledapi-operator/crds");
-  private static final ResourceDefinitionContext SCALED_APIS =
-      new ResourceDefinitionContext.Builder()
-          .withGroup("autoscaling.scaledapi.io")
-          .withVersion("v1alpha1")
-          .withKind("ScaledApi")
-          .withPlural("scaledapis")
-          .withNamespaced(true)
-          .build();
-
   private final KubernetesClient client;
   private final int size;
 
@@ -60,31 +43,6 @@ final class BenchCluster {
 
   static String name(int i) {
     return "api-" + i;
-  }
-
-  /** Applies the chart's CRD and waits until it is established. */
-  void installCrd() throws IOException {
-    try (var files = Files.list(CRD)) {
-      for (Path file : files.toList()) {
-        try (InputStream in = Files.newInputStream(file)) {
-          CustomResourceDefinition crd =
-              client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
-          client.resource(crd).forceConflicts().serverSideApply();
-          await("CRD " + crd.getMetadata().getName() + " established")
-              .atMost(Duration.ofSeconds(60))
-              .until(() -> established(crd.getMetadata().getName()));
-        }
-      }
-    }
-  }
-
-  private boolean established(String name) {
-    CustomResourceDefinition crd =
-        client.apiextensions().v1().customResourceDefinitions().withName(name).get();
-    return crd != null
-        && crd.getStatus() != null
-        && crd.getStatus().getConditions().stream()
-            .anyMatch(c -> c.getType().equals("Established") && c.getStatus().equals("True"));
   }
 
   /** Creates the namespaces, then every Deployment and ScaledApi, {@code threads} at a time. */
@@ -108,7 +66,7 @@ final class BenchCluster {
                           () -> {
                             client.resource(deployment(i)).create();
                             client
-                                .genericKubernetesResources(SCALED_APIS)
+                                .genericKubernetesResources(ScaledApiCrd.SCALED_APIS)
                                 .resource(scaledApi(i, pollingInterval))
                                 .create();
                           }))
@@ -181,7 +139,7 @@ final class BenchCluster {
   /** How many ScaledApis carry a status, i.e. have been reconciled at least once. */
   long reconciled() {
     return client
-        .genericKubernetesResources(SCALED_APIS)
+        .genericKubernetesResources(ScaledApiCrd.SCALED_APIS)
         .inAnyNamespace()
         .list()
         .getItems()

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.scaledapi.operator.testing.PrometheusProcess;
 import io.scaledapi.operator.testing.RealApiServer;
+import io.scaledapi.operator.testing.ScaledApiCrd;
 import io.scaledapi.operator.testing.TestExporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,10 +45,9 @@ class ScaleBenchmark {
     int rounds = Integer.getInteger("bench.rounds", 4);
     Files.createDirectories(OUT);
     String load = Files.readString(Path.of("/proc/loadavg")).strip();
-    KubernetesClient client = RealApiServer.get().client();
+    KubernetesClient client = ScaledApiCrd.install();
     ControlPlane controlPlane = ControlPlane.of(client);
     BenchCluster cluster = new BenchCluster(client, size);
-    cluster.installCrd();
 
     try (TestExporter exporter = TestExporter.start();
         PrometheusProcess prometheus =
