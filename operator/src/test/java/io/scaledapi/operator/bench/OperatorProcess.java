@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,17 +39,16 @@ final class OperatorProcess implements AutoCloseable {
 
   private final Process process;
   private final URI metrics;
-  private final Path log;
 
-  private OperatorProcess(Process process, URI metrics, Path log) {
+  private OperatorProcess(Process process, URI metrics) {
     this.process = process;
     this.metrics = metrics;
-    this.log = log;
   }
 
   /**
-   * Starts {@code jar}'s {@code run} with the chart's default arguments (leader election, namespace
-   * isolation on {@code namespace}) and waits until it is ready.
+   * Starts {@code jar}'s {@code run} with the chart's default arguments (leader election on a Lease
+   * in {@code leaseNamespace}, namespace isolation on the label {@code namespace}) and waits until
+   * it is ready, logging to {@code log}.
    */
   static OperatorProcess start(
       Path jar,
@@ -83,8 +81,7 @@ final class OperatorProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
             .start();
-    OperatorProcess operator =
-        new OperatorProcess(process, URI.create("http://127.0.0.1:" + port), log);
+    OperatorProcess operator = new OperatorProcess(process, URI.create("http://127.0.0.1:" + port));
     await("the operator ready")
         .atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofMillis(500))
@@ -111,20 +108,6 @@ final class OperatorProcess implements AutoCloseable {
 
   Duration cpu() {
     return ProcessCpu.of(pid());
-  }
-
-  /** Resident memory in bytes, from {@code /proc}. */
-  long residentBytes() {
-    try {
-      return Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status")).stream()
-              .filter(line -> line.startsWith("VmRSS:"))
-              .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
-              .findFirst()
-              .orElse(0)
-          * 1024;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /**
@@ -154,10 +137,6 @@ final class OperatorProcess implements AutoCloseable {
         period.toMillis(),
         TimeUnit.MILLISECONDS);
     return dumper::shutdownNow;
-  }
-
-  Path log() {
-    return log;
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
