@@ -82,6 +82,18 @@ public final class Autoscaler {
     return Optional.of(Duration.ofMillis(Math.max(1, (left.toNanos() + 999_999) / 1_000_000)));
   }
 
+  /**
+   * How long after it was due (the last poll plus {@code interval}) a poll starting at {@code
+   * nanoTime} comes; empty before the first poll.
+   */
+  public Optional<Duration> lateness(long nanoTime, Duration interval) {
+    if (lastPollNanos == null) {
+      return Optional.empty();
+    }
+    Duration late = Duration.ofNanos(nanoTime - lastPollNanos).minus(interval);
+    return Optional.of(late.isNegative() ? Duration.ZERO : late);
+  }
+
   /** Records that a poll starts at {@code nanoTime}, on a monotonic clock. */
   public void polling(long nanoTime) {
     lastPollNanos = nanoTime;

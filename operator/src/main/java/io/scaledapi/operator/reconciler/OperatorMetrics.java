@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.scaledapi.operator.prometheus.QueryResult;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The operator's own metrics. Names follow Prometheus conventions once exported: {@code
  * scaledapi_reconciles_total}, {@code scaledapi_decisions_total}, {@code
  * scaledapi_prometheus_query_duration_seconds}, {@code scaledapi_scale_events_total}, {@code
- * scaledapi_desired_replicas}, {@code scaledapi_forecast_requests_per_second}.
+ * scaledapi_desired_replicas}, {@code scaledapi_forecast_requests_per_second}, {@code
+ * scaledapi_poll_lateness_seconds}.
  */
 public final class OperatorMetrics {
   private final MeterRegistry registry;
@@ -110,6 +112,21 @@ public final class OperatorMetrics {
         .publishPercentileHistogram()
         .register(registry)
         .record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * A poll started {@code lateness} after it was due (its previous start plus the polling
+   * interval): the previous poll's own duration, as the next is scheduled one interval after it
+   * ends, plus any wait for a free reconcile thread. A bucket ends at exactly 1 s.
+   */
+  public void pollLate(Duration lateness) {
+    Timer.builder("scaledapi.poll.lateness")
+        .description("How long after it was due each poll of a ScaledApi started.")
+        .publishPercentileHistogram()
+        .serviceLevelObjectives(Duration.ofSeconds(1))
+        .maximumExpectedValue(Duration.ofMinutes(2))
+        .register(registry)
+        .record(lateness);
   }
 
   private static String outcome(QueryResult result) {

@@ -135,6 +135,7 @@ final class ScaledApiReconciler implements Reconciler<ScaledApi> {
       // an edit between polls: the next poll applies it
       return UpdateControl.<ScaledApi>noUpdate().rescheduleAfter(early.get());
     }
+    autoscaler.lateness(c.nanoTime().getAsLong(), interval).ifPresent(c.metrics()::pollLate);
     autoscaler.polling(c.nanoTime().getAsLong());
     ScaledApiSpec spec = scaledApi.getSpec();
     Optional<ScaledApi> owner =

@@ -172,6 +172,21 @@ class AutoscalerTest {
   }
 
   @Test
+  void aPollIsLateByWhatPassedSinceItWasDue() {
+    Autoscaler autoscaler = Autoscaler.takingOver();
+    long start = 5_000_000_000L;
+
+    assertThat(autoscaler.lateness(start, POLL)).as("the first poll was never due").isEmpty();
+    autoscaler.polling(start);
+    assertThat(autoscaler.lateness(start + 15_000_000_000L, POLL)).contains(Duration.ZERO);
+    assertThat(autoscaler.lateness(start + 17_250_000_000L, POLL))
+        .contains(Duration.ofMillis(2_250));
+    assertThat(autoscaler.lateness(start + 1_000_000_000L, POLL))
+        .as("an early reading is not late")
+        .contains(Duration.ZERO);
+  }
+
+  @Test
   void warmUpIsDueOnceAndAgainAfterAFailureOnceTheRetryHasPassed() {
     Autoscaler autoscaler = Autoscaler.takingOver();
     ScaledApiSettings settings = settings(Optional.of(prediction("sum(rate(a[1m]))")));
