@@ -3,8 +3,6 @@ package io.scaledapi.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
-import io.fabric8.generator.annotation.Max;
-import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -36,6 +34,13 @@ import io.fabric8.kubernetes.api.model.IntOrString;
             + " example 50 or \"12.5\"",
     fieldPath = ".capacityPerReplica",
     reason = "FieldValueInvalid")
+// a rule rather than minimum and maximum: kube-apiserver prints a maximum of 0.999 as 0 to a
+// client that sends a whole number
+@ValidationRule(
+    value = "!has(self.confidence) || (self.confidence > 0.5 && self.confidence <= 0.999)",
+    message = "confidence must be a quantile above 0.5 and at most 0.999, for example 0.9",
+    fieldPath = ".confidence",
+    reason = "FieldValueInvalid")
 public record PredictionSpec(
     @Default("true")
         @JsonPropertyDescription(
@@ -61,9 +66,7 @@ public record PredictionSpec(
             "Length of the traffic's cycle: 24h for a daily cycle, 7d for a weekly one. Between"
                 + " 1h and 28d; defaults to 24h.")
         String seasonLength,
-    @Min(value = 0.5, inclusive = false)
-        @Max(0.999)
-        @Default("0.9")
+    @Default("0.9")
         @JsonPropertyDescription(
             "Quantile of the forecast to provision for, above 0.5 (the median) and at most"
                 + " 0.999; defaults to 0.9.")

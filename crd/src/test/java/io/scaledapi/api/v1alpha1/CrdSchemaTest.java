@@ -126,17 +126,13 @@ class CrdSchemaTest {
     assertThat("7d").matches(p.get("history").getPattern());
     assertThat(p.get("seasonLength").getDefault().asText()).isEqualTo("24h");
     assertThat(p.get("confidence").getDefault().asDouble()).isEqualTo(0.9);
-    assertThat(p.get("confidence").getMinimum()).isEqualTo(0.5);
-    // the median gives the forecaster no band: the quantile must be above it
-    assertThat(p.get("confidence").getExclusiveMinimum()).isTrue();
-    assertThat(p.get("confidence").getMaximum()).isEqualTo(0.999);
     assertThat(p.get("capacityPerReplica").getXKubernetesIntOrString()).isTrue();
     assertThat(p.get("mode").getEnum())
         .extracting(n -> n.asText())
         .containsExactlyInAnyOrder("Enforce", "ForecastOnly");
     assertThat(prediction.getXKubernetesValidations())
         .extracting(ValidationRule::getFieldPath)
-        .containsExactlyInAnyOrder(".leadTime", ".capacityPerReplica");
+        .containsExactlyInAnyOrder(".leadTime", ".capacityPerReplica", ".confidence");
     assertThat(spec.getXKubernetesValidations())
         .extracting(ValidationRule::getRule)
         .contains("!has(self.prediction) || has(self.arrivalRate)");

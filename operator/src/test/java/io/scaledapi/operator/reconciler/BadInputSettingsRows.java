@@ -62,16 +62,16 @@ final class BadInputSettingsRows {
             "spec.prediction.confidence",
             1.5,
             invalid(
-                "spec.prediction.confidence: Invalid value: 1.5: spec.prediction.confidence in"
-                    + " body should be less than or equal to 0.999"),
+                "spec.prediction.confidence: Invalid value: \"object\": confidence must be a"
+                    + " quantile above 0.5 and at most 0.999, for example 0.9"),
             "spec.prediction.confidence must be between 0.5 and 0.999, e.g. 0.9; got 1.5"),
         schema(
             "prediction.confidence of the median",
             "spec.prediction.confidence",
             0.5,
             invalid(
-                "spec.prediction.confidence: Invalid value: 0.5: spec.prediction.confidence in"
-                    + " body should be greater than 0.5"),
+                "spec.prediction.confidence: Invalid value: \"object\": confidence must be a"
+                    + " quantile above 0.5 and at most 0.999, for example 0.9"),
             "spec.prediction.confidence must be greater than 0.5, e.g. 0.9; got 0.5"),
         schema(
             "prediction.capacityPerReplica beyond 32 bits",
@@ -88,8 +88,8 @@ final class BadInputSettingsRows {
             "spec.prediction.confidence",
             1,
             invalid(
-                "spec.prediction.confidence: Invalid value: 1: spec.prediction.confidence in body"
-                    + " should be less than or equal to 0"),
+                "spec.prediction.confidence: Invalid value: \"object\": confidence must be a"
+                    + " quantile above 0.5 and at most 0.999, for example 0.9"),
             "spec.prediction.confidence must be between 0.5 and 0.999, e.g. 0.9; got 1.0"),
         schema(
             "behavior policy of an unknown type",
