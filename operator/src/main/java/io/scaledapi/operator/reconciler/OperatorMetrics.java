@@ -104,7 +104,7 @@ public final class OperatorMetrics {
   }
 
   /** Counts an Event dropped because too many waited to be sent; registered at once. */
-  Runnable eventDropped() {
+  public Runnable eventDropped() {
     Counter dropped =
         Counter.builder("scaledapi.events.dropped")
             .description("Events not written because too many waited to be sent.")
