@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
  * the order recorded. When a lane is full the Event is dropped and counted, never waited for.
  */
 final class EventQueue implements AutoCloseable {
+  private static final Duration GRACE = Duration.ofSeconds(5);
+
   private final List<ThreadPoolExecutor> lanes = new ArrayList<>();
 
   /**
@@ -42,10 +44,11 @@ final class EventQueue implements AutoCloseable {
     lanes.get(Math.floorMod(key.hashCode(), lanes.size())).execute(send);
   }
 
-  /** Sends what is queued within {@code grace}; drops the rest. */
-  void close(Duration grace) {
+  /** Sends what is queued within a few seconds; drops the rest and whatever comes later. */
+  @Override
+  public void close() {
     lanes.forEach(ThreadPoolExecutor::shutdown);
-    long deadline = System.nanoTime() + grace.toNanos();
+    long deadline = System.nanoTime() + GRACE.toNanos();
     try {
       for (ThreadPoolExecutor lane : lanes) {
         lane.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -54,10 +57,5 @@ final class EventQueue implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     lanes.forEach(ThreadPoolExecutor::shutdownNow);
-  }
-
-  @Override
-  public void close() {
-    close(Duration.ofSeconds(5));
   }
 }
