@@ -21,8 +21,8 @@ keep them in step with the operator's API calls.
 - apiGroups: ["apps"]
   resources: ["replicasets"]
   verbs: ["get"]
-# Read and set the replicas of the scale targets through /scale (read only just before a write for
-# the cached kinds).
+# Read and set the replicas of the scale targets through /scale (for the cached kinds, read only
+# when the cache does not hold the target: created a moment ago, or gone).
 - apiGroups: ["apps"]
   resources: ["deployments/scale", "statefulsets/scale", "replicasets/scale"]
   verbs: ["get", "update"]

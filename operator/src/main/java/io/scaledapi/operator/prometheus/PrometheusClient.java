@@ -18,10 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -136,20 +132,18 @@ public final class PrometheusClient implements MetricsSource {
             .POST(HttpRequest.BodyPublishers.ofString(formEncode(form)));
     authorization.ifPresent(value -> request.header("Authorization", value));
     BodyStream body = new BodyStream(deadline, limits.maxBytes());
-    CompletableFuture<HttpResponse<InputStream>> pending =
-        http.sendAsync(request.build(), info -> body);
     HttpResponse<InputStream> response;
     try {
-      response = pending.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      pending.cancel(true);
-      return failure.apply(problems.timedOut());
+      // send, not sendAsync: the JDK completes every sendAsync on CompletableFuture's default
+      // executor, which starts a thread per call when the common pool has one thread (2 CPUs or
+      // fewer). The request's timeout bounds the wait for the response's head, as the deadline
+      // does.
+      response = http.send(request.build(), info -> body);
     } catch (InterruptedException e) {
-      pending.cancel(true);
       Thread.currentThread().interrupt();
       return failure.apply(problems.interrupted());
-    } catch (ExecutionException e) {
-      return failure.apply(problems.of(e.getCause() == null ? e : e.getCause()));
+    } catch (IOException e) {
+      return failure.apply(problems.of(e));
     }
     try (body) {
       return parse.apply(response.statusCode(), body);

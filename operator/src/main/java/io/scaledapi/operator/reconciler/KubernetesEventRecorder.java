@@ -15,8 +15,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Writes core/v1 Events, as {@code kubectl describe} shows them. */
-final class KubernetesEventRecorder implements EventRecorder {
+/**
+ * Writes core/v1 Events, as {@code kubectl describe} shows them, off the reconcile thread: an Event
+ * is built when recorded and sent through an {@link EventQueue}, so a poll never waits for it.
+ */
+final class KubernetesEventRecorder implements EventRecorder, AutoCloseable {
   public static final String COMPONENT = "scaledapi-operator";
   private static final Logger LOG = LoggerFactory.getLogger(KubernetesEventRecorder.class);
 
@@ -25,14 +28,24 @@ final class KubernetesEventRecorder implements EventRecorder {
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX", Locale.ROOT)
           .withZone(ZoneOffset.UTC);
 
+  /** Up to 1,000 Events wait to be sent, as in client-go's broadcaster; more are dropped. */
+  private static final int LANES = 4;
+
+  private static final int QUEUED_PER_LANE = 250;
+
   private final KubernetesClient client;
   private final Clock clock;
   private final String instance;
+  private final EventQueue queue;
 
-  public KubernetesEventRecorder(KubernetesClient client, Clock clock, String instance) {
+  /**
+   * @param onDrop called for each Event dropped because too many wait to be sent
+   */
+  KubernetesEventRecorder(KubernetesClient client, Clock clock, String instance, Runnable onDrop) {
     this.client = client;
     this.clock = clock;
     this.instance = instance;
+    this.queue = new EventQueue(LANES, QUEUED_PER_LANE, onDrop);
   }
 
   @Override
@@ -84,15 +97,25 @@ final class KubernetesEventRecorder implements EventRecorder {
             .withReportingComponent(COMPONENT)
             .withReportingInstance(instance)
             .build();
+    queue.submit(namespace + "/" + on.getMetadata().getName(), () -> send(event));
+  }
+
+  private void send(Event event) {
     try {
-      client.v1().events().inNamespace(namespace).resource(event).create();
+      client.v1().events().inNamespace(event.getMetadata().getNamespace()).resource(event).create();
     } catch (KubernetesClientException e) {
       LOG.warn(
           "cannot record event {} on {}/{}: {}",
-          reason,
-          namespace,
-          on.getMetadata().getName(),
+          event.getReason(),
+          event.getMetadata().getNamespace(),
+          event.getInvolvedObject().getName(),
           e.getMessage());
     }
+  }
+
+  /** Sends the Events still queued, for a few seconds at most. */
+  @Override
+  public void close() {
+    queue.close();
   }
 }

@@ -165,17 +165,16 @@ final class KubernetesScaleTargets implements ScaleTargets {
             .inNamespace(namespace)
             .withName(ref.name());
     try {
-      // Written as the HPA does: the scale object read, with the new replicas, so that a
-      // concurrent change of the target makes this write fail with a conflict instead of
-      // silently overriding it. A cached read carries only its resourceVersion: the body is read
-      // now, and the write still fails if the target changed since the cached read.
-      Scale read =
-          cached.containsKey(key(ref)) ? withVersionOf(target.scale(), observed) : observed.scale();
-      if (read == null) {
-        throw new ScaleWriteException(
-            "cannot write /scale of " + describe(ref) + ": it no longer exists", null);
-      }
-      target.scale(new ScaleBuilder(read).editOrNewSpec().withReplicas(replicas).endSpec().build());
+      // Written as the HPA does: the scale object read, with the new replicas, in one PUT. It
+      // carries the read's resourceVersion (for a cached read, the object's, which is its
+      // /scale's), so a concurrent change of the target makes it fail with a conflict instead of
+      // silently overriding it.
+      target.scale(
+          new ScaleBuilder(observed.scale())
+              .editOrNewSpec()
+              .withReplicas(replicas)
+              .endSpec()
+              .build());
     } catch (KubernetesClientException e) {
       throw new ScaleWriteException(
           "cannot write /scale of "
@@ -189,17 +188,6 @@ final class KubernetesScaleTargets implements ScaleTargets {
                   : ""),
           e);
     }
-  }
-
-  private static Scale withVersionOf(Scale fresh, TargetObservation.Found observed) {
-    if (fresh == null) {
-      return null;
-    }
-    return new ScaleBuilder(fresh)
-        .editOrNewMetadata()
-        .withResourceVersion(observed.scale().getMetadata().getResourceVersion())
-        .endMetadata()
-        .build();
   }
 
   private static String key(ScaleTargetRef ref) {

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * scaledapi_reconciles_total}, {@code scaledapi_decisions_total}, {@code
  * scaledapi_prometheus_query_duration_seconds}, {@code scaledapi_scale_events_total}, {@code
  * scaledapi_desired_replicas}, {@code scaledapi_forecast_requests_per_second}, {@code
- * scaledapi_poll_lateness_seconds}.
+ * scaledapi_poll_lateness_seconds}, {@code scaledapi_events_dropped_total}.
  */
 public final class OperatorMetrics {
   private final MeterRegistry registry;
@@ -101,6 +101,15 @@ public final class OperatorMetrics {
         .tag("result", succeeded ? "success" : "failure")
         .register(registry)
         .increment();
+  }
+
+  /** Counts an Event dropped because too many waited to be sent; registered at once. */
+  public Runnable eventDropped() {
+    Counter dropped =
+        Counter.builder("scaledapi.events.dropped")
+            .description("Events not written because too many waited to be sent.")
+            .register(registry);
+    return dropped::increment;
   }
 
   /** One Prometheus query, with its outcome and duration. */

@@ -167,11 +167,17 @@ public final class ScaledApiOperator implements AutoCloseable {
   private final Operator operator;
   private final ReconcileWatchdog watchdog;
   private final WorkloadCaches caches;
+  private final KubernetesEventRecorder events;
 
-  private ScaledApiOperator(Operator operator, ReconcileWatchdog watchdog, WorkloadCaches caches) {
+  private ScaledApiOperator(
+      Operator operator,
+      ReconcileWatchdog watchdog,
+      WorkloadCaches caches,
+      KubernetesEventRecorder events) {
     this.operator = operator;
     this.watchdog = watchdog;
     this.caches = caches;
+    this.events = events;
   }
 
   /** Builds the operator; call {@link #start()} to begin reconciling. */
@@ -181,6 +187,9 @@ public final class ScaledApiOperator implements AutoCloseable {
     PrometheusSources prometheus = new PrometheusSources(client, settings.defaultPrometheus());
     ReconcileWatchdog watchdog = new ReconcileWatchdog(settings.clock(), prometheus::forget);
     WorkloadCaches caches = WorkloadCaches.of(client, settings.namespaces());
+    KubernetesEventRecorder events =
+        new KubernetesEventRecorder(
+            client, settings.clock(), settings.instance(), metrics.eventDropped());
     ScaledApiReconciler reconciler =
         new ScaledApiReconciler(
             new ScaledApiReconciler.Collaborators(
@@ -188,7 +197,7 @@ public final class ScaledApiOperator implements AutoCloseable {
                 new KubernetesScaleTargets(client, caches.targets()),
                 HpaConflicts.cached(caches.hpas()),
                 new SignalReader(sources(prometheus, settings), metrics),
-                new KubernetesEventRecorder(client, settings.clock(), settings.instance()),
+                events,
                 metrics,
                 settings.clock(),
                 ScaledApiPeers.primaryCache(),
@@ -224,7 +233,7 @@ public final class ScaledApiOperator implements AutoCloseable {
             overrider.settingNamespaces(settings.namespaces());
           }
         });
-    return new ScaledApiOperator(operator, watchdog, caches);
+    return new ScaledApiOperator(operator, watchdog, caches, events);
   }
 
   private static MetricsSources sources(PrometheusSources sources, Settings settings) {
@@ -264,6 +273,7 @@ public final class ScaledApiOperator implements AutoCloseable {
   @Override
   public void close() {
     operator.stop();
+    events.close();
     caches.close();
   }
 }

@@ -170,7 +170,12 @@ class ScaleBenchmark {
     lines.add(row(size, load, "steady", steady, "-"));
     lines.add(row(size, load, "load change", change, reached));
     for (Measured m : List.of(steady, change)) {
-      lines.add(String.format(Locale.ROOT, "  API requests, %.0f s window:", m.window().seconds()));
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "  API requests, %.0f s window (events dropped by the operator: %.0f):",
+              m.window().seconds(),
+              m.window().eventsDropped()));
       m.window()
           .apiRequests()
           .forEach(

@@ -17,6 +17,12 @@ record Window(Snapshot start, Snapshot end) {
     return Histogram.between(start.operator(), end.operator(), LATENESS);
   }
 
+  /** Events the operator dropped because too many waited to be sent. */
+  double eventsDropped() {
+    String dropped = "scaledapi_events_dropped_total";
+    return end.operator().sum(dropped) - start.operator().sum(dropped);
+  }
+
   double pollsPerSecond() {
     return lateness().count() / seconds();
   }

@@ -32,6 +32,7 @@ class HealthAndMetricsServerTest {
     metrics.scaled("up", true);
     metrics.decided("shop", "checkout", "QueueDepth", 9);
     metrics.forecast("shop", "checkout", 540.5, 610);
+    metrics.eventDropped().run();
     AtomicBoolean ready = new AtomicBoolean(false);
     try (HealthAndMetricsServer server =
         new HealthAndMetricsServer(
@@ -52,6 +53,7 @@ class HealthAndMetricsServerTest {
           .contains("scaledapi_reconciles_total{result=\"success\"} 1.0")
           .contains("scaledapi_scale_events_total{direction=\"up\",result=\"success\"} 1.0")
           .contains("scaledapi_decisions_total{reason=\"QueueDepth\"} 1.0")
+          .contains("scaledapi_events_dropped_total 1.0")
           .contains("scaledapi_desired_replicas{namespace=\"shop\",scaledapi=\"checkout\"} 9.0")
           .contains(
               "scaledapi_forecast_requests_per_second{band=\"point\",namespace=\"shop\","

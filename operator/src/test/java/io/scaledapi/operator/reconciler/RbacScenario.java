@@ -50,8 +50,11 @@ record RbacScenario(
   static final String GAUGE = "api_queue_requests_waiting";
   static final Duration DEADLINE = Duration.ofSeconds(30);
 
-  /** The ScaledApis, by name: each names the workload of the same name, but "gone" names none. */
-  static final List<String> SCALED_APIS = List.of("api", "tls", "gone", "db", "rs");
+  /**
+   * The ScaledApis, by name: each names the workload of the same name, but "gone" and "gone-db"
+   * name a Deployment and a StatefulSet that do not exist.
+   */
+  static final List<String> SCALED_APIS = List.of("api", "tls", "gone", "gone-db", "db", "rs");
 
   static RbacScenario of(KubernetesClient admin, TestExporter exporter, URI prometheus) {
     return new RbacScenario(admin, exporter, prometheus, ConcurrentHashMap.newKeySet());
@@ -133,6 +136,7 @@ record RbacScenario(
     create(ns, "api", spec(ns, "Deployment", "api", bearer));
     create(ns, "tls", spec(ns, "Deployment", "tls", ca));
     create(ns, "gone", spec(ns, "Deployment", "no-such-api", null));
+    create(ns, "gone-db", spec(ns, "StatefulSet", "no-such-db", null));
     create(ns, "db", spec(ns, "StatefulSet", "db", null));
     create(ns, "rs", spec(ns, "ReplicaSet", "rs", null));
   }
