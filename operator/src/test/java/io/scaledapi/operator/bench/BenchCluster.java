@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
+import io.scaledapi.operator.testing.PodTemplates;
 import io.scaledapi.operator.testing.ScaledApiCrd;
 import java.time.Duration;
 import java.util.List;
@@ -93,17 +94,7 @@ final class BenchCluster {
         .withNewSelector()
         .withMatchLabels(Map.of("app", name(i)))
         .endSelector()
-        .withNewTemplate()
-        .withNewMetadata()
-        .withLabels(labels)
-        .endMetadata()
-        .withNewSpec()
-        .addNewContainer()
-        .withName("api")
-        .withImage("registry.k8s.io/pause:3.10")
-        .endContainer()
-        .endSpec()
-        .endTemplate()
+        .withTemplate(PodTemplates.labelled(labels))
         .endSpec()
         .build();
   }

@@ -14,10 +14,12 @@ import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.api.v1alpha1.ScaledApiStatus;
 import io.scaledapi.operator.rbac.ApiCallLog;
+import io.scaledapi.operator.testing.PodTemplates;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -94,17 +96,7 @@ interface Cluster extends AutoCloseable {
             .withNewSelector()
             .addToMatchLabels("app", name)
             .endSelector()
-            .withNewTemplate()
-            .withNewMetadata()
-            .addToLabels("app", name)
-            .endMetadata()
-            .withNewSpec()
-            .addNewContainer()
-            .withName("api")
-            .withImage("example/api:1")
-            .endContainer()
-            .endSpec()
-            .endTemplate()
+            .withTemplate(PodTemplates.labelled(Map.of("app", name)))
             .endSpec()
             .build();
     client().apps().deployments().inNamespace(ns).resource(d).create();

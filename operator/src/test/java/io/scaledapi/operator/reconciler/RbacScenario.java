@@ -10,8 +10,6 @@ import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
@@ -29,6 +27,7 @@ import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.api.v1alpha1.ScaledApiStatus;
 import io.scaledapi.api.v1alpha1.SecretKeyRef;
+import io.scaledapi.operator.testing.PodTemplates;
 import io.scaledapi.operator.testing.TestExporter;
 import java.net.URI;
 import java.time.Duration;
@@ -93,7 +92,7 @@ record RbacScenario(
                   .withNewSpec()
                   .withReplicas(1)
                   .withSelector(selector(name))
-                  .withTemplate(pods(name))
+                  .withTemplate(PodTemplates.labelled(Map.of("app", name)))
                   .endSpec()
                   .build())
           .create();
@@ -106,7 +105,7 @@ record RbacScenario(
                 .withReplicas(1)
                 .withServiceName("db")
                 .withSelector(selector("db"))
-                .withTemplate(pods("db"))
+                .withTemplate(PodTemplates.labelled(Map.of("app", "db")))
                 .endSpec()
                 .build())
         .create();
@@ -117,7 +116,7 @@ record RbacScenario(
                 .withNewSpec()
                 .withReplicas(1)
                 .withSelector(selector("rs"))
-                .withTemplate(pods("rs"))
+                .withTemplate(PodTemplates.labelled(Map.of("app", "rs")))
                 .endSpec()
                 .build())
         .create();
@@ -204,20 +203,6 @@ record RbacScenario(
 
   private static LabelSelector selector(String app) {
     return new LabelSelectorBuilder().withMatchLabels(Map.of("app", app)).build();
-  }
-
-  private static PodTemplateSpec pods(String app) {
-    return new PodTemplateSpecBuilder()
-        .withNewMetadata()
-        .withLabels(Map.of("app", app))
-        .endMetadata()
-        .withNewSpec()
-        .addNewContainer()
-        .withName("app")
-        .withImage("registry.invalid/app:1")
-        .endContainer()
-        .endSpec()
-        .build();
   }
 
   private static ScaledApiSpec spec(

@@ -7,8 +7,6 @@ import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
@@ -20,6 +18,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.scaledapi.api.v1alpha1.ScaleTargetRef;
+import io.scaledapi.operator.testing.PodTemplates;
 import io.scaledapi.operator.testing.RealApiServer;
 import java.time.Duration;
 import java.util.List;
@@ -107,7 +106,7 @@ class ScaleKindsOnRealApiServerIT {
                 .withNewSelector()
                 .withMatchLabels(LABELS)
                 .endSelector()
-                .withTemplate(podTemplate())
+                .withTemplate(PodTemplates.labelled(LABELS))
                 .endSpec()
                 .build())
         .create();
@@ -137,7 +136,7 @@ class ScaleKindsOnRealApiServerIT {
                 .withNewSelector()
                 .withMatchLabels(LABELS)
                 .endSelector()
-                .withTemplate(podTemplate())
+                .withTemplate(PodTemplates.labelled(LABELS))
                 .endSpec()
                 .build())
         .create();
@@ -293,20 +292,6 @@ class ScaleKindsOnRealApiServerIT {
                 .getReplicas())
         .as("spec.replicas of /scale")
         .isEqualTo(to);
-  }
-
-  private static PodTemplateSpec podTemplate() {
-    return new PodTemplateSpecBuilder()
-        .withNewMetadata()
-        .withLabels(LABELS)
-        .endMetadata()
-        .withNewSpec()
-        .addNewContainer()
-        .withName("app")
-        .withImage("registry.invalid/app:1")
-        .endContainer()
-        .endSpec()
-        .build();
   }
 
   private static ResourceDefinitionContext context(String kind, String plural) {

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,17 +130,7 @@ class ControlPlaneIT {
         .withNewSelector()
         .addToMatchLabels("app", "web")
         .endSelector()
-        .withNewTemplate()
-        .withNewMetadata()
-        .addToLabels("app", "web")
-        .endMetadata()
-        .withNewSpec()
-        .addNewContainer()
-        .withName("web")
-        .withImage("example/web:1")
-        .endContainer()
-        .endSpec()
-        .endTemplate()
+        .withTemplate(PodTemplates.labelled(Map.of("app", "web")))
         .endSpec()
         .build();
   }
