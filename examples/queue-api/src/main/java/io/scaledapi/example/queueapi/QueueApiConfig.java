@@ -34,7 +34,9 @@ public record QueueApiConfig(
         --port P             port to listen on, 0 for any free one (default 8080)
         --bind ADDRESS       address to listen on (default 0.0.0.0)
         --admin BOOL         true to serve PUT /admin/workers, whose body is the
-                             new number of workers, and GET /admin/workers
+                             new number of workers, GET /admin/workers, and
+                             GET /admin/waits: every queue wait so far, one
+                             '<milliseconds> <count>' line per millisecond
                              (default false)
 
         -h, --help           print this help and exit

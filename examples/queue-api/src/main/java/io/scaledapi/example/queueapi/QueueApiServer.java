@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The API: {@code GET /work} goes through a bounded FIFO queue to a pool of workers, each holding a
  * request for the service time; a full queue answers 503. {@code GET /metrics} and {@code GET
  * /healthz} are answered at once. With {@link QueueApiConfig#admin}, {@code PUT /admin/workers}
- * resizes the pool (the body is the new count) and {@code GET /admin/workers} reads it.
+ * resizes the pool (the body is the new count), {@code GET /admin/workers} reads it, and {@code GET
+ * /admin/waits} lists every queue wait so far by the millisecond ({@link WaitCounts}).
  */
 public final class QueueApiServer implements AutoCloseable {
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
@@ -28,6 +29,7 @@ public final class QueueApiServer implements AutoCloseable {
   private final QueueApiConfig config;
   private final ThreadPoolExecutor workers;
   private final QueueMetrics metrics;
+  private final WaitCounts waits = new WaitCounts();
   private final HttpServer server;
 
   private QueueApiServer(QueueApiConfig config) throws IOException {
@@ -54,6 +56,7 @@ public final class QueueApiServer implements AutoCloseable {
     server.createContext("/healthz", ex -> respond(ex, 200, "text/plain", "ok\n"));
     if (config.admin()) {
       server.createContext("/admin/workers", this::admin);
+      server.createContext("/admin/waits", this::waits);
     }
   }
 
@@ -132,6 +135,14 @@ public final class QueueApiServer implements AutoCloseable {
     }
   }
 
+  private void waits(HttpExchange exchange) throws IOException {
+    if (!"GET".equals(exchange.getRequestMethod())) {
+      respond(exchange, 405, "text/plain", "use GET\n");
+      return;
+    }
+    respond(exchange, 200, "text/plain", waits.text());
+  }
+
   private void work(HttpExchange exchange) throws IOException {
     if (!"GET".equals(exchange.getRequestMethod())) {
       respond(exchange, 405, "text/plain", "use GET\n");
@@ -148,7 +159,9 @@ public final class QueueApiServer implements AutoCloseable {
   }
 
   private void serve(HttpExchange exchange, long arrival) {
-    metrics.started(since(arrival));
+    Duration waited = since(arrival);
+    metrics.started(waited);
+    waits.record(waited);
     try {
       Thread.sleep(config.serviceTime().toMillis());
       respond(exchange, 200, "text/plain", "done\n");

@@ -69,6 +69,34 @@ class QueueApiServerTest {
   }
 
   @Test
+  void theWaitsEndpointCountsEveryWaitByTheMillisecond() throws Exception {
+    // one worker of 300 ms: three requests at once wait about 0, 300 and 600 ms
+    QueueApiConfig config = new QueueApiConfig(1, Duration.ofMillis(300), 10, "127.0.0.1", 0, true);
+    try (QueueApiServer api = QueueApiServer.start(config)) {
+      assertThat(Http.get(api, "/admin/waits").body()).isEmpty();
+      List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        answers.add(Http.getAsync(api, "/work"));
+      }
+      CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get();
+      List<long[]> lines =
+          Http.get(api, "/admin/waits").body().lines().map(QueueApiServerTest::pair).toList();
+      assertThat(lines.stream().mapToLong(l -> l[1]).sum()).isEqualTo(3);
+      assertThat(lines.get(0)[0]).isLessThan(100);
+      assertThat(lines.get(lines.size() - 1)[0]).isBetween(550L, 900L);
+      assertThat(Http.put(api, "/admin/waits", "").statusCode()).isEqualTo(405);
+    }
+    try (QueueApiServer api = start(1, Duration.ZERO, 10)) {
+      assertThat(Http.get(api, "/admin/waits").statusCode()).isEqualTo(404);
+    }
+  }
+
+  private static long[] pair(String line) {
+    String[] parts = line.split(" ");
+    return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
+  }
+
+  @Test
   void theAdminEndpointRefusesABadCountAndIsOffByDefault() throws Exception {
     QueueApiConfig config = new QueueApiConfig(2, Duration.ZERO, 10, "127.0.0.1", 0, true);
     try (QueueApiServer api = QueueApiServer.start(config)) {
