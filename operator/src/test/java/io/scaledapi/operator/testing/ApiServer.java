@@ -72,7 +72,16 @@ final class ApiServer {
                 // would be 127.0.0.1, a loopback address no Endpoints may hold
                 "--endpoint-reconciler-type=none",
                 // KWOK runs no containers, so pods need no service-account token
-                "--disable-admission-plugins=ServiceAccount"),
+                "--disable-admission-plugins=ServiceAccount",
+                // the aggregation layer, for metrics adapters run as local processes: the
+                // client certificate, its own CA, is also the front proxy's
+                "--requestheader-client-ca-file=" + certificates.getClientCertPath(),
+                "--requestheader-allowed-names=",
+                "--requestheader-username-headers=X-Remote-User",
+                "--requestheader-group-headers=X-Remote-Group",
+                "--requestheader-extra-headers-prefix=X-Remote-Extra-",
+                "--proxy-client-cert-file=" + certificates.getClientCertPath(),
+                "--proxy-client-key-file=" + certificates.getClientKeyPath()),
             dir));
     Path kubeconfig = dir.resolve("kubeconfig");
     ControlPlane.write(kubeconfig, kubeconfigYaml(apiPort, certificates));

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -66,8 +67,13 @@ public final class ControlPlane implements AutoCloseable {
    * @param podReadyDelay how long after its creation a pod becomes Ready, in whole seconds
    * @param nodes how many fake nodes KWOK manages
    * @param controllers the controller manager's controllers, by their full names
+   * @param controllerManagerFlags more flags for the controller manager, such as the HPA's
    */
-  public record Options(Duration podReadyDelay, int nodes, List<String> controllers) {
+  public record Options(
+      Duration podReadyDelay,
+      int nodes,
+      List<String> controllers,
+      List<String> controllerManagerFlags) {
     public Options {
       if (podReadyDelay.isNegative() || podReadyDelay.toMillis() % 1000 != 0) {
         throw new IllegalArgumentException("podReadyDelay must be whole seconds: " + podReadyDelay);
@@ -76,25 +82,38 @@ public final class ControlPlane implements AutoCloseable {
         throw new IllegalArgumentException("nodes must be at least 1: " + nodes);
       }
       controllers = List.copyOf(controllers);
+      controllerManagerFlags = List.copyOf(controllerManagerFlags);
     }
 
     /** One node, pods Ready after {@link #DEFAULT_POD_READY_DELAY}, the {@link #CONTROLLERS}. */
     public static Options defaults() {
-      return new Options(DEFAULT_POD_READY_DELAY, 1, CONTROLLERS);
+      return new Options(DEFAULT_POD_READY_DELAY, 1, CONTROLLERS, List.of());
     }
 
     public Options withPodReadyDelay(Duration delay) {
-      return new Options(delay, nodes, controllers);
+      return new Options(delay, nodes, controllers, controllerManagerFlags);
     }
 
     public Options withNodes(int count) {
-      return new Options(podReadyDelay, count, controllers);
+      return new Options(podReadyDelay, count, controllers, controllerManagerFlags);
     }
 
     /** These options with one more controller, such as {@link #HPA_CONTROLLER}. */
     public Options withController(String name) {
       return new Options(
-          podReadyDelay, nodes, Stream.concat(controllers.stream(), Stream.of(name)).toList());
+          podReadyDelay,
+          nodes,
+          Stream.concat(controllers.stream(), Stream.of(name)).toList(),
+          controllerManagerFlags);
+    }
+
+    /** These options with more controller-manager flags, such as {@code --flag=value}. */
+    public Options withControllerManagerFlags(List<String> flags) {
+      return new Options(
+          podReadyDelay,
+          nodes,
+          controllers,
+          Stream.concat(controllerManagerFlags.stream(), flags.stream()).toList());
     }
   }
 
@@ -145,14 +164,16 @@ public final class ControlPlane implements AutoCloseable {
     client = new KubernetesClientBuilder().withConfig(api.config()).build();
     awaitServing(api);
     String kubeconfig = "--kubeconfig=" + kubeconfig();
-    start(
-        binaries.resolve("kube-controller-manager"),
-        List.of(
-            kubeconfig,
-            "--secure-port=0",
-            "--controllers=" + String.join(",", options.controllers()),
-            "--root-ca-file=" + api.caCertificate(),
-            "--service-account-private-key-file=" + api.serviceAccountKey()));
+    List<String> controllerManager =
+        new ArrayList<>(
+            List.of(
+                kubeconfig,
+                "--secure-port=0",
+                "--controllers=" + String.join(",", options.controllers()),
+                "--root-ca-file=" + api.caCertificate(),
+                "--service-account-private-key-file=" + api.serviceAccountKey()));
+    controllerManager.addAll(options.controllerManagerFlags());
+    start(binaries.resolve("kube-controller-manager"), controllerManager);
     start(binaries.resolve("kube-scheduler"), List.of(kubeconfig, "--secure-port=0"));
     start(
         binaries.resolve("kwok"),
@@ -209,6 +230,19 @@ public final class ControlPlane implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while running kubectl", e);
     }
+  }
+
+  /**
+   * Starts {@code binary} beside the control plane, with {@code env} added to its environment: its
+   * log is tailed with the others' and it is stopped with them. Returns at once.
+   */
+  public void startBeside(String name, Path binary, List<String> args, Map<String, String> env) {
+    processes.add(LoggedProcess.start(name, binary, args, env, dir));
+  }
+
+  /** The directory of the control plane's files, deleted on {@link #close()}. */
+  public Path directory() {
+    return dir;
   }
 
   /** The last lines of every process's log. */

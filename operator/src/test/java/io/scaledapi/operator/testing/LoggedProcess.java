@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A process with its output in a log file of its own; stopped politely, then forcibly. */
@@ -24,16 +25,21 @@ final class LoggedProcess {
 
   /** Starts {@code binary} with {@code args}, its output going to {@code <logDir>/<name>.log}. */
   static LoggedProcess start(String name, Path binary, List<String> args, Path logDir) {
+    return start(name, binary, args, Map.of(), logDir);
+  }
+
+  /** As {@link #start(String, Path, List, Path)}, with {@code env} added to the environment. */
+  static LoggedProcess start(
+      String name, Path binary, List<String> args, Map<String, String> env, Path logDir) {
     Path log = logDir.resolve(name + ".log");
     List<String> command = new ArrayList<>();
     command.add(binary.toString());
     command.addAll(args);
     try {
-      Process process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
+      ProcessBuilder builder =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().putAll(env);
+      Process process = builder.start();
       process.getOutputStream().close();
       return new LoggedProcess(name, process, log);
     } catch (IOException e) {

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +66,25 @@ public final class PrometheusProcess implements AutoCloseable {
    * waits until it is ready.
    */
   public static PrometheusProcess start(List<String> scrapeTargets, Duration scrapeInterval) {
+    return start(ScrapeTarget.unlabelled(scrapeTargets), scrapeInterval, Optional.empty(), false);
+  }
+
+  /** A {@code host:port} to scrape and the labels every series scraped from it gets. */
+  public record ScrapeTarget(String address, Map<String, String> labels) {
+    public ScrapeTarget {
+      labels = Map.copyOf(labels);
+    }
+
+    static List<ScrapeTarget> unlabelled(List<String> addresses) {
+      return addresses.stream().map(a -> new ScrapeTarget(a, Map.of())).toList();
+    }
+  }
+
+  /**
+   * Starts Prometheus scraping {@code scrapeTargets}, each with its labels, as job {@code test}.
+   */
+  public static PrometheusProcess startLabelled(
+      List<ScrapeTarget> scrapeTargets, Duration scrapeInterval) {
     return start(scrapeTargets, scrapeInterval, Optional.empty(), false);
   }
 
@@ -74,7 +94,8 @@ public final class PrometheusProcess implements AutoCloseable {
    * it is ready: what {@link SharedPrometheus} runs.
    */
   static PrometheusProcess startHonoringLabels(String scrapeTarget, Duration scrapeInterval) {
-    return start(List.of(scrapeTarget), scrapeInterval, Optional.empty(), true);
+    return start(
+        ScrapeTarget.unlabelled(List.of(scrapeTarget)), scrapeInterval, Optional.empty(), true);
   }
 
   /**
@@ -96,21 +117,22 @@ public final class PrometheusProcess implements AutoCloseable {
    */
   public static PrometheusProcess startWithHistory(
       Backfill history, List<String> scrapeTargets, Duration scrapeInterval) {
-    return start(scrapeTargets, scrapeInterval, Optional.of(history), false);
+    return start(
+        ScrapeTarget.unlabelled(scrapeTargets), scrapeInterval, Optional.of(history), false);
   }
 
   private static PrometheusProcess start(
-      List<String> scrapeTargets,
+      List<ScrapeTarget> scrapeTargets,
       Duration scrapeInterval,
       Optional<Backfill> history,
       boolean honorLabels) {
     Path binary = Executables.find("prometheus");
-    List<String> targets = List.copyOf(scrapeTargets);
+    List<String> targets = scrapeTargets.stream().map(ScrapeTarget::address).toList();
     Path workDir = null;
     try {
       workDir = Files.createTempDirectory("prometheus-test-");
       Files.writeString(
-          workDir.resolve("prometheus.yml"), config(targets, scrapeInterval, honorLabels));
+          workDir.resolve("prometheus.yml"), config(scrapeTargets, scrapeInterval, honorLabels));
       Path data = Files.createDirectory(workDir.resolve("data"));
       if (history.isPresent()) {
         Promtool.createBlocks(history.get(), workDir, data);
@@ -159,7 +181,7 @@ public final class PrometheusProcess implements AutoCloseable {
   }
 
   /** The {@code data.result} of an instant query at the current time. */
-  JsonNode query(String promql) {
+  public JsonNode query(String promql) {
     return getJson("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8))
         .path("data")
         .path("result");
@@ -304,10 +326,23 @@ public final class PrometheusProcess implements AutoCloseable {
         .start();
   }
 
-  private static String config(List<String> targets, Duration scrapeInterval, boolean honorLabels) {
+  private static String config(
+      List<ScrapeTarget> targets, Duration scrapeInterval, boolean honorLabels) {
     String interval = scrapeInterval.toMillis() + "ms";
-    String targetList =
-        targets.stream().map(t -> "'" + t + "'").collect(Collectors.joining(", ", "[", "]"));
+    String staticConfigs =
+        targets.isEmpty()
+            ? "      - targets: []\n"
+            : targets.stream()
+                .map(
+                    t ->
+                        "      - targets: ['%s']\n        labels: {%s}\n"
+                            .formatted(
+                                t.address(),
+                                t.labels().entrySet().stream()
+                                    .sorted(Map.Entry.comparingByKey())
+                                    .map(l -> l.getKey() + ": '" + l.getValue() + "'")
+                                    .collect(Collectors.joining(", "))))
+                .collect(Collectors.joining());
     return """
         global:
           scrape_interval: %1$s
@@ -317,9 +352,8 @@ public final class PrometheusProcess implements AutoCloseable {
           - job_name: test
             honor_labels: %3$s
             static_configs:
-              - targets: %2$s
-        """
-        .formatted(interval, targetList, honorLabels);
+        %2$s"""
+        .formatted(interval, staticConfigs, honorLabels);
   }
 
   private static int freePort() throws IOException {

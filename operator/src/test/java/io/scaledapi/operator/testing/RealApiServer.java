@@ -128,7 +128,7 @@ public final class RealApiServer {
     return VERSION + "-" + goOs + "-" + goArch;
   }
 
-  private static Path repositoryRoot() {
+  static Path repositoryRoot() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       if (Files.isRegularFile(dir.resolve(Testbed.SCRIPT))) {
         return dir;
@@ -200,6 +200,11 @@ public final class RealApiServer {
     private Testbed() {}
 
     static Path build(Path root) {
+      return entry(root, ENTRY_LINE);
+    }
+
+    /** The directory named by the line of the script's output that starts with {@code prefix}. */
+    static Path entry(Path root, String prefix) {
       try {
         Process build =
             new ProcessBuilder("bash", SCRIPT)
@@ -209,11 +214,13 @@ public final class RealApiServer {
         build.getOutputStream().close();
         String output = new String(build.getInputStream().readAllBytes());
         int exit = build.waitFor();
-        String last = output.strip().lines().reduce((first, second) -> second).orElse("");
-        if (exit != 0 || !last.startsWith(ENTRY_LINE)) {
-          throw new IllegalStateException(SCRIPT + " failed (exit " + exit + "):\n" + output);
+        String line =
+            output.lines().filter(l -> l.startsWith(prefix)).reduce((a, b) -> b).orElse("");
+        if (exit != 0 || line.isEmpty()) {
+          throw new IllegalStateException(
+              SCRIPT + " failed or printed no " + prefix + " line (exit " + exit + "):\n" + output);
         }
-        return Path.of(last.substring(ENTRY_LINE.length()));
+        return Path.of(line.substring(prefix.length()));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot run " + SCRIPT, e);
       } catch (InterruptedException e) {

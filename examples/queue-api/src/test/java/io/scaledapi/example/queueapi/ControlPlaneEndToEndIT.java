@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -27,7 +26,6 @@ import io.scaledapi.operator.reconciler.ScaledApiOperator;
 import io.scaledapi.operator.testing.ControlPlane;
 import io.scaledapi.operator.testing.PrometheusProcess;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,7 +116,7 @@ class ControlPlaneEndToEndIT {
     plane = ControlPlane.start(ControlPlane.Options.defaults().withPodReadyDelay(POD_READY_DELAY));
     client = plane.client();
     System.out.printf("[control-plane] started in %d ms%n", plane.startup().toMillis());
-    installCrd();
+    Crds.install(client, List.of(CRD));
     client
         .namespaces()
         .resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
@@ -299,29 +297,6 @@ class ControlPlaneEndToEndIT {
     assertThat(rescaled.ups()).isNotEmpty();
     assertThat(rescaled.downs()).isNotEmpty();
     assertThat(rescaled.heldBeforeFirstDown()).isGreaterThanOrEqualTo(DOWN_WINDOW);
-  }
-
-  static void installCrd() throws IOException {
-    CustomResourceDefinition crd;
-    try (InputStream in = Files.newInputStream(CRD)) {
-      crd = Serialization.unmarshal(in, CustomResourceDefinition.class);
-    }
-    client.resource(crd).serverSideApply();
-    await("the ScaledApi CRD established")
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                client
-                    .apiextensions()
-                    .v1()
-                    .customResourceDefinitions()
-                    .withName(crd.getMetadata().getName())
-                    .get()
-                    .getStatus()
-                    .getConditions()
-                    .stream()
-                    .anyMatch(
-                        c -> "Established".equals(c.getType()) && "True".equals(c.getStatus())));
   }
 
   /** The example's Deployment, its pods running what {@link #PER_POD} says. */

@@ -1,0 +1,61 @@
+package io.scaledapi.example.queueapi;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.time.Instant;
+
+/**
+ * Records every change of a Deployment's replicas its informer sees into a {@link ReplicaHistory}.
+ */
+final class ReplicaLog implements AutoCloseable {
+  private final ReplicaHistory history = new ReplicaHistory();
+  private final SharedIndexInformer<Deployment> informer;
+
+  ReplicaLog(KubernetesClient client, String namespace, String name) {
+    informer =
+        client
+            .apps()
+            .deployments()
+            .inNamespace(namespace)
+            .withName(name)
+            .inform(
+                new ResourceEventHandler<>() {
+                  @Override
+                  public void onAdd(Deployment d) {
+                    record(d);
+                  }
+
+                  @Override
+                  public void onUpdate(Deployment before, Deployment d) {
+                    record(d);
+                  }
+
+                  @Override
+                  public void onDelete(Deployment d, boolean unknownFinalState) {}
+                });
+  }
+
+  ReplicaHistory history() {
+    return history;
+  }
+
+  private void record(Deployment d) {
+    history.add(
+        new ReplicaHistory.Sample(
+            Instant.now(),
+            d.getSpec().getReplicas(),
+            d.getStatus() == null ? 0 : orZero(d.getStatus().getReplicas()),
+            d.getStatus() == null ? 0 : orZero(d.getStatus().getReadyReplicas())));
+  }
+
+  private static int orZero(Integer value) {
+    return value == null ? 0 : value;
+  }
+
+  @Override
+  public void close() {
+    informer.close();
+  }
+}

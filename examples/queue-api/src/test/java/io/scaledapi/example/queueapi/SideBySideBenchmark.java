@@ -1,0 +1,71 @@
+package io.scaledapi.example.queueapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real HPA, the real KEDA and our operator side by side on one scenario, with the simulator's
+ * prediction for each; not run by the build (it takes minutes). Run from the repository root:
+ *
+ * <pre>
+ * mvn -B -pl examples/queue-api -am verify -Dtest=SideBySideBenchmark \
+ *   -Dsurefire.failIfNoSpecifiedTests=false -DskipITs \
+ *   -Dbench.scenario=step|spike|trace [-Dbench.compression=N]
+ * </pre>
+ *
+ * It writes {@code target/side-by-side/<scenario>.md}, {@code .svg}, the arrivals as CSV and the
+ * simulator's report, and prints the table. The trace scenario reads WorldCup98 from {@code
+ * ../shared/traces} (or {@code -Dtraces.dir}).
+ */
+class SideBySideBenchmark {
+
+  static Path traces() {
+    String given = System.getProperty("traces.dir");
+    return given != null ? Path.of(given) : Path.of("..", "..", "..", "shared", "traces");
+  }
+
+  /** The scenario {@code -Dbench.scenario} names. */
+  static Scenario scenario(String name) {
+    return switch (name) {
+      case "step" -> Scenario.step();
+      case "spike" -> Scenario.spike();
+      case "trace" -> {
+        Path csv = traces().resolve("worldcup98-train.csv");
+        assumeTrue(Files.isRegularFile(csv), "no " + csv);
+        // day 20 from 11:00, two hours of the daily ramp, at twice its rate
+        yield Scenario.trace(csv, 20 * 86_400 + 11 * 3600, 7200, 2.0, 1);
+      }
+      default ->
+          throw new IllegalArgumentException(
+              "-Dbench.scenario must be step, spike or trace, not " + name);
+    };
+  }
+
+  @Test
+  void sideBySide() throws Exception {
+    Scenario scenario = scenario(System.getProperty("bench.scenario", "step"));
+    TimeScale scale = new TimeScale(Integer.getInteger("bench.compression", 1));
+    Path out = Files.createDirectories(Path.of("target", "side-by-side"));
+    SideBySide.Result result;
+    try (SideBySide run = new SideBySide(scenario, scale, out)) {
+      try {
+        run.start();
+        result = run.run();
+      } catch (Exception | AssertionError e) {
+        System.out.println(run.logTails());
+        throw e;
+      }
+    }
+    String markdown = SideBySideReport.markdown(result);
+    Files.writeString(out.resolve(scenario.name() + ".md"), markdown);
+    Files.writeString(out.resolve(scenario.name() + ".svg"), SideBySideReport.svg(result));
+    System.out.println("[side-by-side] simulate " + String.join(" ", result.simulateArguments()));
+    System.out.println(result.simulateOutput());
+    System.out.println(markdown);
+    assertThat(result.measured()).containsOnlyKeys(Contenders.NAMES);
+  }
+}
