@@ -38,6 +38,7 @@ final class Crds {
         client.apiextensions().v1().customResourceDefinitions().withName(name).get();
     return crd != null
         && crd.getStatus() != null
+        && crd.getStatus().getConditions() != null
         && crd.getStatus().getConditions().stream()
             .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
   }

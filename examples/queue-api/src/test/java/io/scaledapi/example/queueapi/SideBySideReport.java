@@ -66,8 +66,8 @@ final class SideBySideReport {
 
   static String label(String name) {
     return switch (name) {
-      case Contenders.HPA -> "HPA (real)";
-      case Contenders.KEDA -> "KEDA (real)";
+      case Contenders.HPA -> "HPA";
+      case Contenders.KEDA -> "KEDA";
       default -> "ours";
     };
   }
