@@ -61,7 +61,7 @@ public final class Autoscaler {
   public record RatePoint(Instant time, double rate) {}
 
   /** Requests waiting at a poll. */
-  private record QueueSeen(Instant at, double waiting) {}
+  private record QueueSeen(Instant at, double waiting, int readyReplicas) {}
 
   /** A scale this autoscaler wrote: when, and the reason reported for it. */
   public record LastScale(Instant at, String reason) {}
@@ -173,7 +173,9 @@ public final class Autoscaler {
   private void learn(Instant now, Observation seen) {
     previousQueue = lastQueue;
     lastQueue =
-        seen.waiting().isPresent() ? new QueueSeen(now, seen.waiting().getAsDouble()) : null;
+        seen.waiting().isPresent()
+            ? new QueueSeen(now, seen.waiting().getAsDouble(), seen.readyReplicas())
+            : null;
     leadTime = leadTime.withObservation(now, seen.specReplicas(), seen.readyReplicas());
     if (seen.waiting().isPresent()) {
       capacity =
@@ -209,23 +211,28 @@ public final class Autoscaler {
             declared.isPresent() ? "Spec" : "Learned",
             lead.horizon(),
             pollingInterval,
-            inflow(perReplica, seen.readyReplicas())));
+            inflow(perReplica)));
   }
 
   /**
-   * The arrival rate seen through the queue when requests waited at this poll and the one before:
-   * the busy ready replicas serve their capacity, and what they did not serve grew the queue.
+   * The arrival rate seen through the queue when it grew between this poll and the one before: the
+   * replicas ready at both polls were busy throughout and served their capacity, and what they did
+   * not serve grew the queue. A queue that shrank may have emptied between the polls, and replicas
+   * that became ready in between served for part of it, so neither shows the inflow: counting them
+   * would read a backlog being drained as traffic arriving.
    */
-  private OptionalDouble inflow(double perReplica, int ready) {
+  private OptionalDouble inflow(double perReplica) {
     if (previousQueue == null
         || lastQueue == null
         || previousQueue.waiting() < 1
-        || lastQueue.waiting() < 1
+        || lastQueue.waiting() < previousQueue.waiting()
         || !lastQueue.at().isAfter(previousQueue.at())) {
       return OptionalDouble.empty();
     }
     double seconds = Duration.between(previousQueue.at(), lastQueue.at()).toNanos() / 1e9;
-    double inflow = ready * perReplica + (lastQueue.waiting() - previousQueue.waiting()) / seconds;
+    int busyThroughout = Math.min(previousQueue.readyReplicas(), lastQueue.readyReplicas());
+    double inflow =
+        busyThroughout * perReplica + (lastQueue.waiting() - previousQueue.waiting()) / seconds;
     return Double.isFinite(inflow)
         ? OptionalDouble.of(Math.max(0, inflow))
         : OptionalDouble.empty();

@@ -101,6 +101,37 @@ class AutoscalerTest {
   }
 
   @Test
+  void aQueueBeingDrainedIsNotReadAsInflow() {
+    Autoscaler autoscaler = Autoscaler.blank();
+    ScaledApiSettings settings =
+        new ScaledApiSettings(
+            ScalingSpec.withDefaults(1, 20, 1000),
+            POLL,
+            settings(Optional.empty()).queries(),
+            Optional.of(prediction("sum(rate(a[1m]))")));
+    // 1,400 waiting, then 20 ready replicas drained all but 50 of them in one poll: what they
+    // served is the backlog, not arrivals; the arrival rate read says 50 req/s
+    autoscaler.poll(settings, NOW, busy(13, 50, 1400, 100));
+    Autoscaler.Poll poll = autoscaler.poll(settings, NOW.plus(POLL), busy(20, 50, 50, 100));
+    assertThat(poll.decision().message()).startsWith("arrivals 50 req/s");
+  }
+
+  @Test
+  void replicasThatBecameReadyBetweenPollsDoNotCountAsServingThroughout() {
+    Autoscaler autoscaler = Autoscaler.blank();
+    ScaledApiSettings settings =
+        new ScaledApiSettings(
+            ScalingSpec.withDefaults(1, 20, 1000),
+            POLL,
+            settings(Optional.empty()).queries(),
+            Optional.of(prediction("sum(rate(a[1m]))")));
+    autoscaler.poll(settings, NOW, busy(2, 60, 100, 100));
+    Autoscaler.Poll poll = autoscaler.poll(settings, NOW.plus(POLL), busy(6, 60, 400, 100));
+    // 2 ready at both polls: 2 x 50 served + 300 more waiting in 15 s is 120 req/s, not 6 x 50 + 20
+    assertThat(poll.decision().message()).startsWith("inflow through the queue 120 req/s");
+  }
+
+  @Test
   void takingOverHoldsTheCurrentReplicasForOneScaleDownWindow() {
     Autoscaler autoscaler = Autoscaler.takingOver();
 

@@ -37,6 +37,9 @@ final class Contenders {
   /** The custom metric prometheus-adapter serves for the HPA: the arrival rate of a Deployment. */
   static final String ARRIVAL_RATE_METRIC = "api_requests_arrival_rate";
 
+  /** Our queue query: the requests waiting. */
+  static final String WAITING_QUERY = "sum(api_queue_requests_waiting)";
+
   /** kube-controller-manager's defaults, compressed. */
   static final Duration HPA_SYNC_PERIOD = Duration.ofSeconds(15);
 
@@ -141,7 +144,10 @@ final class Contenders {
 
   /**
    * The ScaledApi {@code simulate} runs by default (its queries confined to the lane's namespace by
-   * the operator), with durations compressed.
+   * the operator), with durations compressed, but for its queue query: it counts the requests
+   * waiting alone, as README's example does. The operator learns a replica's capacity while the
+   * queue signal shows requests waiting; a signal that counts requests in service too shows them at
+   * any load, and capacity is then learned from replicas that were not busy.
    */
   ScaledApi scaledApi(ClusterSpec cluster) {
     ScaledApiSpec spec = OursPolicy.defaultSpec(cluster);
