@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.scaledapi.api.v1alpha1.ArrivalRateSpec;
 import io.scaledapi.api.v1alpha1.BehaviorSpec;
+import io.scaledapi.api.v1alpha1.QueueSpec;
 import io.scaledapi.api.v1alpha1.ScaleTargetRef;
 import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
@@ -161,7 +162,7 @@ final class Contenders {
                 spec.maxReplicas(),
                 TimeScale.text(scale.of(Duration.ofSeconds(15))),
                 spec.prometheus(),
-                spec.queue(),
+                new QueueSpec(WAITING_QUERY, spec.queue().targetPerReplica()),
                 spec.latency(),
                 new ArrivalRateSpec(window(spec.arrivalRate().query())),
                 spec.prediction(),

@@ -70,6 +70,7 @@ final class SideBySide implements AutoCloseable {
       Map<String, SimulatorRun.Row> simulated,
       String simulateOutput,
       List<String> simulateArguments,
+      List<String> scaleEvents,
       Duration wallTime) {}
 
   private final Scenario scenario;
@@ -142,7 +143,7 @@ final class SideBySide implements AutoCloseable {
   }
 
   /** The simulator's cluster: the real one's, uncompressed. */
-  ClusterSpec cluster() {
+  static ClusterSpec cluster() {
     return new ClusterSpec(
         STARTUP,
         Duration.ZERO,
@@ -274,6 +275,7 @@ final class SideBySide implements AutoCloseable {
           simulated,
           output.toString(),
           arguments,
+          ScaleEventLog.lines(plane.client(), Contenders.NAMES, start),
           Duration.ofNanos(System.nanoTime() - began));
     } finally {
       load.shutdownNow();

@@ -3,6 +3,8 @@ package io.scaledapi.example.queueapi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.scaledapi.api.v1alpha1.ScaledApiSpec;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,6 +52,32 @@ class SideBySidePartsTest {
     assertThatThrownBy(() -> new TimeScale(10).seconds(Duration.ofSeconds(15)))
         .hasMessageContaining("not a whole number of seconds");
     assertThatThrownBy(() -> new TimeScale(0)).hasMessageContaining("at least 1");
+  }
+
+  @Test
+  void theContendersAreCompressedTogetherAndOursCountsTheRequestsWaiting() {
+    Contenders real = new Contenders(new TimeScale(1));
+    assertThat(real.hpa().getSpec().getBehavior()).as("the HPA's defaults at factor 1").isNull();
+    assertThat(real.scaledObject(URI.create("http://127.0.0.1:9090")).toString())
+        .doesNotContain("advanced");
+    ScaledApiSpec ours = real.scaledApi(SideBySide.cluster()).getSpec();
+    assertThat(ours.queue().query()).isEqualTo("sum(api_queue_requests_waiting)");
+    assertThat(ours.pollingInterval()).isEqualTo("15s");
+    assertThat(ours.behavior()).isNull();
+
+    Contenders fast = new Contenders(new TimeScale(5));
+    assertThat(fast.controllerManagerFlags())
+        .containsExactly(
+            "--horizontal-pod-autoscaler-sync-period=3s",
+            "--horizontal-pod-autoscaler-downscale-stabilization=60s");
+    assertThat(fast.hpa().getSpec().getBehavior().getScaleDown().getStabilizationWindowSeconds())
+        .isEqualTo(60);
+    assertThat(fast.prometheusAdapterConfig()).contains("[12s]");
+    ScaledApiSpec compressed = fast.scaledApi(SideBySide.cluster()).getSpec();
+    assertThat(compressed.pollingInterval()).isEqualTo("3s");
+    assertThat(compressed.arrivalRate().query()).contains("[12s]");
+    assertThat(compressed.servedRate().query()).contains("[12s]");
+    assertThat(compressed.behavior().scaleDown().stabilizationWindowSeconds()).isEqualTo(60);
   }
 
   @Test

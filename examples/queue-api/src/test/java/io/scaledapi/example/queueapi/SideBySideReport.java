@@ -61,7 +61,9 @@ final class SideBySideReport {
               s.replicaSeconds() / f,
               s.scaleActions()));
     }
-    return md.toString();
+    md.append("\nRescale events, in seconds from the start of the load:\n\n```\n");
+    r.scaleEvents().forEach(line -> md.append(line).append('\n'));
+    return md.append("```\n").toString();
   }
 
   static String label(String name) {
