@@ -42,6 +42,14 @@ import java.util.Objects;
  * <p>Results: waits are queue waits in seconds; a request violates the SLO when it waited longer,
  * was dropped, or is still waiting at the end having already waited longer; replica-seconds count
  * starting replicas too, as they are paid for.
+ *
+ * <p>What it does not capture, found by running the real HPA, KEDA and operator side by side on the
+ * same arrivals (docs/benchmarks.md): a policy's decisions fall on scrapes, so the HPA reads a rate
+ * up to the second where the real controller reads a scrape up to one interval old (its rows are a
+ * best case by about half a scrape interval); {@link OursPolicy} hands the capacity learner the
+ * requests waiting and the queue rule those waiting and in service, which the operator, with one
+ * queue query, cannot do; a pod is Ready exactly {@code startup} after it is asked for, where a
+ * real one takes a second or so more.
  */
 public final class Simulator {
 

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The rescale events the autoscalers recorded in their lanes' namespaces, as lines timed from the
@@ -17,6 +18,9 @@ import java.util.Set;
  */
 final class ScaleEventLog {
   private static final Set<String> REASONS = Set.of("SuccessfulRescale", "Rescaled");
+
+  /** The label selector the HPA prints after the name of a metric KEDA serves. */
+  private static final Pattern SELECTOR = Pattern.compile("\\(&LabelSelector\\{.*\\}\\)");
 
   private ScaleEventLog() {}
 
@@ -37,7 +41,7 @@ final class ScaleEventLog {
                     "%+6.0f s  %-4s  %s",
                     Duration.between(start, at).toMillis() / 1000.0,
                     namespace,
-                    e.getMessage())));
+                    SELECTOR.matcher(e.getMessage()).replaceAll(""))));
       }
     }
     return timed.stream().sorted(Comparator.comparing(Timed::at)).map(Timed::line).toList();
