@@ -82,16 +82,19 @@ class AutoscalerTest {
     assertThat(poll.decision().recommendedReplicas()).isEqualTo(6);
   }
 
+  /** Settings whose queue target (1,000 per replica) keeps the queue rule out of the way. */
+  static ScaledApiSettings queueRuleAside() {
+    return new ScaledApiSettings(
+        ScalingSpec.withDefaults(1, 20, 1000),
+        POLL,
+        settings(Optional.empty()).queries(),
+        Optional.of(prediction("sum(rate(a[1m]))")));
+  }
+
   @Test
   void aQueueThatGrowsBetweenPollsShowsTheInflowBeforeTheRateQueryDoes() {
     Autoscaler autoscaler = Autoscaler.blank();
-    ScaledApiSettings queueRuleAside =
-        new ScaledApiSettings(
-            ScalingSpec.withDefaults(1, 20, 1000),
-            POLL,
-            settings(Optional.empty()).queries(),
-            Optional.of(prediction("sum(rate(a[1m]))")));
-    ScaledApiSettings settings = queueRuleAside;
+    ScaledApiSettings settings = queueRuleAside();
     autoscaler.poll(settings, NOW, busy(2, 60, 100, 100));
     Autoscaler.Poll poll = autoscaler.poll(settings, NOW.plus(POLL), busy(2, 60, 400, 100));
     // 2 x 50 served + 300 more waiting in 15 s: 120 req/s arrive; 400 waiting drain over 90 s
@@ -103,12 +106,7 @@ class AutoscalerTest {
   @Test
   void aQueueBeingDrainedIsNotReadAsInflow() {
     Autoscaler autoscaler = Autoscaler.blank();
-    ScaledApiSettings settings =
-        new ScaledApiSettings(
-            ScalingSpec.withDefaults(1, 20, 1000),
-            POLL,
-            settings(Optional.empty()).queries(),
-            Optional.of(prediction("sum(rate(a[1m]))")));
+    ScaledApiSettings settings = queueRuleAside();
     // 1,400 waiting, then 20 ready replicas drained all but 50 of them in one poll: what they
     // served is the backlog, not arrivals; the arrival rate read says 50 req/s
     autoscaler.poll(settings, NOW, busy(13, 50, 1400, 100));
@@ -119,12 +117,7 @@ class AutoscalerTest {
   @Test
   void replicasThatBecameReadyBetweenPollsDoNotCountAsServingThroughout() {
     Autoscaler autoscaler = Autoscaler.blank();
-    ScaledApiSettings settings =
-        new ScaledApiSettings(
-            ScalingSpec.withDefaults(1, 20, 1000),
-            POLL,
-            settings(Optional.empty()).queries(),
-            Optional.of(prediction("sum(rate(a[1m]))")));
+    ScaledApiSettings settings = queueRuleAside();
     autoscaler.poll(settings, NOW, busy(2, 60, 100, 100));
     Autoscaler.Poll poll = autoscaler.poll(settings, NOW.plus(POLL), busy(6, 60, 400, 100));
     // 2 ready at both polls: 2 x 50 served + 300 more waiting in 15 s is 120 req/s, not 6 x 50 + 20

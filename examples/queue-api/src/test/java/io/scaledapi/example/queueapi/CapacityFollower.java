@@ -2,7 +2,6 @@ package io.scaledapi.example.queueapi;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.io.IOException;
 import java.net.URI;
@@ -38,27 +37,7 @@ final class CapacityFollower implements AutoCloseable {
       KubernetesClient client, String namespace, String name, URI admin, int workersPerPod) {
     this.admin = admin;
     this.workersPerPod = workersPerPod;
-    this.informer =
-        client
-            .apps()
-            .deployments()
-            .inNamespace(namespace)
-            .withName(name)
-            .inform(
-                new ResourceEventHandler<>() {
-                  @Override
-                  public void onAdd(Deployment d) {
-                    follow(d);
-                  }
-
-                  @Override
-                  public void onUpdate(Deployment before, Deployment d) {
-                    follow(d);
-                  }
-
-                  @Override
-                  public void onDelete(Deployment d, boolean unknownFinalState) {}
-                });
+    this.informer = DeploymentWatch.inform(client, namespace, name, this::follow);
   }
 
   /**

@@ -39,8 +39,8 @@ final class Lane implements AutoCloseable {
     return new ScrapeTarget("127.0.0.1:" + port, Map.of("namespace", name, "deployment", name));
   }
 
-  /** Creates the namespace and the Deployment at one replica. */
-  void createDeployment(KubernetesClient client) {
+  /** Creates the namespace and the Deployment at {@code initialReplicas}. */
+  void createDeployment(KubernetesClient client, int initialReplicas) {
     client
         .namespaces()
         .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
@@ -52,7 +52,7 @@ final class Lane implements AutoCloseable {
             .withNamespace(name)
             .endMetadata()
             .withNewSpec()
-            .withReplicas(1)
+            .withReplicas(initialReplicas)
             .withNewSelector()
             .withMatchLabels(Map.of("app", name))
             .endSelector()
@@ -63,7 +63,10 @@ final class Lane implements AutoCloseable {
     replicas = new ReplicaLog(client, name, name);
   }
 
-  /** Starts the queue-api on the lane's port, its workers following the ready replicas. */
+  /**
+   * Starts the queue-api on the lane's port, its workers following the ready replicas, and reads
+   * its waits from {@code GET /admin/waits}.
+   */
   void startApi(KubernetesClient client) throws IOException {
     api =
         QueueApiProcess.start(
@@ -79,6 +82,10 @@ final class Lane implements AutoCloseable {
             port);
     follower =
         CapacityFollower.start(client, name, name, api.uri("/admin/workers"), WORKERS_PER_POD);
+  }
+
+  WaitDistribution waits() throws IOException, InterruptedException {
+    return WaitDistribution.parse(Http.get(api.uri("/admin/waits")).body());
   }
 
   QueueApiProcess api() {

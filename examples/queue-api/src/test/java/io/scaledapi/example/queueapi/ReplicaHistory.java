@@ -27,8 +27,11 @@ final class ReplicaHistory {
     }
   }
 
-  /** The sample in force at {@code at}: the last one before it. */
+  /** The sample in force at {@code at}: the last one before it; all zero before the first. */
   Sample at(Instant at) {
+    if (samples.isEmpty()) {
+      return new Sample(at, 0, 0, 0);
+    }
     Sample found = samples.get(0);
     for (Sample s : samples) {
       if (s.at().isAfter(at)) {

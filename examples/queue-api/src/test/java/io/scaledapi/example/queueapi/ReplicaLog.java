@@ -2,7 +2,6 @@ package io.scaledapi.example.queueapi;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Instant;
 
@@ -14,27 +13,7 @@ final class ReplicaLog implements AutoCloseable {
   private final SharedIndexInformer<Deployment> informer;
 
   ReplicaLog(KubernetesClient client, String namespace, String name) {
-    informer =
-        client
-            .apps()
-            .deployments()
-            .inNamespace(namespace)
-            .withName(name)
-            .inform(
-                new ResourceEventHandler<>() {
-                  @Override
-                  public void onAdd(Deployment d) {
-                    record(d);
-                  }
-
-                  @Override
-                  public void onUpdate(Deployment before, Deployment d) {
-                    record(d);
-                  }
-
-                  @Override
-                  public void onDelete(Deployment d, boolean unknownFinalState) {}
-                });
+    informer = DeploymentWatch.inform(client, namespace, name, this::record);
   }
 
   ReplicaHistory history() {

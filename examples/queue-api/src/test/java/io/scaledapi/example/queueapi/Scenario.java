@@ -93,6 +93,34 @@ record Scenario(String name, String description, long[] arrivals) {
     return new Trace(rows);
   }
 
+  /**
+   * The mean arrival rate of the first minute, which the simulator's steady state before it has.
+   */
+  double firstMinuteRate() {
+    int seconds = Math.min(60, arrivals.length);
+    return Arrays.stream(arrivals, 0, seconds).sum() / (double) seconds;
+  }
+
+  /**
+   * What the load generator replays: {@code warmUpSeconds} at the {@linkplain #firstMinuteRate
+   * first minute's rate}, standing for the steady state the simulator starts from, then the
+   * arrivals {@linkplain #compressed compressed}.
+   */
+  Trace replay(int factor, int warmUpSeconds) {
+    List<Trace.Row> rows = new ArrayList<>();
+    double carried = 0;
+    for (int s = 0; s < warmUpSeconds; s++) {
+      double exact = firstMinuteRate() + carried;
+      int whole = (int) Math.floor(exact);
+      carried = exact - whole;
+      rows.add(new Trace.Row(s, whole));
+    }
+    for (Trace.Row row : compressed(factor).rows()) {
+      rows.add(new Trace.Row(warmUpSeconds + row.tSeconds(), row.requests()));
+    }
+    return new Trace(rows);
+  }
+
   /** The arrivals as the simulator's CSV, {@code t_seconds,requests}. */
   void writeCsv(Path file) {
     StringBuilder csv = new StringBuilder("t_seconds,requests\n");

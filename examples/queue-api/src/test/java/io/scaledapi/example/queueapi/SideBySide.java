@@ -46,6 +46,13 @@ final class SideBySide implements AutoCloseable {
 
   static final Duration SCRAPE_INTERVAL = Duration.ofSeconds(15);
 
+  /**
+   * Before the scenario, its first minute's rate is replayed this long (compressed with the rest)
+   * and not measured: the steady state the simulator starts every policy from, long enough for the
+   * rate windows and the HPA's first syncs.
+   */
+  static final Duration WARM_UP = Duration.ofMinutes(2);
+
   /** How long the queues may take to drain once the load has ended. */
   static final Duration DRAIN = Duration.ofMinutes(5);
 
@@ -107,7 +114,7 @@ final class SideBySide implements AutoCloseable {
       held.add(socket);
       Lane lane = new Lane(name, socket.getLocalPort());
       lanes.add(lane);
-      lane.createDeployment(client);
+      lane.createDeployment(client, initialReplicas());
     }
     // Prometheus starts while the ports are still held here, so none can be taken meanwhile
     prometheus =
@@ -142,6 +149,12 @@ final class SideBySide implements AutoCloseable {
     awaitAutoscalersActive(client);
   }
 
+  /** As the simulator sizes them: what serves the first minute's rate, at least 1. */
+  int initialReplicas() {
+    double needed = Math.ceil(scenario.firstMinuteRate() / Lane.CAPACITY_PER_POD);
+    return (int) Math.max(1, Math.min(Contenders.MAX_REPLICAS, needed));
+  }
+
   /** The simulator's cluster: the real one's, uncompressed. */
   static ClusterSpec cluster() {
     return new ClusterSpec(
@@ -161,10 +174,16 @@ final class SideBySide implements AutoCloseable {
    * Ready conditions True, our status showing a reading of the queue.
    */
   private void awaitAutoscalersActive(KubernetesClient client) {
-    await("every lane's first pod Ready and serving")
+    await("every lane's first pods Ready and serving")
         .atMost(scale.of(STARTUP).plusSeconds(120))
         .pollInterval(Duration.ofSeconds(1))
-        .until(() -> lanes.stream().allMatch(l -> !l.follower().followed().isEmpty()));
+        .until(
+            () ->
+                lanes.stream()
+                    .allMatch(
+                        l ->
+                            l.replicas().history().at(Instant.now()).ready() == initialReplicas()
+                                && !l.follower().followed().isEmpty()));
     await("the HPA, KEDA and our operator reading their metrics")
         .atMost(Duration.ofMinutes(3))
         .pollInterval(Duration.ofSeconds(1))
@@ -223,13 +242,15 @@ final class SideBySide implements AutoCloseable {
   /** Replays the scenario into the three lanes at once and measures; then runs the simulator. */
   Result run() throws Exception {
     long began = System.nanoTime();
-    Trace trace = scenario.compressed(scale.factor());
+    int warmUp = scale.seconds(WARM_UP);
+    Trace trace = scenario.replay(scale.factor(), warmUp);
     Duration length = Duration.ofSeconds(trace.rows().size());
     Map<String, Timeline> timelines = new LinkedHashMap<>();
     lanes.forEach(l -> timelines.put(l.name, new Timeline()));
     ExecutorService load = Executors.newFixedThreadPool(lanes.size());
     Map<String, Future<LoadReport>> reports = new LinkedHashMap<>();
-    Instant start = Instant.now();
+    Instant loadStart = Instant.now();
+    Instant start = loadStart.plusSeconds(warmUp);
     try {
       for (Lane lane : lanes) {
         LoadConfig config =
@@ -241,7 +262,12 @@ final class SideBySide implements AutoCloseable {
                 length.plusSeconds(1));
         reports.put(lane.name, load.submit(() -> LoadGenerator.run(config)));
       }
-      Instant end = start.plus(length);
+      Instant end = loadStart.plus(length);
+      sleepUntil(start);
+      Map<String, WaitDistribution> warmUpWaits = new LinkedHashMap<>();
+      for (Lane lane : lanes) {
+        warmUpWaits.put(lane.name, lane.waits());
+      }
       for (long tick = 0; Instant.now().isBefore(end); tick++) {
         Instant at = start.plusSeconds(tick);
         sleepUntil(at);
@@ -259,7 +285,9 @@ final class SideBySide implements AutoCloseable {
           .until(this::drained);
       Map<String, Measured> measured = new LinkedHashMap<>();
       for (Lane lane : lanes) {
-        measured.put(lane.name, measure(lane, start, end, loadReports.get(lane.name)));
+        measured.put(
+            lane.name,
+            measure(lane, warmUpWaits.get(lane.name), start, end, loadReports.get(lane.name)));
       }
       Path csv = workDir.resolve(scenario.name() + "-arrivals.csv");
       scenario.writeCsv(csv);
@@ -282,6 +310,17 @@ final class SideBySide implements AutoCloseable {
     }
   }
 
+  /** {@link #start} then {@link #run}; the control plane's logs are printed if either fails. */
+  Result startAndRun() throws Exception {
+    try {
+      start();
+      return run();
+    } catch (Exception | AssertionError e) {
+      System.out.println(logTails());
+      throw e;
+    }
+  }
+
   private boolean drained() throws IOException, InterruptedException {
     for (Lane lane : lanes) {
       if (lane.api().waiting() > 0) {
@@ -291,10 +330,10 @@ final class SideBySide implements AutoCloseable {
     return true;
   }
 
-  private static Measured measure(Lane lane, Instant start, Instant end, LoadReport load)
+  private static Measured measure(
+      Lane lane, WaitDistribution warmUp, Instant start, Instant end, LoadReport load)
       throws IOException, InterruptedException {
-    WaitDistribution waits =
-        WaitDistribution.parse(Http.get(lane.api().uri("/admin/waits")).body());
+    WaitDistribution waits = lane.waits().since(warmUp);
     ReplicaHistory replicas = lane.replicas().history();
     return new Measured(
         lane.name,
@@ -319,7 +358,7 @@ final class SideBySide implements AutoCloseable {
     return plane.client();
   }
 
-  String logTails() {
+  private String logTails() {
     return plane == null ? "" : plane.logTails();
   }
 

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
  * prediction for each; not run by the build (it takes minutes). Run from the repository root:
  *
  * <pre>
- * mvn -B -pl examples/queue-api -am verify -Dtest=SideBySideBenchmark \
- *   -Dsurefire.failIfNoSpecifiedTests=false -DskipITs \
+ * mvn -B verify -pl examples/queue-api -am -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+ *   -Dit.test=SideBySideBenchmark -Dfailsafe.failIfNoSpecifiedTests=false \
  *   -Dbench.scenario=step|spike|trace [-Dbench.compression=N]
  * </pre>
  *
@@ -52,13 +52,7 @@ class SideBySideBenchmark {
     Path out = Files.createDirectories(Path.of("target", "side-by-side"));
     SideBySide.Result result;
     try (SideBySide run = new SideBySide(scenario, scale, out)) {
-      try {
-        run.start();
-        result = run.run();
-      } catch (Exception | AssertionError e) {
-        System.out.println(run.logTails());
-        throw e;
-      }
+      result = run.startAndRun();
     }
     String markdown = SideBySideReport.markdown(result);
     Files.writeString(out.resolve(scenario.name() + ".md"), markdown);

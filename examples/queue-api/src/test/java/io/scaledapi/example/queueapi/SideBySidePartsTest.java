@@ -28,6 +28,17 @@ class SideBySidePartsTest {
   }
 
   @Test
+  void aReplayWarmsUpAtTheFirstMinutesRateBeforeTheScenario() {
+    Scenario spike = Scenario.spike();
+    assertThat(spike.firstMinuteRate()).isEqualTo(10.0);
+    Trace replay = spike.replay(5, 24);
+    assertThat(replay.rows()).hasSize(24 + 540 / 5);
+    assertThat(replay.rows().get(0).requests()).isEqualTo(10);
+    assertThat(replay.rows().get(24 + 24).requests()).as("the spike, 120 s / 5 in").isEqualTo(60);
+    assertThat(replay.rows().get(24).tSeconds()).isEqualTo(24.0);
+  }
+
+  @Test
   void aTraceSliceDrawsArrivalsAroundItsBinsRates(@TempDir Path dir) throws Exception {
     Path csv = dir.resolve("bins.csv");
     Files.writeString(csv, "t_seconds,requests\n0,600\n60,6000\n120,0\n");
@@ -88,6 +99,9 @@ class SideBySidePartsTest {
     assertThat(waits.quantile(0.99)).isEqualTo(Duration.ofSeconds(4));
     assertThat(waits.quantile(0.95)).isEqualTo(Duration.ofMillis(120));
     assertThat(WaitDistribution.parse("").shareOver(Duration.ofMillis(250))).isZero();
+    WaitDistribution later = WaitDistribution.parse("0 95\n120 5\n250 3\n4000 7\n");
+    assertThat(later.since(waits).counts())
+        .containsExactly(new WaitDistribution.Count(0, 5), new WaitDistribution.Count(4000, 5));
   }
 
   @Test

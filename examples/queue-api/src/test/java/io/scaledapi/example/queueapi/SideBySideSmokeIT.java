@@ -22,14 +22,7 @@ class SideBySideSmokeIT {
   void theHpaKedaAndOursEachScaleTheirDeploymentUnderTheSameStep() throws Exception {
     Path out = Files.createDirectories(Path.of("target", "side-by-side-smoke"));
     try (SideBySide run = new SideBySide(Scenario.step(), SCALE, out)) {
-      SideBySide.Result result;
-      try {
-        run.start();
-        result = run.run();
-      } catch (Exception | AssertionError e) {
-        System.out.println(run.logTails());
-        throw e;
-      }
+      SideBySide.Result result = run.startAndRun();
       System.out.println(SideBySideReport.markdown(result));
       KubernetesClient client = run.client();
       for (String name : Contenders.NAMES) {

@@ -17,6 +17,17 @@ record WaitDistribution(List<Count> counts) {
             .toList());
   }
 
+  /** The waits counted here and not in {@code earlier}, a reading of the same API before. */
+  WaitDistribution since(WaitDistribution earlier) {
+    java.util.Map<Long, Long> before = new java.util.HashMap<>();
+    earlier.counts().forEach(c -> before.put(c.millis(), c.requests()));
+    return new WaitDistribution(
+        counts.stream()
+            .map(c -> new Count(c.millis(), c.requests() - before.getOrDefault(c.millis(), 0L)))
+            .filter(c -> c.requests() > 0)
+            .toList());
+  }
+
   long served() {
     return counts.stream().mapToLong(Count::requests).sum();
   }
