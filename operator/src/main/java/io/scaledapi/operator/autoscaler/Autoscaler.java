@@ -60,7 +60,7 @@ public final class Autoscaler {
   /** One point of arrival-rate history: requests per second at {@code time}. */
   public record RatePoint(Instant time, double rate) {}
 
-  /** Requests waiting at a poll. */
+  /** Requests waiting at a poll, and the replicas ready then. */
   private record QueueSeen(Instant at, double waiting, int readyReplicas) {}
 
   /** A scale this autoscaler wrote: when, and the reason reported for it. */
