@@ -36,8 +36,8 @@ class SideBySideBenchmark {
       case "trace" -> {
         Path csv = traces().resolve("worldcup98-train.csv");
         assumeTrue(Files.isRegularFile(csv), "no " + csv);
-        // day 20 from 11:00, two hours of the daily ramp, at twice its rate
-        yield Scenario.trace(csv, 20 * 86_400 + 11 * 3600, 7200, 2.0, 1);
+        // 30 minutes of an evening rise, 20 days 17 h 42 min into the trace, at 1.5 times its rate
+        yield Scenario.trace(csv, (20 * 1440 + 17 * 60 + 42) * 60L, 1800, 1.5, 1);
       }
       default ->
           throw new IllegalArgumentException(
