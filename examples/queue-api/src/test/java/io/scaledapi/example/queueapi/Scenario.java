@@ -55,11 +55,11 @@ record Scenario(String name, String description, long[] arrivals) {
         "trace",
         String.format(
             java.util.Locale.ROOT,
-            "%s from %d s for %d min, Poisson at %.0fx its rate (seed %d)",
+            "%s from %d s for %d min, Poisson at %sx its rate (seed %d)",
             csv.getFileName(),
             fromSecond,
             seconds / 60,
-            rateScale,
+            rateScale == Math.rint(rateScale) ? (long) rateScale : rateScale,
             seed),
         arrivals);
   }

@@ -96,7 +96,7 @@ final class SideBySide implements AutoCloseable {
     this.workDir = workDir;
   }
 
-  /** Builds the cluster and the three autoscalers; returns once each has acted on its target. */
+  /** Builds the cluster and the three autoscalers; returns once each reads its metric. */
   void start() throws IOException {
     plane =
         ControlPlane.start(

@@ -27,7 +27,7 @@ final class SideBySideReport {
                 + " run took %.1f min.%n%n",
             r.scenario().name(),
             r.scenario().description(),
-            r.measured().values().iterator().next().load().sent(),
+            r.scenario().total(),
             f,
             f == 1 ? "all" : "1/" + f,
             r.wallTime().toSeconds() / 60.0));
