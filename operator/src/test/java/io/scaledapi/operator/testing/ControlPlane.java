@@ -19,10 +19,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * A Kubernetes control plane of its own, separate from {@link RealApiServer}'s: etcd and
@@ -243,6 +246,22 @@ public final class ControlPlane implements AutoCloseable {
   /** The directory of the control plane's files, deleted on {@link #close()}. */
   public Path directory() {
     return dir;
+  }
+
+  /**
+   * A JUnit extension that prints the tails of the logs of the control plane {@code plane} gives,
+   * when there is one, after a test fails.
+   */
+  public static TestWatcher logsOnFailure(Supplier<ControlPlane> plane) {
+    return new TestWatcher() {
+      @Override
+      public void testFailed(ExtensionContext context, Throwable cause) {
+        ControlPlane failed = plane.get();
+        if (failed != null) {
+          System.out.println(failed.logTails());
+        }
+      }
+    };
   }
 
   /** The last lines of every process's log. */

@@ -21,7 +21,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 
@@ -36,16 +35,7 @@ class ControlPlaneIT {
 
   private static ControlPlane plane;
 
-  @RegisterExtension
-  static final TestWatcher LOGS =
-      new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-          if (plane != null) {
-            System.out.println(plane.logTails());
-          }
-        }
-      };
+  @RegisterExtension static final TestWatcher LOGS = ControlPlane.logsOnFailure(() -> plane);
 
   @BeforeAll
   static void start() {

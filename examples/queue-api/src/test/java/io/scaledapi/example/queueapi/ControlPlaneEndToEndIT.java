@@ -95,13 +95,14 @@ class ControlPlaneEndToEndIT {
   static ScaledApiOperator operator;
   static final ExecutorService LOAD = Executors.newSingleThreadExecutor();
 
+  @RegisterExtension static final TestWatcher LOGS = ControlPlane.logsOnFailure(() -> plane);
+
   @RegisterExtension
-  static final TestWatcher LOGS =
+  static final TestWatcher DESCRIBE =
       new TestWatcher() {
         @Override
         public void testFailed(ExtensionContext context, Throwable cause) {
           if (plane != null) {
-            System.out.println(plane.logTails());
             try {
               System.out.println(plane.kubectl("describe", "sapi", "-n", NS));
             } catch (RuntimeException e) {
