@@ -113,8 +113,9 @@ public record ScaledApiSpec(
         @Max(1)
         @Default("0.1")
         @JsonPropertyDescription(
-            "Relative change of a signal that is ignored, as the HPA's tolerance. Defaults to"
-                + " 0.1.")
+            "Deprecated: set behavior.scaleUp.tolerance and behavior.scaleDown.tolerance."
+                + " Relative change of a signal that is ignored, as the HPA's tolerance, in each"
+                + " direction that sets none of its own. Defaults to 0.1.")
         Double tolerance,
     @JsonPropertyDescription("What to do when the signals cannot be read.") FallbackSpec fallback,
     @Default("Enforce")
@@ -125,6 +126,16 @@ public record ScaledApiSpec(
     @Default("false")
         @JsonPropertyDescription("When true, the target is left alone; status keeps reporting.")
         Boolean paused,
+    @Default("false")
+        @JsonPropertyDescription(
+            "When true, replicas are never raised; they may still go down. As KEDA's"
+                + " paused-scale-out. Defaults to false.")
+        Boolean pausedScaleUp,
+    @Default("false")
+        @JsonPropertyDescription(
+            "When true, replicas are never lowered; they may still go up. As KEDA's"
+                + " paused-scale-in. Defaults to false.")
+        Boolean pausedScaleDown,
     @JsonIgnore RawSpec raw) {
 
   /** A spec as written in code or read without problems. */
@@ -160,6 +171,8 @@ public record ScaledApiSpec(
         fallback,
         mode,
         paused,
+        null,
+        null,
         null);
   }
 
@@ -208,6 +221,8 @@ public record ScaledApiSpec(
         fallback,
         mode,
         paused,
+        pausedScaleUp,
+        pausedScaleDown,
         raw);
   }
 
@@ -246,6 +261,8 @@ public record ScaledApiSpec(
         fallback,
         mode,
         paused,
+        pausedScaleUp,
+        pausedScaleDown,
         raw);
   }
 
@@ -268,6 +285,8 @@ public record ScaledApiSpec(
         fallback,
         mode,
         paused,
+        pausedScaleUp,
+        pausedScaleDown,
         raw);
   }
 
@@ -284,5 +303,37 @@ public record ScaledApiSpec(
 
   public boolean pausedOrDefault() {
     return Boolean.TRUE.equals(paused);
+  }
+
+  public boolean pausedScaleUpOrDefault() {
+    return Boolean.TRUE.equals(pausedScaleUp);
+  }
+
+  public boolean pausedScaleDownOrDefault() {
+    return Boolean.TRUE.equals(pausedScaleDown);
+  }
+
+  /** This spec with one direction, or both, paused or not. */
+  public ScaledApiSpec withPausedDirections(Boolean up, Boolean down) {
+    return new ScaledApiSpec(
+        scaleTargetRef,
+        minReplicas,
+        maxReplicas,
+        pollingInterval,
+        prometheus,
+        queue,
+        latency,
+        arrivalRate,
+        servedRate,
+        targetUtilization,
+        prediction,
+        behavior,
+        tolerance,
+        fallback,
+        mode,
+        paused,
+        up,
+        down,
+        raw);
   }
 }

@@ -33,6 +33,10 @@ public record ScaledApiStatus(
         @JsonPropertyDescription("Polls in a row in which a signal could not be read.")
         Integer consecutiveMetricFailures,
     @JsonPropertyDescription(
+            "What the operator does with its decisions: Enforce, DryRun, Paused, ScaleUpPaused or"
+                + " ScaleDownPaused.")
+        String mode,
+    @JsonPropertyDescription(
             "Ready, MetricsAvailable, ScalingActive, ScalingLimited and PredictionReady, as"
                 + " Kubernetes conditions.")
         List<Condition> conditions) {}

@@ -24,4 +24,21 @@ public record ScalingRulesSpec(
         SelectPolicy selectPolicy,
     @Size(min = 1, max = 10)
         @JsonPropertyDescription("Limits on the change per period; without them the HPA's apply.")
-        List<ScalingPolicySpec> policies) {}
+        List<ScalingPolicySpec> policies,
+    @Min(0)
+        @Max(1)
+        @JsonPropertyDescription(
+            "Relative change of the usage ratio ignored in this direction, as the HPA's"
+                + " behavior tolerance: scale up only when the ratio exceeds 1 + scaleUp's, down"
+                + " only when it is below 1 - scaleDown's. Between 0 and 1; defaults to"
+                + " spec.tolerance.")
+        Double tolerance) {
+
+  /** Rules without a tolerance of their own. */
+  public ScalingRulesSpec(
+      Integer stabilizationWindowSeconds,
+      SelectPolicy selectPolicy,
+      List<ScalingPolicySpec> policies) {
+    this(stabilizationWindowSeconds, selectPolicy, policies, null);
+  }
+}

@@ -58,8 +58,7 @@ final class DemandRule {
             + " of "
             + Format.rate(provisioning.capacityPerReplica())
             + ")";
-    if (current > 0
-        && SignalRules.withinTolerance(demand / (perReplica * current), spec.tolerance())) {
+    if (current > 0 && spec.tolerance().isWithin(demand / (perReplica * current))) {
       return new Proposal(current, Reason.WITHIN_TOLERANCE, needs + " within tolerance");
     }
     int replicas = replicas(demand, provisioning, spec);

@@ -62,6 +62,8 @@ final class Format {
           case SCALE_DOWN_STABILIZATION ->
               "held at " + replicas + " by scale-down stabilization window";
           case SCALING_DISABLED -> "held at " + replicas + ", scaling disabled by policy";
+          case SCALE_UP_PAUSED -> "held at " + replicas + " by spec.pausedScaleUp";
+          case SCALE_DOWN_PAUSED -> "held at " + replicas + " by spec.pausedScaleDown";
         };
     return text.isEmpty() ? "" : "; " + text;
   }

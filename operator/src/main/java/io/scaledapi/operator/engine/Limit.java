@@ -9,7 +9,9 @@ public enum Limit {
   SCALE_DOWN_RATE("ScaleDownLimit"),
   SCALE_DOWN_STABILIZATION("ScaleDownStabilized"),
   SCALE_UP_STABILIZATION("ScaleUpStabilized"),
-  SCALING_DISABLED("ScalingDisabled");
+  SCALING_DISABLED("ScalingDisabled"),
+  SCALE_UP_PAUSED("ScaleUpPaused"),
+  SCALE_DOWN_PAUSED("ScaleDownPaused");
 
   private final String conditionReason;
 

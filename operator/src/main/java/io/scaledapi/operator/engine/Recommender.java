@@ -141,32 +141,53 @@ final class Recommender {
   }
 
   /**
-   * Once the failure count reaches the threshold and fallback replicas are set, recommends {@code
-   * max(current, fallback)} unless an available signal asks for more.
+   * Once the failure count reaches the threshold of a configured fallback, recommends what its
+   * behaviour sets, unless an available signal asks for more than both that and the current count.
    */
   static Recommendation withFallback(
       Recommendation base, ScalingInput input, Evaluation evaluation) {
-    Fallback fallback = input.spec().fallback();
+    Optional<Fallback> configured = input.spec().fallback();
     int failures = base.consecutiveFailures();
-    if (failures < fallback.failureThreshold() || fallback.replicas().isEmpty()) {
+    if (configured.isEmpty() || failures < configured.get().failureThreshold()) {
       return base;
     }
+    Fallback fallback = configured.get();
     int current = input.currentReplicas();
-    int wanted = fallback.replicas().getAsInt();
-    int replicas = Math.max(current, wanted);
-    if (base.replicas() > replicas) {
+    int replicas = fallback.replicasAt(current);
+    if (base.replicas() > Math.max(current, replicas)) {
       return base;
     }
-    String action =
-        wanted >= current
-            ? "fallback to " + Format.replicas(replicas)
-            : "fallback " + wanted + " is below current, holding " + Format.replicas(current);
     String message =
         failures
             + (failures == 1 ? " consecutive metric failure (" : " consecutive metric failures (")
             + String.join(", ", evaluation.failures())
             + "); "
-            + action;
+            + action(fallback, current, replicas);
     return new Recommendation(replicas, Reason.FALLBACK, message, true, false, failures);
+  }
+
+  /** "fallback to 7 replicas", "fallback 2 is below current, holding 5 replicas", ... */
+  private static String action(Fallback fallback, int current, int replicas) {
+    if (replicas > current) {
+      return "fallback to " + Format.replicas(replicas);
+    }
+    if (replicas < current) {
+      return "fallback "
+          + fallback.behavior().specName()
+          + " lowers to "
+          + Format.replicas(replicas);
+    }
+    if (fallback.behavior() == FallbackBehavior.CURRENT_REPLICAS) {
+      return "fallback currentReplicas, holding " + Format.replicas(current);
+    }
+    int wanted = fallback.replicas().getAsInt();
+    return wanted == current
+        ? "fallback to " + Format.replicas(replicas)
+        : "fallback "
+            + wanted
+            + (wanted < current ? " is below" : " is above")
+            + " current,"
+            + " holding "
+            + Format.replicas(current);
   }
 }

@@ -7,7 +7,7 @@ import java.time.Instant;
  * normalizeDesiredReplicasWithBehaviors in {@code pkg/controller/podautoscaler/horizontal.go}:
  * per-signal recommendation (raised to what an enforced forecast needs), stabilization window, rate
  * policies, then the replica bounds. A current count outside the bounds is moved straight to the
- * nearest bound.
+ * nearest bound. Last, a paused direction holds the current count.
  */
 public final class ScalingEngine {
 
@@ -32,12 +32,19 @@ public final class ScalingEngine {
     history = history.withRecommendation(now, rec.replicas());
     Limited rated = RateLimits.apply(move.withTarget(stabilized.replicas()), spec, history);
     Limited bounded = ReplicaClamp.clamp(rated.replicas(), spec);
-    Limit limit =
-        bounded.limit() != Limit.NONE
-            ? bounded.limit()
-            : rated.limit() != Limit.NONE ? rated.limit() : stabilized.limit();
-    return decision(
-        rec, new Limited(bounded.replicas(), limit), history.prune(now, spec.behavior()));
+    Limited held = spec.pause().hold(current, bounded.replicas());
+    Limit limit = firstLimit(held.limit(), bounded.limit(), rated.limit(), stabilized.limit());
+    return decision(rec, new Limited(held.replicas(), limit), history.prune(now, spec.behavior()));
+  }
+
+  /** The first limit that is not {@link Limit#NONE}, the outermost rule's first. */
+  private static Limit firstLimit(Limit... limits) {
+    for (Limit limit : limits) {
+      if (limit != Limit.NONE) {
+        return limit;
+      }
+    }
+    return Limit.NONE;
   }
 
   private static Decision decision(Recommendation rec, Limited desired, ScalingHistory history) {
@@ -57,19 +64,22 @@ public final class ScalingEngine {
     int current = input.currentReplicas();
     boolean below = current < spec.minReplicas();
     int bound = below ? spec.minReplicas() : spec.maxReplicas();
+    Limited held = spec.pause().hold(current, bound);
+    Limit limit = firstLimit(held.limit(), below ? Limit.MIN_REPLICAS : Limit.MAX_REPLICAS);
     String message =
         "current "
             + Format.replicas(current)
             + (below ? " below minReplicas " : " above maxReplicas ")
             + bound
             + " -> "
-            + Format.replicas(bound);
+            + Format.replicas(bound)
+            + Format.limitSuffix(held.limit(), held.replicas());
     return new Decision(
-        bound,
+        held.replicas(),
         rec.replicas(),
         below ? Reason.BELOW_MIN : Reason.ABOVE_MAX,
         message,
-        below ? Limit.MIN_REPLICAS : Limit.MAX_REPLICAS,
+        limit,
         rec.metricsAvailable(),
         history);
   }

@@ -1,16 +1,17 @@
 package io.scaledapi.operator.engine;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
  * What the user asked for: replica bounds, the queue depth one replica should carry, the share of a
  * replica's capacity to provision for once that capacity is known, an optional latency target in
- * seconds, the tolerance, behavior and fallback.
+ * seconds, the tolerance per direction, behavior, the fallback if any, and the paused directions.
  *
  * <p>Requires {@code 0 <= minReplicas <= maxReplicas}, {@code maxReplicas >= 1}, a positive finite
- * queue target, a target utilization in {@code (0, 1]}, a positive finite latency target when
- * present and a finite tolerance {@code >= 0}.
+ * queue target, a target utilization in {@code (0, 1]} and a positive finite latency target when
+ * present.
  */
 public record ScalingSpec(
     int minReplicas,
@@ -18,12 +19,10 @@ public record ScalingSpec(
     double queueTargetPerReplica,
     double targetUtilization,
     OptionalDouble latencyTargetSeconds,
-    double tolerance,
+    Tolerance tolerance,
     Behavior behavior,
-    Fallback fallback) {
-
-  /** The HPA's default tolerance. */
-  public static final double DEFAULT_TOLERANCE = 0.1;
+    Optional<Fallback> fallback,
+    Pause pause) {
 
   /** The share of capacity provisioned for unless the spec says otherwise. */
   public static final double DEFAULT_TARGET_UTILIZATION = 0.7;
@@ -32,7 +31,9 @@ public record ScalingSpec(
   public ScalingSpec {
     Objects.requireNonNull(latencyTargetSeconds, "latencyTargetSeconds");
     Objects.requireNonNull(behavior, "behavior");
+    Objects.requireNonNull(tolerance, "tolerance");
     Objects.requireNonNull(fallback, "fallback");
+    Objects.requireNonNull(pause, "pause");
     if (minReplicas < 0 || maxReplicas < 1 || minReplicas > maxReplicas) {
       throw new IllegalArgumentException(
           "need 0 <= minReplicas <= maxReplicas and maxReplicas >= 1: "
@@ -48,12 +49,9 @@ public record ScalingSpec(
     if (latencyTargetSeconds.isPresent()) {
       requirePositive("latencyTargetSeconds", latencyTargetSeconds.getAsDouble());
     }
-    if (!Double.isFinite(tolerance) || tolerance < 0) {
-      throw new IllegalArgumentException("tolerance must be finite and >= 0: " + tolerance);
-    }
   }
 
-  /** A queue-only spec with the default tolerance, behavior and no fallback. */
+  /** A queue-only spec with the default tolerance and behavior, no fallback and no pause. */
   public static ScalingSpec withDefaults(
       int minReplicas, int maxReplicas, double queueTargetPerReplica) {
     return new ScalingSpec(
@@ -62,9 +60,10 @@ public record ScalingSpec(
         queueTargetPerReplica,
         DEFAULT_TARGET_UTILIZATION,
         OptionalDouble.empty(),
-        DEFAULT_TOLERANCE,
+        Tolerance.DEFAULT,
         Behavior.defaults(),
-        Fallback.none());
+        Optional.empty(),
+        Pause.NONE);
   }
 
   private static void requirePositive(String name, double value) {

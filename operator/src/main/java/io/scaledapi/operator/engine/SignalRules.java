@@ -3,8 +3,8 @@ package io.scaledapi.operator.engine;
 import java.util.Optional;
 
 /**
- * The per-signal rules: tolerance, the queue rule and the latency rule. They follow the HPA's
- * {@code pkg/controller/podautoscaler/replica_calculator.go}.
+ * The per-signal rules: the queue rule and the latency rule, each with the tolerance. They follow
+ * the HPA's {@code pkg/controller/podautoscaler/replica_calculator.go}.
  */
 final class SignalRules {
 
@@ -12,14 +12,6 @@ final class SignalRules {
   private static final double ROUNDING_SLACK = 1e-9;
 
   private SignalRules() {}
-
-  /**
-   * True when the usage ratio is close enough to 1 to leave replicas alone: its distance from 1 is
-   * at most the tolerance, the check the HPA's replica calculator makes before changing a count.
-   */
-  static boolean withinTolerance(double usageRatio, double tolerance) {
-    return Math.abs(1.0 - usageRatio) <= tolerance;
-  }
 
   /**
    * Rounds a replica count up, ignoring floating-point noise; negative and NaN give 0, too many to
@@ -44,7 +36,7 @@ final class SignalRules {
   static Proposal queue(double depth, int current, ScalingSpec spec) {
     double target = spec.queueTargetPerReplica();
     double load = Math.max(0.0, depth);
-    if (current > 0 && withinTolerance(load / (target * current), spec.tolerance())) {
+    if (current > 0 && spec.tolerance().isWithin(load / (target * current))) {
       return new Proposal(
           current,
           Reason.WITHIN_TOLERANCE,
@@ -82,7 +74,7 @@ final class SignalRules {
     }
     double target = spec.latencyTargetSeconds().getAsDouble();
     double ratio = seconds / target;
-    if (ratio <= 1.0 || (current > 0 && withinTolerance(ratio, spec.tolerance()))) {
+    if (ratio <= 1.0 || (current > 0 && spec.tolerance().isWithin(ratio))) {
       return Optional.empty();
     }
     int replicas = current == 0 ? ceilReplicas(ratio) : ceilReplicas(ratio * current);

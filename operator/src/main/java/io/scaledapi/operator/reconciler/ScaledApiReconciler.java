@@ -113,7 +113,8 @@ final class ScaledApiReconciler implements Reconciler<ScaledApi> {
     Instant now = c.clock().instant();
     Autoscaler autoscaler = autoscalers.of(key(scaledApi));
     StatusDraft draft =
-        new StatusDraft(scaledApi.getStatus(), scaledApi.getMetadata().getGeneration());
+        new StatusDraft(scaledApi.getStatus(), scaledApi.getMetadata().getGeneration())
+            .mode(OperatingMode.of(scaledApi.getSpec()));
     autoscaler
         .unreportedScale(draft.previousScaleTime())
         .ifPresent(last -> draft.scaled(last.at(), last.reason()));

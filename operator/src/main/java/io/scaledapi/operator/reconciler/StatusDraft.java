@@ -21,6 +21,7 @@ final class StatusDraft {
   private SignalsStatus signals;
   private ForecastStatus forecast;
   private Integer consecutiveMetricFailures;
+  private String mode;
   private final List<Conditions.Wanted> conditions = new ArrayList<>();
   private final List<Condition> kept = new ArrayList<>();
 
@@ -35,6 +36,7 @@ final class StatusDraft {
       signals = previous.signals();
       forecast = previous.forecast();
       consecutiveMetricFailures = previous.consecutiveMetricFailures();
+      mode = previous.mode();
     }
   }
 
@@ -73,6 +75,12 @@ final class StatusDraft {
   /** The forecast to report; {@code null} removes it. */
   StatusDraft forecast(ForecastStatus forecast) {
     this.forecast = forecast;
+    return this;
+  }
+
+  /** What the operator does with its decisions, as {@link OperatingMode} names it. */
+  StatusDraft mode(String mode) {
+    this.mode = mode;
     return this;
   }
 
@@ -116,6 +124,7 @@ final class StatusDraft {
         signals,
         forecast,
         consecutiveMetricFailures,
+        mode,
         Conditions.merge(previousConditions(), conditions, kept, now, generation));
   }
 }

@@ -54,6 +54,7 @@ final class StatusPatch {
                 f.capacitySource(),
                 f.leadTimeSource()),
         s.consecutiveMetricFailures(),
+        s.mode(),
         s.conditions());
   }
 

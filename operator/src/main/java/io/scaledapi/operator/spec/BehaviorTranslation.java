@@ -2,20 +2,25 @@ package io.scaledapi.operator.spec;
 
 import io.scaledapi.api.v1alpha1.BehaviorSpec;
 import io.scaledapi.api.v1alpha1.FallbackSpec;
+import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.api.v1alpha1.ScalingPolicySpec;
 import io.scaledapi.api.v1alpha1.ScalingRulesSpec;
 import io.scaledapi.operator.engine.Behavior;
 import io.scaledapi.operator.engine.Fallback;
+import io.scaledapi.operator.engine.FallbackBehavior;
 import io.scaledapi.operator.engine.PolicyType;
 import io.scaledapi.operator.engine.ScalingPolicy;
 import io.scaledapi.operator.engine.ScalingRules;
 import io.scaledapi.operator.engine.SelectPolicy;
+import io.scaledapi.operator.engine.Tolerance;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * {@code spec.behavior} and {@code spec.fallback} as the engine's types, with the HPA's defaults.
+ * {@code spec.behavior}, the tolerances and {@code spec.fallback} as the engine's types, with the
+ * HPA's and KEDA's defaults.
  */
 final class BehaviorTranslation {
   private BehaviorTranslation() {}
@@ -52,12 +57,30 @@ final class BehaviorTranslation {
     return new ScalingPolicy(type, p.value(), Duration.ofSeconds(p.periodSeconds()));
   }
 
-  static Fallback fallback(FallbackSpec f) {
+  /**
+   * Each direction's tolerance: its own ({@code behavior.scaleUp.tolerance}, {@code
+   * scaleDown.tolerance}), else the deprecated {@code spec.tolerance}, else the HPA's 0.1.
+   */
+  static Tolerance tolerance(ScaledApiSpec spec) {
+    BehaviorSpec behavior = spec.behavior();
+    double shared = spec.toleranceOrDefault();
+    return new Tolerance(
+        own(behavior == null ? null : behavior.scaleUp(), shared),
+        own(behavior == null ? null : behavior.scaleDown(), shared));
+  }
+
+  private static double own(ScalingRulesSpec rules, double shared) {
+    return rules == null || rules.tolerance() == null ? shared : rules.tolerance();
+  }
+
+  static Optional<Fallback> fallback(FallbackSpec f) {
     if (f == null) {
-      return Fallback.none();
+      return Optional.empty();
     }
-    return new Fallback(
-        f.failureThresholdOrDefault(),
-        f.replicas() == null ? OptionalInt.empty() : OptionalInt.of(f.replicas()));
+    return Optional.of(
+        new Fallback(
+            f.failureThresholdOrDefault(),
+            FallbackBehavior.valueOf(f.behaviorOrDefault().name()),
+            f.replicas() == null ? OptionalInt.empty() : OptionalInt.of(f.replicas())));
   }
 }

@@ -3,6 +3,7 @@ package io.scaledapi.operator.spec;
 import io.scaledapi.api.v1alpha1.BehaviorSpec;
 import io.scaledapi.api.v1alpha1.CaSource;
 import io.scaledapi.api.v1alpha1.Durations;
+import io.scaledapi.api.v1alpha1.FallbackBehavior;
 import io.scaledapi.api.v1alpha1.FallbackSpec;
 import io.scaledapi.api.v1alpha1.PrometheusAuthSpec;
 import io.scaledapi.api.v1alpha1.PrometheusSpec;
@@ -26,9 +27,7 @@ final class SchemaRecheck {
 
   static void check(ScaledApiSpec spec, List<String> problems) {
     target(spec.scaleTargetRef(), problems);
-    if (spec.tolerance() != null && !(spec.tolerance() >= 0 && spec.tolerance() <= 1)) {
-      problems.add("spec.tolerance must be between 0 and 1, e.g. 0.1; got " + spec.tolerance());
-    }
+    tolerance("spec.tolerance", spec.tolerance(), problems);
     Double utilization = spec.targetUtilization();
     if (utilization != null && !(utilization > 0 && utilization <= 1)) {
       problems.add(
@@ -106,6 +105,14 @@ final class SchemaRecheck {
               + "; got "
               + fallback.replicas());
     }
+    FallbackBehavior behavior = fallback.behavior();
+    if (behavior != null
+        && behavior != FallbackBehavior.CURRENT_REPLICAS
+        && fallback.replicas() == null) {
+      problems.add(
+          "spec.fallback.behavior static, currentReplicasIfHigher and currentReplicasIfLower need"
+              + " spec.fallback.replicas: set it, or use behavior currentReplicas");
+    }
   }
 
   private static void prometheus(PrometheusSpec p, List<String> problems) {
@@ -150,10 +157,17 @@ final class SchemaRecheck {
     }
   }
 
+  private static void tolerance(String field, Double tolerance, List<String> problems) {
+    if (tolerance != null && !(tolerance >= 0 && tolerance <= 1)) {
+      problems.add(field + " must be between 0 and 1, e.g. 0.1; got " + tolerance);
+    }
+  }
+
   private static void rules(String field, ScalingRulesSpec rules, List<String> problems) {
     if (rules == null) {
       return;
     }
+    tolerance(field + ".tolerance", rules.tolerance(), problems);
     Integer window = rules.stabilizationWindowSeconds();
     if (window != null && (window < 0 || window > 3600)) {
       problems.add(field + ".stabilizationWindowSeconds must be between 0 and 3600; got " + window);

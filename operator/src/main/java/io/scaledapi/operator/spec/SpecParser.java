@@ -2,6 +2,7 @@ package io.scaledapi.operator.spec;
 
 import io.scaledapi.api.v1alpha1.Durations;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
+import io.scaledapi.operator.engine.Pause;
 import io.scaledapi.operator.engine.ScalingSpec;
 import io.scaledapi.operator.promql.NamespaceIsolation;
 import java.time.Duration;
@@ -75,9 +76,10 @@ public final class SpecParser {
             queueTarget,
             spec.targetUtilizationOrDefault(),
             latencyTarget,
-            spec.toleranceOrDefault(),
+            BehaviorTranslation.tolerance(spec),
             BehaviorTranslation.of(spec.behavior()),
-            BehaviorTranslation.fallback(spec.fallback()));
+            BehaviorTranslation.fallback(spec.fallback()),
+            new Pause(spec.pausedScaleUpOrDefault(), spec.pausedScaleDownOrDefault()));
     return new ParsedSpec.Valid(new ScaledApiSettings(scaling, interval, queries, prediction));
   }
 

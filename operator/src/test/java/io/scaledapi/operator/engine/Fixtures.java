@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.OptionalInt;
 
 /** Shared builders for the engine tests. */
 final class Fixtures {
@@ -24,39 +23,33 @@ final class Fixtures {
   }
 
   static ScalingSpec withLatency(ScalingSpec s, double targetSeconds) {
-    return new ScalingSpec(
-        s.minReplicas(),
-        s.maxReplicas(),
-        s.queueTargetPerReplica(),
-        s.targetUtilization(),
-        OptionalDouble.of(targetSeconds),
-        s.tolerance(),
-        s.behavior(),
-        s.fallback());
+    return copy(s, OptionalDouble.of(targetSeconds), s.targetUtilization(), s.tolerance());
   }
 
   static ScalingSpec withUtilization(ScalingSpec s, double utilization) {
+    return copy(s, s.latencyTargetSeconds(), utilization, s.tolerance());
+  }
+
+  static ScalingSpec withTolerance(ScalingSpec s, double tolerance) {
+    return withTolerance(s, Tolerance.both(tolerance));
+  }
+
+  static ScalingSpec withTolerance(ScalingSpec s, Tolerance tolerance) {
+    return copy(s, s.latencyTargetSeconds(), s.targetUtilization(), tolerance);
+  }
+
+  private static ScalingSpec copy(
+      ScalingSpec s, OptionalDouble latency, double utilization, Tolerance tolerance) {
     return new ScalingSpec(
         s.minReplicas(),
         s.maxReplicas(),
         s.queueTargetPerReplica(),
         utilization,
-        s.latencyTargetSeconds(),
-        s.tolerance(),
-        s.behavior(),
-        s.fallback());
-  }
-
-  static ScalingSpec withTolerance(ScalingSpec s, double tolerance) {
-    return new ScalingSpec(
-        s.minReplicas(),
-        s.maxReplicas(),
-        s.queueTargetPerReplica(),
-        s.targetUtilization(),
-        s.latencyTargetSeconds(),
+        latency,
         tolerance,
         s.behavior(),
-        s.fallback());
+        s.fallback(),
+        s.pause());
   }
 
   static ScalingSpec withBehavior(ScalingSpec s, Behavior behavior) {
@@ -68,10 +61,18 @@ final class Fixtures {
         s.latencyTargetSeconds(),
         s.tolerance(),
         behavior,
-        s.fallback());
+        s.fallback(),
+        s.pause());
   }
 
+  /** {@code s} with KEDA's currentReplicasIfHigher to {@code replicas}, or no fallback if null. */
   static ScalingSpec withFallback(ScalingSpec s, int threshold, Integer replicas) {
+    return withFallback(
+        s,
+        replicas == null ? Optional.empty() : Optional.of(Fallback.ifHigher(threshold, replicas)));
+  }
+
+  static ScalingSpec withFallback(ScalingSpec s, Optional<Fallback> fallback) {
     return new ScalingSpec(
         s.minReplicas(),
         s.maxReplicas(),
@@ -80,7 +81,21 @@ final class Fixtures {
         s.latencyTargetSeconds(),
         s.tolerance(),
         s.behavior(),
-        new Fallback(threshold, replicas == null ? OptionalInt.empty() : OptionalInt.of(replicas)));
+        fallback,
+        s.pause());
+  }
+
+  static ScalingSpec withPause(ScalingSpec s, Pause pause) {
+    return new ScalingSpec(
+        s.minReplicas(),
+        s.maxReplicas(),
+        s.queueTargetPerReplica(),
+        s.targetUtilization(),
+        s.latencyTargetSeconds(),
+        s.tolerance(),
+        s.behavior(),
+        s.fallback(),
+        pause);
   }
 
   static SignalReading ok(double value) {

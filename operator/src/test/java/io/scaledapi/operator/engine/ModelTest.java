@@ -71,7 +71,11 @@ class ModelTest {
         Arguments.of(
             Behavior.defaults(),
             new Behavior(ScalingRules.defaultScaleUp(), ScalingRules.defaultScaleDown())),
-        Arguments.of(Fallback.none(), new Fallback(3, OptionalInt.empty())),
+        Arguments.of(Tolerance.DEFAULT, new Tolerance(0.1, 0.1)),
+        Arguments.of(Pause.NONE, new Pause(false, false)),
+        Arguments.of(
+            Fallback.ifHigher(3, 6),
+            new Fallback(3, FallbackBehavior.CURRENT_REPLICAS_IF_HIGHER, OptionalInt.of(6))),
         Arguments.of(
             ScalingHistory.empty(), new ScalingHistory(List.of(), List.of(), List.of(), 0)));
   }
@@ -117,8 +121,12 @@ class ModelTest {
             () -> ScalingPolicy.pods(1, Duration.ofSeconds(1801)),
             () -> new ScalingRules(Duration.ofSeconds(-1), List.of(), SelectPolicy.MAX),
             () -> new ScalingRules(Duration.ofSeconds(3601), List.of(), SelectPolicy.MAX),
-            () -> new Fallback(0, OptionalInt.empty()),
-            () -> new Fallback(3, OptionalInt.of(-1)),
+            () -> new Fallback(0, FallbackBehavior.CURRENT_REPLICAS, OptionalInt.empty()),
+            () -> new Fallback(3, FallbackBehavior.STATIC, OptionalInt.of(-1)),
+            () -> new Fallback(3, FallbackBehavior.STATIC, OptionalInt.empty()),
+            () -> new Fallback(3, FallbackBehavior.CURRENT_REPLICAS_IF_LOWER, OptionalInt.empty()),
+            () -> new Tolerance(0.1, -0.1),
+            () -> new Tolerance(Double.NaN, 0.1),
             () -> ScalingSpec.withDefaults(3, 2, 10),
             () -> ScalingSpec.withDefaults(-1, 2, 10),
             () -> ScalingSpec.withDefaults(0, 0, 10),

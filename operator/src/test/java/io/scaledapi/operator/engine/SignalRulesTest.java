@@ -13,24 +13,33 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class SignalRulesTest {
 
+  /** The HPA's check, per direction (KEP-4951): {@code 1 - down <= ratio <= 1 + up}. */
   static Stream<Arguments> tolerance() {
     return Stream.of(
-        Arguments.of(1.0, 0.1, true),
-        Arguments.of(1.05, 0.1, true),
-        Arguments.of(0.95, 0.1, true),
-        Arguments.of(0.9, 0.1, true),
-        Arguments.of(1.2, 0.1, false),
-        Arguments.of(0.8, 0.1, false),
-        Arguments.of(1.01, 0.0, false),
-        Arguments.of(1.0, 0.0, true),
-        Arguments.of(Double.POSITIVE_INFINITY, 0.1, false),
-        Arguments.of(Double.NaN, 0.1, false));
+        Arguments.of(1.0, 0.1, 0.1, true),
+        Arguments.of(1.05, 0.1, 0.1, true),
+        Arguments.of(0.95, 0.1, 0.1, true),
+        Arguments.of(0.9, 0.1, 0.1, true),
+        Arguments.of(1.2, 0.1, 0.1, false),
+        Arguments.of(0.8, 0.1, 0.1, false),
+        Arguments.of(1.01, 0.0, 0.0, false),
+        Arguments.of(1.0, 0.0, 0.0, true),
+        // up on a 2% excess, down only on a 20% shortfall
+        Arguments.of(1.03, 0.02, 0.2, false),
+        Arguments.of(1.02, 0.02, 0.2, true),
+        Arguments.of(0.85, 0.02, 0.2, true),
+        Arguments.of(0.8, 0.02, 0.2, true),
+        Arguments.of(0.79, 0.02, 0.2, false),
+        // a scale-down tolerance of 1 never scales down on the ratio
+        Arguments.of(0.0, 0.1, 1.0, true),
+        Arguments.of(Double.POSITIVE_INFINITY, 0.1, 0.1, false),
+        Arguments.of(Double.NaN, 0.1, 0.1, false));
   }
 
-  @ParameterizedTest(name = "ratio {0}, tolerance {1} -> {2}")
+  @ParameterizedTest(name = "ratio {0}, tolerance up {1} down {2} -> {3}")
   @MethodSource
-  void tolerance(double ratio, double tolerance, boolean within) {
-    assertThat(SignalRules.withinTolerance(ratio, tolerance)).isEqualTo(within);
+  void tolerance(double ratio, double up, double down, boolean within) {
+    assertThat(new Tolerance(up, down).isWithin(ratio)).isEqualTo(within);
   }
 
   static Stream<Arguments> ceilReplicas() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.scaledapi.api.v1alpha1.BehaviorSpec;
+import io.scaledapi.api.v1alpha1.FallbackBehavior;
 import io.scaledapi.api.v1alpha1.FallbackSpec;
 import io.scaledapi.api.v1alpha1.Mode;
 import io.scaledapi.api.v1alpha1.QueueSpec;
@@ -702,61 +703,96 @@ class ScaledApiReconcilerTest {
   }
 
   /**
-   * The fallback of {@code spec.fallback} at 5 replicas with the queue failing: it raises to {@code
-   * fallback.replicas} after {@code failureThreshold} failed polls, never lowers, and without
-   * replicas it only holds.
+   * The fallback of {@code spec.fallback} at 5 replicas with the queue failing: after {@code
+   * failureThreshold} failed polls it sets what its behaviour says. By default it never lowers:
+   * with replicas it raises to them, without it holds; static and currentReplicasIfLower lower.
    */
-  record Fallback(int threshold, Integer replicas, int after, String reason, String message) {
+  /** Fast scale-up, and no scale-down window to hold a fallback that lowers. */
+  static final BehaviorSpec NO_SCALE_DOWN_WINDOW =
+      new BehaviorSpec(TestScaledApis.fastScaleUp().scaleUp(), new ScalingRulesSpec(0, null, null));
+
+  record Fallback(
+      int threshold,
+      Integer replicas,
+      FallbackBehavior behavior,
+      int after,
+      String reason,
+      String message) {
     @Override
     public String toString() {
-      return "threshold " + threshold + ", replicas " + replicas;
+      return "threshold " + threshold + ", replicas " + replicas + ", behavior " + behavior;
     }
   }
 
   static Stream<Fallback> fallbacks() {
     String cause = "(queue: " + REFUSED + "); ";
+    String three = "3 consecutive metric failures " + cause;
     return Stream.of(
-        new Fallback(
-            3,
-            7,
-            7,
-            "Fallback",
-            "3 consecutive metric failures " + cause + "fallback to 7 replicas"),
+        new Fallback(3, 7, null, 7, "Fallback", three + "fallback to 7 replicas"),
         new Fallback(
             1,
             9,
+            null,
             9,
             "Fallback",
             "1 consecutive metric failure " + cause + "fallback to 9 replicas"),
+        new Fallback(3, 5, null, 5, "Fallback", three + "fallback to 5 replicas"),
+        new Fallback(
+            3, 2, null, 5, "Fallback", three + "fallback 2 is below current, holding 5 replicas"),
+        new Fallback(
+            3, null, null, 5, "Fallback", three + "fallback currentReplicas, holding 5 replicas"),
         new Fallback(
             3,
-            5,
+            9,
+            FallbackBehavior.CURRENT_REPLICAS,
             5,
             "Fallback",
-            "3 consecutive metric failures " + cause + "fallback to 5 replicas"),
+            three + "fallback currentReplicas, holding 5 replicas"),
+        new Fallback(
+            3, 9, FallbackBehavior.STATIC, 9, "Fallback", three + "fallback to 9 replicas"),
         new Fallback(
             3,
             2,
-            5,
+            FallbackBehavior.STATIC,
+            2,
             "Fallback",
-            "3 consecutive metric failures "
-                + cause
-                + "fallback 2 is below current, holding 5"
-                + " replicas"),
+            three + "fallback static lowers to 2 replicas"),
         new Fallback(
             3,
-            null,
+            2,
+            FallbackBehavior.CURRENT_REPLICAS_IF_LOWER,
+            2,
+            "Fallback",
+            three + "fallback currentReplicasIfLower lowers to 2 replicas"),
+        new Fallback(
+            3,
+            9,
+            FallbackBehavior.CURRENT_REPLICAS_IF_LOWER,
             5,
-            "QueryFailed",
-            "metrics unavailable (queue: " + REFUSED + "); holding 5 replicas"));
+            "Fallback",
+            three + "fallback 9 is above current, holding 5 replicas"),
+        new Fallback(
+            3,
+            9,
+            FallbackBehavior.CURRENT_REPLICAS_IF_HIGHER,
+            9,
+            "Fallback",
+            three + "fallback to 9 replicas"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("fallbacks")
-  void fallbackRaisesAfterTheThresholdAndNeverLowers(Fallback f) {
+  void fallbackSetsWhatItsBehaviourSaysAfterTheThreshold(Fallback f) {
     h.targets.found(5);
     h.sources.answer(QUEUE, new QueryResult.Failure(FailureKind.CONNECTION, 0, null, REFUSED));
-    ScaledApi sapi = h.create("api", START, spec().fallback(f.threshold(), f.replicas()).build());
+    ScaledApi sapi =
+        h.create(
+            "api",
+            START,
+            spec()
+                .fallback(f.threshold(), f.replicas(), f.behavior())
+                .behavior(NO_SCALE_DOWN_WINDOW)
+                .build());
 
     for (int poll = 1; poll < f.threshold(); poll++) {
       h.reconcile(sapi);
@@ -774,9 +810,9 @@ class ScaledApiReconcilerTest {
     h.poll(sapi, 3, POLL);
     assertThat(h.targets.writes())
         .as("/scale writes over the outage")
-        .isEqualTo(f.after() > 5 ? List.of(f.after()) : List.of());
+        .isEqualTo(f.after() != 5 ? List.of(f.after()) : List.of());
     assertThat(rescaled())
-        .isEqualTo(f.after() > 5 ? List.of("5 -> " + f.after() + ": " + f.message()) : List.of());
+        .isEqualTo(f.after() != 5 ? List.of("5 -> " + f.after() + ": " + f.message()) : List.of());
     assertThat(warnings()).containsExactly("MetricsUnavailable");
   }
 
@@ -1091,6 +1127,35 @@ class ScaledApiReconcilerTest {
             "True DryRun: would scale 1 -> 19: queue depth 95 over target 5 per replica -> 19"
                 + " replicas");
     assertThat(condition(dryRun, Conditions.READY)).isEqualTo(READY);
+  }
+
+  /**
+   * A paused direction holds replicas, says so in ScalingLimited and in status.mode, and leaves the
+   * other direction working; unpausing lets the held move through.
+   */
+  @Test
+  void aPausedDirectionHoldsAndShowsInStatus() {
+    h.sources.value(QUEUE, 95);
+    ScaledApi sapi =
+        h.create("api", START, spec().behavior(NO_SCALE_DOWN_WINDOW).pausedScaleDown().build());
+    h.reconcile(sapi);
+    assertThat(h.targets.replicas()).as("scale-up is not paused").isEqualTo(10);
+    assertThat(sapi.getStatus().mode()).isEqualTo("ScaleDownPaused");
+
+    h.sources.value(QUEUE, 5);
+    h.advance(POLL);
+    h.reconcile(sapi);
+    assertThat(h.targets.replicas()).isEqualTo(10);
+    assertThat(condition(sapi, Conditions.SCALING_LIMITED))
+        .isEqualTo("True ScaleDownPaused: recommended 1, limited to 10");
+    assertThat(condition(sapi, Conditions.SCALING_ACTIVE))
+        .endsWith("-> 1 replica; held at 10 by spec.pausedScaleDown");
+
+    sapi.setSpec(sapi.getSpec().withPausedDirections(null, false));
+    h.advance(POLL);
+    h.reconcile(sapi);
+    assertThat(h.targets.replicas()).isEqualTo(1);
+    assertThat(sapi.getStatus().mode()).isEqualTo("Enforce");
   }
 
   /** DryRun reports a DryRunRescale event when the count it would write changes, not every poll. */
@@ -1442,6 +1507,8 @@ class ScaledApiReconcilerTest {
     private FallbackSpec fallback;
     private Mode mode = Mode.ENFORCE;
     private Boolean paused;
+    private Boolean pausedScaleUp;
+    private Boolean pausedScaleDown;
 
     Spec replicas(int min, int max) {
       this.min = min;
@@ -1465,7 +1532,11 @@ class ScaledApiReconcilerTest {
     }
 
     Spec fallback(int failureThreshold, Integer replicas) {
-      this.fallback = new FallbackSpec(failureThreshold, replicas);
+      return fallback(failureThreshold, replicas, null);
+    }
+
+    Spec fallback(int failureThreshold, Integer replicas, FallbackBehavior behavior) {
+      this.fallback = new FallbackSpec(failureThreshold, replicas, behavior);
       return this;
     }
 
@@ -1479,22 +1550,33 @@ class ScaledApiReconcilerTest {
       return this;
     }
 
+    Spec pausedScaleUp() {
+      this.pausedScaleUp = true;
+      return this;
+    }
+
+    Spec pausedScaleDown() {
+      this.pausedScaleDown = true;
+      return this;
+    }
+
     ScaledApiSpec build() {
       return new ScaledApiSpec(
-          new ScaleTargetRef("apps/v1", "Deployment", "api"),
-          min,
-          max,
-          polling,
-          null,
-          queue,
-          null,
-          null,
-          null,
-          behavior,
-          null,
-          fallback,
-          mode,
-          paused);
+              new ScaleTargetRef("apps/v1", "Deployment", "api"),
+              min,
+              max,
+              polling,
+              null,
+              queue,
+              null,
+              null,
+              null,
+              behavior,
+              null,
+              fallback,
+              mode,
+              paused)
+          .withPausedDirections(pausedScaleUp, pausedScaleDown);
     }
   }
 }

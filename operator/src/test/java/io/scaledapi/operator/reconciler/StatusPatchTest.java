@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class StatusPatchTest {
   static final ScaledApiStatus STATUS =
-      new ScaledApiStatus(3L, 4, 9, null, null, null, null, 0, List.of());
+      new ScaledApiStatus(3L, 4, 9, null, null, null, null, 0, "Enforce", List.of());
 
   static ScaledApi observed() {
     ScaledApi sapi = TestScaledApis.scaledApi("shop", TestScaledApis.minimalSpec(null));
@@ -45,6 +45,7 @@ class StatusPatchTest {
         new ForecastStatus(
             forecast, null, null, "75s", at, "seasonal", null, null, null, null, null),
         0,
+        null,
         List.of());
   }
 

@@ -41,7 +41,7 @@ class ExampleManifestTest {
     // scale-up was left out: the HPA's defaults apply
     assertThat(engine.behavior().scaleUp())
         .isEqualTo(io.scaledapi.operator.engine.ScalingRules.defaultScaleUp());
-    assertThat(engine.fallback().replicas().getAsInt()).isEqualTo(6);
+    assertThat(engine.fallback().orElseThrow().replicas().getAsInt()).isEqualTo(6);
     PredictionSettings prediction = settings.prediction().orElseThrow();
     assertThat(prediction.leadTime()).as("leadTime auto").isEmpty();
     assertThat(prediction.capacityPerReplica()).as("capacityPerReplica auto").isEmpty();
