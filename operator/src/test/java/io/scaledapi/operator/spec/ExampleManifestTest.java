@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.scaledapi.api.v1alpha1.Mode;
 import io.scaledapi.api.v1alpha1.ScaledApi;
 import io.scaledapi.operator.engine.ScalingSpec;
+import io.scaledapi.operator.engine.Tolerance;
 import io.scaledapi.operator.promql.NamespaceIsolation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,8 @@ class ExampleManifestTest {
     assertThat(engine.behavior().scaleDown().stabilizationWindow())
         .isEqualTo(Duration.ofMinutes(5));
     assertThat(engine.behavior().scaleDown().policies()).hasSize(1);
-    // scale-up was left out: the HPA's defaults apply
+    assertThat(engine.tolerance()).isEqualTo(new Tolerance(0.05, 0.1));
+    // scale-up sets only its tolerance: the HPA's defaults apply to the rest
     assertThat(engine.behavior().scaleUp())
         .isEqualTo(io.scaledapi.operator.engine.ScalingRules.defaultScaleUp());
     assertThat(engine.fallback().orElseThrow().replicas().getAsInt()).isEqualTo(6);
