@@ -15,7 +15,7 @@ class GeneratedCrdMatchesHelmChartTest {
 
   @Test
   void chartCopyIsIdenticalToTheGeneratedCrd() throws IOException {
-    assertThat(GENERATED).as("generated CRD (run mvn process-classes)").exists();
+    assertThat(GENERATED).as("generated CRD (run mvn process-test-classes)").exists();
     assertThat(CHART).as("the chart's copy of the CRD").exists();
     String generated = Files.readString(GENERATED);
     String chart = Files.readString(CHART);
