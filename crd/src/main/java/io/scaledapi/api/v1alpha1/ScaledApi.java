@@ -17,7 +17,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
  * Scales an API workload on the depth of its request queue, read from Prometheus.
  *
  * <p>{@code kubectl get sapi} shows target, bounds, replicas, the last queue depth, the forecast
- * and the mode.
+ * and the mode the operator applies (status.mode: Enforce, DryRun, Paused, ScaleUpPaused or
+ * ScaleDownPaused), in the order declared here.
  *
  * <p>Every object is read, whatever it holds, so that one bad object never stops the operator's
  * reading of the others: a spec that does not fit the types carries its problems (see {@link
@@ -60,7 +61,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
     type = AdditionalPrinterColumn.Type.NUMBER)
 @AdditionalPrinterColumn(
     name = "Mode",
-    jsonPath = ".spec.mode",
+    jsonPath = ".status.mode",
     type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(
     name = "Age",

@@ -22,17 +22,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * What {@code kubectl get sapi} prints for a ScaledApi the operator has reconciled, on the real API
- * server with the generated CRD, against a real Prometheus: the columns in the order ScaledApi
- * declares them, carrying what the object holds. README.md shows the same output ({@link
- * KubectlGetDoc}); to rewrite it: {@code -Dit.test=KubectlGetIT -Ddocs.write=true}.
+ * What {@code kubectl get sapi} prints for two ScaledApis the operator has reconciled, one with
+ * scale-down paused, on the real API server with the generated CRD, against a real Prometheus: the
+ * columns in the order ScaledApi declares them, carrying what each object holds. README.md shows
+ * the same output ({@link KubectlGetDoc}); to rewrite it: {@code -Dit.test=KubectlGetIT
+ * -Ddocs.write=true}.
  */
 class KubectlGetIT {
   static final String GAUGE = "api_queue_requests_waiting";
-  static final String NAME = "queue-api";
-  static final double QUEUE = 95;
   static final int TARGET_PER_REPLICA = 20;
-  static final int REPLICAS = 5; // ceil(95 / 20)
+
+  /** A ScaledApi of the test: its name, its queue and the replicas that queue asks for. */
+  record Row(String name, double queue, int replicas, String mode, String extraSpec) {}
+
+  /** In the order kubectl lists them, by name. */
+  static final List<Row> ROWS =
+      List.of(
+          new Row("checkout", 40, 2, "ScaleDownPaused", "pausedScaleDown: true"),
+          new Row("queue-api", 95, 5, "Enforce", "mode: Enforce")); // ceil(95 / 20)
 
   /** Each column and where in the object its value is, as the test expects it. */
   static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
@@ -45,7 +52,7 @@ class KubectlGetIT {
     COLUMNS.put("DESIRED", List.of("status", "desiredReplicas"));
     COLUMNS.put("QUEUE", List.of("status", "signals", "queueDepth", "value"));
     COLUMNS.put("FORECAST", List.of("status", "forecast", "rate"));
-    COLUMNS.put("MODE", List.of("spec", "mode"));
+    COLUMNS.put("MODE", List.of("status", "mode"));
     COLUMNS.put("AGE", List.of());
   }
 
@@ -71,20 +78,24 @@ class KubectlGetIT {
   @Test
   void getSapiPrintsTheColumnsInTheirDeclaredOrderWithTheStatusValues() throws IOException {
     String ns = cluster.ns("demo");
-    stack.exporter().set(GAUGE, Map.of("app", ns), QUEUE);
-    cluster.createDeployment(ns, NAME, 1);
-    Kubectl.Result applied = Kubectl.get().apply("scaledapi.yaml", scaledApiYaml(ns));
-    assertThat(applied.exit()).as("kubectl apply: %s", applied.err()).isZero();
-
-    cluster.awaitStatus(
-        ns,
-        NAME,
-        s -> {
-          assertThat(s.signals()).isNotNull();
-          assertThat(s.signals().queueDepth().value()).isEqualTo(QUEUE);
-          assertThat(s.desiredReplicas()).isEqualTo(REPLICAS);
-          assertThat(s.currentReplicas()).isEqualTo(REPLICAS);
-        });
+    for (Row row : ROWS) {
+      stack.exporter().set(GAUGE, Map.of("app", row.name() + "-" + ns), row.queue());
+      cluster.createDeployment(ns, row.name(), 1);
+      Kubectl.Result applied = Kubectl.get().apply(row.name() + ".yaml", scaledApiYaml(ns, row));
+      assertThat(applied.exit()).as("kubectl apply: %s", applied.err()).isZero();
+    }
+    for (Row row : ROWS) {
+      cluster.awaitStatus(
+          ns,
+          row.name(),
+          s -> {
+            assertThat(s.signals()).isNotNull();
+            assertThat(s.signals().queueDepth().value()).isEqualTo(row.queue());
+            assertThat(s.desiredReplicas()).isEqualTo(row.replicas());
+            assertThat(s.currentReplicas()).isEqualTo(row.replicas());
+            assertThat(s.mode()).isEqualTo(row.mode());
+          });
+    }
 
     // the operator rewrites the status at every poll: compare what kubectl printed with the
     // object as it was before and after, unchanged in between
@@ -94,13 +105,13 @@ class KubectlGetIT {
         .pollInterval(Duration.ofMillis(100))
         .untilAsserted(
             () -> {
-              GenericKubernetesResource before = scaledApi(ns);
+              List<GenericKubernetesResource> before = scaledApis(ns);
               Kubectl.Result result = Kubectl.get().run("get", "sapi", "-n", ns);
-              GenericKubernetesResource after = scaledApi(ns);
+              List<GenericKubernetesResource> after = scaledApis(ns);
               assertThat(result.exit()).as("kubectl get: %s", result.err()).isZero();
-              assertThat(after.getMetadata().getResourceVersion())
-                  .as("the object did not change while kubectl read it")
-                  .isEqualTo(before.getMetadata().getResourceVersion());
+              assertThat(versions(after))
+                  .as("the objects did not change while kubectl read them")
+                  .isEqualTo(versions(before));
               assertTable(result.out(), after);
               printed[0] = result.out();
             });
@@ -119,29 +130,36 @@ class KubectlGetIT {
         .isEqualTo(KubectlGetDoc.ageMasked(block));
   }
 
-  private static void assertTable(String out, GenericKubernetesResource sapi) {
+  private static void assertTable(String out, List<GenericKubernetesResource> scaledApis) {
     List<String> lines = out.lines().toList();
-    assertThat(lines).as("kubectl get sapi output:%n%s", out).hasSize(2);
+    assertThat(lines).as("kubectl get sapi output:%n%s", out).hasSize(1 + ROWS.size());
     List<String> header = List.of(lines.get(0).trim().split("\\s+"));
     List<String> expectedHeader = new ArrayList<>();
     expectedHeader.add("NAME");
     expectedHeader.addAll(COLUMNS.keySet());
     assertThat(header).as("the columns, in order").containsExactlyElementsOf(expectedHeader);
-    List<String> row = cells(lines.get(0), lines.get(1));
-    assertThat(row.get(0)).isEqualTo(NAME);
-    int i = 1;
-    for (Map.Entry<String, List<String>> column : COLUMNS.entrySet()) {
-      String cell = row.get(i++);
-      if (column.getValue().isEmpty()) {
-        assertThat(cell).as(column.getKey()).matches("\\d+[smhd].*");
-      } else {
-        assertCell(column.getKey(), cell, at(sapi.getAdditionalProperties(), column.getValue()));
+    for (int r = 0; r < ROWS.size(); r++) {
+      Row expected = ROWS.get(r);
+      List<String> row = cells(lines.get(0), lines.get(1 + r));
+      assertThat(row.get(0)).isEqualTo(expected.name());
+      GenericKubernetesResource sapi = scaledApis.get(r);
+      assertThat(sapi.getMetadata().getName()).isEqualTo(expected.name());
+      int i = 1;
+      for (Map.Entry<String, List<String>> column : COLUMNS.entrySet()) {
+        String cell = row.get(i++);
+        if (column.getValue().isEmpty()) {
+          assertThat(cell).as(column.getKey()).matches("\\d+[smhd].*");
+        } else {
+          assertCell(column.getKey(), cell, at(sapi.getAdditionalProperties(), column.getValue()));
+        }
       }
+      String replicas = String.valueOf(expected.replicas());
+      String queue = BigDecimal.valueOf(expected.queue()).stripTrailingZeros().toPlainString();
+      assertThat(row.subList(1, 9))
+          .as("target, bounds, replicas, desired replicas, queue, forecast (none), mode")
+          .containsExactly(
+              expected.name(), "1", "10", replicas, replicas, queue, "", expected.mode());
     }
-    assertThat(row.subList(1, 8))
-        .as("target, bounds, replicas, desired replicas, queue, forecast (no prediction)")
-        .containsExactly(
-            NAME, "1", "10", String.valueOf(REPLICAS), String.valueOf(REPLICAS), "95", "");
   }
 
   /**
@@ -193,17 +211,25 @@ class KubectlGetIT {
     return value;
   }
 
-  private static GenericKubernetesResource scaledApi(String ns) {
+  /** The namespace's ScaledApis, by name. */
+  private static List<GenericKubernetesResource> scaledApis(String ns) {
     return cluster
         .client()
         .genericKubernetesResources(ScaledApiCrd.SCALED_APIS)
         .inNamespace(ns)
-        .withName(NAME)
-        .get();
+        .list()
+        .getItems()
+        .stream()
+        .sorted(java.util.Comparator.comparing(o -> o.getMetadata().getName()))
+        .toList();
   }
 
-  /** README's queue-api example, polling every second, reading this test's queue. */
-  private static String scaledApiYaml(String ns) {
+  private static List<String> versions(List<GenericKubernetesResource> objects) {
+    return objects.stream().map(o -> o.getMetadata().getResourceVersion()).toList();
+  }
+
+  /** A ScaledApi of {@code row}'s Deployment, polling every second, reading its queue. */
+  private static String scaledApiYaml(String ns, Row row) {
     return """
         apiVersion: autoscaling.scaledapi.io/v1alpha1
         kind: ScaledApi
@@ -219,10 +245,11 @@ class KubectlGetIT {
           maxReplicas: 10
           pollingInterval: 1s
           queue:
-            query: sum(%s{app="%s"})
+            query: sum(%s{app="%s-%s"})
             targetPerReplica: %d
-          mode: Enforce
+          %s
         """
-        .formatted(NAME, ns, NAME, GAUGE, ns, TARGET_PER_REPLICA);
+        .formatted(
+            row.name(), ns, row.name(), GAUGE, row.name(), ns, TARGET_PER_REPLICA, row.extraSpec());
   }
 }
