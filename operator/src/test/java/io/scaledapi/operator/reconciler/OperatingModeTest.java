@@ -3,8 +3,6 @@ package io.scaledapi.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scaledapi.api.v1alpha1.Mode;
-import io.scaledapi.api.v1alpha1.QueueSpec;
-import io.scaledapi.api.v1alpha1.ScaleTargetRef;
 import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,38 +11,26 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class OperatingModeTest {
 
-  private static ScaledApiSpec spec(Mode mode, Boolean paused, Boolean up, Boolean down) {
-    return new ScaledApiSpec(
-            new ScaleTargetRef(null, null, "api"),
-            1,
-            10,
-            null,
-            null,
-            new QueueSpec("sum(q)", 10.0),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            mode,
-            paused)
-        .withPausedDirections(up, down);
+  private static ScaledApiSpec spec(Mode mode, boolean paused, boolean up, boolean down) {
+    ScaledApiReconcilerTest.Spec spec = ScaledApiReconcilerTest.spec().mode(mode);
+    spec = paused ? spec.paused() : spec;
+    spec = up ? spec.pausedScaleUp() : spec;
+    return (down ? spec.pausedScaleDown() : spec).build();
   }
 
   static Stream<Arguments> modes() {
     Mode enforce = Mode.ENFORCE;
     Mode dryRun = Mode.DRY_RUN;
     return Stream.of(
-        Arguments.of(spec(null, null, null, null), "Enforce"),
+        Arguments.of(spec(null, false, false, false), "Enforce"),
         Arguments.of(spec(enforce, false, false, false), "Enforce"),
-        Arguments.of(spec(dryRun, null, null, null), "DryRun"),
-        Arguments.of(spec(enforce, true, null, null), "Paused"),
-        Arguments.of(spec(dryRun, true, null, null), "Paused"),
-        Arguments.of(spec(enforce, null, true, null), "ScaleUpPaused"),
-        Arguments.of(spec(enforce, null, null, true), "ScaleDownPaused"),
-        Arguments.of(spec(enforce, null, true, true), "Paused"),
-        Arguments.of(spec(dryRun, null, null, true), "DryRun"),
+        Arguments.of(spec(dryRun, false, false, false), "DryRun"),
+        Arguments.of(spec(enforce, true, false, false), "Paused"),
+        Arguments.of(spec(dryRun, true, false, false), "Paused"),
+        Arguments.of(spec(enforce, false, true, false), "ScaleUpPaused"),
+        Arguments.of(spec(enforce, false, false, true), "ScaleDownPaused"),
+        Arguments.of(spec(enforce, false, true, true), "Paused"),
+        Arguments.of(spec(dryRun, false, false, true), "DryRun"),
         Arguments.of(null, "Enforce"));
   }
 
