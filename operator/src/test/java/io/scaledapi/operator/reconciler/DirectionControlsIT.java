@@ -92,10 +92,10 @@ class DirectionControlsIT {
     String lowerIfHeld = cluster.ns("fallback-lower-held");
     Map<String, String> fallbacks =
         Map.of(
-            lowered, "replicas: 2\n    behavior: static",
-            held, "replicas: 2",
-            lowerIf, "replicas: 2\n    behavior: currentReplicasIfLower",
-            lowerIfHeld, "replicas: 8\n    behavior: currentReplicasIfLower");
+            lowered, "{failureThreshold: 3, replicas: 2, behavior: static}",
+            held, "{failureThreshold: 3, replicas: 2}",
+            lowerIf, "{failureThreshold: 3, replicas: 2, behavior: currentReplicasIfLower}",
+            lowerIfHeld, "{failureThreshold: 3, replicas: 8, behavior: currentReplicasIfLower}");
     Map<String, ReplicaTrail> trails = new HashMap<>();
     try {
       fallbacks.forEach(
@@ -109,9 +109,7 @@ class DirectionControlsIT {
                   behavior:
                     scaleDown:
                       stabilizationWindowSeconds: 0
-                  fallback:
-                    failureThreshold: 3
-                    %s
+                  fallback: %s
                 """
                     .formatted(fallback));
           });
@@ -129,17 +127,15 @@ class DirectionControlsIT {
 
       // static: straight to 2 at the third failed poll, not before (no count in between)
       awaitFallback(lowered, 2, "fallback to 2 replicas");
-      assertThat(cluster.status(lowered).lastScaleReason())
-          .isEqualTo(
-              "5 -> 2: 3 consecutive metric failures (queue: "
-                  + NO_SERIES
-                  + "); fallback static lowers to 2 replicas");
+      String lowering =
+          "5 -> 2: 3 consecutive metric failures (queue: "
+              + NO_SERIES
+              + "); fallback static lowers to 2 replicas";
+      assertThat(cluster.status(lowered).lastScaleReason()).isEqualTo(lowering);
       assertThat(trails.get(lowered).values()).containsExactly(5, 2);
       assertThat(cluster.events(lowered, "Rescaled"))
           .singleElement()
-          .satisfies(
-              e ->
-                  assertThat(e.getMessage()).endsWith("fallback static lowers to 2" + " replicas"));
+          .satisfies(e -> assertThat(e.getMessage()).isEqualTo(lowering));
 
       awaitFallback(lowerIf, 2, "fallback to 2 replicas");
       assertThat(cluster.status(lowerIf).lastScaleReason())
@@ -277,8 +273,8 @@ class DirectionControlsIT {
     // each against the paused direction: held, and the status says by what
     setQueue(down, 0);
     setQueue(up, 150);
-    awaitPausedHold(down, 0, "ScaleDownPaused", "recommended 0, limited to 5");
-    awaitPausedHold(up, 150, "ScaleUpPaused", "recommended 15, limited to 5");
+    awaitPausedHold(down, 0, "ScaleDownPaused", 0, 5);
+    awaitPausedHold(up, 150, "ScaleUpPaused", 15, 5);
     holds(down, 5);
     holds(up, 5);
 
@@ -289,8 +285,8 @@ class DirectionControlsIT {
     awaitReplicas(up, 2);
     setQueue(down, 0);
     setQueue(up, 150);
-    awaitPausedHold(down, 0, "ScaleDownPaused", "recommended 0, limited to 8");
-    awaitPausedHold(up, 150, "ScaleUpPaused", "recommended 15, limited to 2");
+    awaitPausedHold(down, 0, "ScaleDownPaused", 0, 8);
+    awaitPausedHold(up, 150, "ScaleUpPaused", 15, 2);
     holds(down, 8);
     holds(up, 2);
 
@@ -435,7 +431,13 @@ class DirectionControlsIT {
         });
   }
 
-  static void awaitPausedHold(String ns, double queue, String reason, String message) {
+  /**
+   * The queue read, {@code recommended} replicas recommended and {@code held} kept by the paused
+   * direction ({@code reason}, as status.mode names it too), as ScalingLimited and ScalingActive
+   * say.
+   */
+  static void awaitPausedHold(String ns, double queue, String reason, int recommended, int held) {
+    String field = reason.equals("ScaleUpPaused") ? "pausedScaleUp" : "pausedScaleDown";
     cluster.awaitStatus(
         ns,
         s -> {
@@ -443,7 +445,11 @@ class DirectionControlsIT {
           Condition limited = condition(s, Conditions.SCALING_LIMITED);
           assertThat(limited.getStatus()).isEqualTo("True");
           assertThat(limited.getReason()).isEqualTo(reason);
-          assertThat(limited.getMessage()).isEqualTo(message);
+          assertThat(limited.getMessage())
+              .isEqualTo("recommended " + recommended + ", limited to " + held);
+          assertThat(condition(s, Conditions.SCALING_ACTIVE).getMessage())
+              .endsWith("; held at " + held + " by spec." + field);
+          assertThat(s.desiredReplicas()).isEqualTo(held);
           assertThat(s.mode()).isEqualTo(reason);
         });
   }
