@@ -6,6 +6,8 @@ import static io.scaledapi.operator.reconciler.BadInput.invalid;
 import static io.scaledapi.operator.reconciler.BadInput.schema;
 import static io.scaledapi.operator.reconciler.BadInput.schemaWithout;
 
+import io.scaledapi.api.v1alpha1.testing.Fields;
+import io.scaledapi.operator.reconciler.BadInput.Schema;
 import java.util.stream.Stream;
 
 /**
@@ -253,6 +255,38 @@ final class BadInputScalingRows {
                 "spec.fallback.replicas: Invalid value: -1: spec.fallback.replicas in body should"
                     + " be greater than or equal to 0"),
             "spec.fallback.replicas must not be negative"),
+        new Schema(
+            "fallback.behavior static without replicas",
+            o -> {
+              Fields.remove(o, "spec.fallback.replicas");
+              Fields.set(o, "spec.fallback.behavior", "static");
+            },
+            invalid(
+                "spec.fallback.replicas: Required value: fallback.behavior static,"
+                    + " currentReplicasIfHigher and currentReplicasIfLower need fallback.replicas:"
+                    + " set it, or use behavior currentReplicas"),
+            "spec.fallback.behavior static, currentReplicasIfHigher and currentReplicasIfLower"
+                + " need spec.fallback.replicas: set it, or use behavior currentReplicas"),
+        schema(
+            "fallback.behavior unknown",
+            "spec.fallback.behavior",
+            "Static",
+            invalid(
+                "spec.fallback.behavior: Unsupported value: \"Static\": supported values:"
+                    + " \"currentReplicas\", \"currentReplicasIfHigher\","
+                    + " \"currentReplicasIfLower\", \"static\"",
+                NOT_CHECKED),
+            "spec.fallback.behavior must be one of currentReplicas, currentReplicasIfHigher,"
+                + " currentReplicasIfLower, static; got \"Static\""),
+        schema(
+            "pausedScaleDown not a boolean",
+            "spec.pausedScaleDown",
+            "yes",
+            invalid(
+                "spec.pausedScaleDown: Invalid value: \"string\": spec.pausedScaleDown in body"
+                    + " must be of type boolean: \"string\"",
+                NOT_CHECKED),
+            "spec.pausedScaleDown must be true or false; got \"yes\""),
         schema(
             "a misspelt field",
             "spec.minReplica",

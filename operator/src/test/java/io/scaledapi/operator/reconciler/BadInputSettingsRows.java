@@ -190,6 +190,23 @@ final class BadInputSettingsRows {
             "spec.behavior.scaleDown.stabilizationWindowSeconds must be between 0 and 3600; got"
                 + " 7200"),
         schema(
+            "behavior.scaleUp.tolerance above 1",
+            "spec.behavior.scaleUp.tolerance",
+            1.5,
+            invalid(
+                "spec.behavior.scaleUp.tolerance: Invalid value: 1.5:"
+                    + " spec.behavior.scaleUp.tolerance in body should be less than or equal to 1"),
+            "spec.behavior.scaleUp.tolerance must be between 0 and 1, e.g. 0.1; got 1.5"),
+        schema(
+            "behavior.scaleDown.tolerance negative",
+            "spec.behavior.scaleDown.tolerance",
+            -0.1,
+            invalid(
+                "spec.behavior.scaleDown.tolerance: Invalid value: -0.1:"
+                    + " spec.behavior.scaleDown.tolerance in body should be greater than or equal"
+                    + " to 0"),
+            "spec.behavior.scaleDown.tolerance must be between 0 and 1, e.g. 0.1; got -0.1"),
+        schema(
             "behavior with an empty list of policies",
             "spec.behavior.scaleUp.policies",
             java.util.List.of(),
