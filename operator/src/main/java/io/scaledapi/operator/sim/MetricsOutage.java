@@ -88,7 +88,7 @@ public record MetricsOutage(Duration from, Duration duration) {
   }
 
   /** Whole seconds in days, hours, minutes and seconds: {@code 0}, {@code 90s} as {@code 1m30s}. */
-  static String span(long seconds) {
+  public static String span(long seconds) {
     if (seconds == 0) {
       return "0";
     }
