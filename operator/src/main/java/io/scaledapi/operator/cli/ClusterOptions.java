@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /**
- * The modelled cluster and the policies to compare: options {@code simulate} and {@code backtest}
- * share.
+ * The modelled cluster and the policies to compare: options {@code simulate}, {@code backtest} and
+ * {@code frontier} share.
  */
 final class ClusterOptions {
 
