@@ -6,22 +6,26 @@ import io.scaledapi.api.v1alpha1.ScaledApiSpec;
 import io.scaledapi.operator.evaluation.Trace;
 import io.scaledapi.operator.report.Comparison;
 import io.scaledapi.operator.sim.ClusterSpec;
+import io.scaledapi.operator.sim.MetricsOutage;
 import io.scaledapi.operator.sim.OursPolicy;
 import io.scaledapi.operator.sim.Workload;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /**
- * The modelled cluster and the policies to compare: options {@code simulate} and {@code backtest}
- * share.
+ * The modelled cluster and the policies to compare: options {@code simulate}, {@code backtest} and
+ * {@code frontier} share.
  */
 final class ClusterOptions {
 
@@ -78,6 +82,18 @@ final class ClusterOptions {
       converter = DurationConverter.class,
       description = "Prometheus's scrape interval. Default: ${DEFAULT-VALUE}.")
   Duration scrape;
+
+  @Option(
+      names = "--metrics-outage",
+      paramLabel = "FROM+DURATION",
+      converter = MetricsOutageConverter.class,
+      description =
+          "Take the modelled Prometheus down for DURATION from FROM after the run's start, e.g."
+              + " 2h+10m (whole seconds): it neither scrapes nor answers, so every query fails."
+              + " Ours counts the failed polls and applies its spec's fallback; the HPA and KEDA"
+              + " hold their replicas; Knative (fed by its queue-proxies) and the oracle do not"
+              + " read Prometheus. Repeat for several outages. Default: none.")
+  List<MetricsOutage> metricsOutages = new ArrayList<>();
 
   @Option(
       names = "--max-replicas",
@@ -162,7 +178,31 @@ final class ClusterOptions {
     if (maxReplicas != null && maxReplicas < 1) {
       throw new IllegalArgumentException("--max-replicas must be at least 1; got " + maxReplicas);
     }
+    checkOutagesApart();
     return PolicyCatalog.parse(policies);
+  }
+
+  /** Two {@code --metrics-outage}s that overlap or touch are refused: give one covering both. */
+  private void checkOutagesApart() {
+    List<MetricsOutage> sorted = new ArrayList<>(metricsOutages);
+    sorted.sort(Comparator.comparing(MetricsOutage::from));
+    for (int i = 1; i < sorted.size(); i++) {
+      MetricsOutage before = sorted.get(i - 1);
+      MetricsOutage after = sorted.get(i);
+      if (after.startSecond() <= before.endSecond()) {
+        throw new IllegalArgumentException(
+            "--metrics-outage "
+                + before.label()
+                + " and "
+                + after.label()
+                + " overlap or touch; give one outage covering both, e.g. "
+                + new MetricsOutage(
+                        before.from(),
+                        Duration.ofSeconds(
+                            Math.max(before.endSecond(), after.endSecond()) - before.startSecond()))
+                    .label());
+      }
+    }
   }
 
   /**
@@ -225,6 +265,18 @@ final class ClusterOptions {
             ? maxReplicas
             : spec.map(ScaledApiSpec::maxReplicas).orElse(DEFAULT_MAX_REPLICAS);
     int initial = initialReplicas(workload, capacityPerReplica, max);
+    for (MetricsOutage outage : metricsOutages) {
+      if (outage.startSecond() >= workload.seconds()) {
+        throw new IllegalArgumentException(
+            "--metrics-outage "
+                + outage.label()
+                + " starts after the run, which lasts "
+                + MetricsOutage.span(workload.seconds())
+                + "; give a FROM within it, e.g. "
+                + new MetricsOutage(Duration.ofSeconds(workload.seconds() / 2), outage.duration())
+                    .label());
+      }
+    }
     return new ClusterSpec(
         startup,
         startupJitter,
@@ -234,7 +286,8 @@ final class ClusterOptions {
         timeout.isZero() ? Optional.empty() : Optional.of(timeout),
         slo,
         scrape,
-        seed);
+        seed,
+        metricsOutages);
   }
 
   /** The run's settings for stdout and the report, in reading order. */
@@ -251,6 +304,13 @@ final class ClusterOptions {
     settings.put(
         "request timeout", cluster.requestTimeout().map(Comparison::duration).orElse("none"));
     settings.put("scrape interval", Comparison.duration(scrape));
+    if (!cluster.metricsOutages().isEmpty()) {
+      settings.put(
+          "Prometheus down (from+for)",
+          cluster.metricsOutages().stream()
+              .map(MetricsOutage::label)
+              .collect(Collectors.joining(", ")));
+    }
     settings.put("initial replicas", Integer.toString(cluster.initialReplicas()));
     settings.put("max replicas", Integer.toString(cluster.maxReplicas()));
     settings.put("rate scale", Comparison.number(rateScale));

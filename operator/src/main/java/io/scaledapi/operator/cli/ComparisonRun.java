@@ -8,6 +8,7 @@ import io.scaledapi.operator.report.Prose;
 import io.scaledapi.operator.report.ResultsSummary;
 import io.scaledapi.operator.report.ResultsTable;
 import io.scaledapi.operator.sim.ClusterSpec;
+import io.scaledapi.operator.sim.MetricsOutage;
 import io.scaledapi.operator.sim.PolicyResult;
 import io.scaledapi.operator.sim.SimulationResult;
 import io.scaledapi.operator.sim.Simulator;
@@ -112,6 +113,7 @@ final class ComparisonRun {
     for (PolicyResult policy : result.results()) {
       policy.note().ifPresent(note -> out.printf(Locale.ROOT, "%n%s: %s%n", policy.policy(), note));
     }
+    out.print(outageLines(result.results()));
     out.println();
     out.print(Prose.wrap(ResultsSummary.of(comparison, cluster.slo())));
     out.flush();
@@ -180,6 +182,47 @@ final class ComparisonRun {
         from,
         Comparison.count(arrived(workload)),
         Comparison.count(Arrivals.busiestMinuteRate(workload)));
+  }
+
+  /**
+   * For each metrics outage, each policy's replicas when Prometheus went down and when it came
+   * back, and the fewest and most in between; empty without outages.
+   */
+  static String outageLines(List<PolicyResult> results) {
+    StringBuilder lines = new StringBuilder();
+    int outages = results.stream().mapToInt(r -> r.outages().size()).max().orElse(0);
+    int width = results.stream().mapToInt(r -> r.policy().length()).max().orElse(0) + 1;
+    for (int i = 0; i < outages; i++) {
+      boolean first = true;
+      for (PolicyResult policy : results) {
+        if (i >= policy.outages().size()) {
+          continue;
+        }
+        PolicyResult.OutageReplicas around = policy.outages().get(i);
+        if (first) {
+          MetricsOutage outage = around.outage();
+          lines.append(
+              String.format(
+                  Locale.ROOT,
+                  "%nPrometheus down from %s to %s (%s): replicas when it went down -> when it"
+                      + " came back (fewest-most in between)%n",
+                  MetricsOutage.span(outage.startSecond()),
+                  MetricsOutage.span(outage.endSecond()),
+                  outage.label()));
+          first = false;
+        }
+        lines.append(
+            String.format(
+                Locale.ROOT,
+                "%-" + width + "s %d -> %d (%d-%d)%n",
+                policy.policy() + ":",
+                around.atStart(),
+                around.atEnd(),
+                around.lowest(),
+                around.highest()));
+      }
+    }
+    return lines.toString();
   }
 
   /** One line per setting, the values aligned: {@code "SLO (queue wait): 250ms"}. */

@@ -1,6 +1,7 @@
 package io.scaledapi.operator.sim;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param slo the queue wait a request may have; longer counts as violating
  * @param scrapeInterval how often Prometheus scrapes the pods' metrics
  * @param seed for every random draw of the run
+ * @param metricsOutages when Prometheus is down, in time order, none overlapping; empty: never
  */
 public record ClusterSpec(
     Duration startup,
@@ -27,7 +29,32 @@ public record ClusterSpec(
     Optional<Duration> requestTimeout,
     Duration slo,
     Duration scrapeInterval,
-    long seed) {
+    long seed,
+    List<MetricsOutage> metricsOutages) {
+
+  /** A cluster whose Prometheus never fails. */
+  public ClusterSpec(
+      Duration startup,
+      Duration startupJitter,
+      double capacityPerReplica,
+      int initialReplicas,
+      int maxReplicas,
+      Optional<Duration> requestTimeout,
+      Duration slo,
+      Duration scrapeInterval,
+      long seed) {
+    this(
+        startup,
+        startupJitter,
+        capacityPerReplica,
+        initialReplicas,
+        maxReplicas,
+        requestTimeout,
+        slo,
+        scrapeInterval,
+        seed,
+        List.of());
+  }
 
   public ClusterSpec {
     Objects.requireNonNull(startup, "startup");
@@ -55,5 +82,22 @@ public record ClusterSpec(
     if (scrapeInterval.toSeconds() < 1) {
       throw new IllegalArgumentException("scrapeInterval must be at least 1s: " + scrapeInterval);
     }
+    metricsOutages =
+        MetricsOutage.ordered(Objects.requireNonNull(metricsOutages, "metricsOutages"));
+  }
+
+  /** This cluster with Prometheus down during {@code outages}. */
+  public ClusterSpec withMetricsOutages(List<MetricsOutage> outages) {
+    return new ClusterSpec(
+        startup,
+        startupJitter,
+        capacityPerReplica,
+        initialReplicas,
+        maxReplicas,
+        requestTimeout,
+        slo,
+        scrapeInterval,
+        seed,
+        outages);
   }
 }

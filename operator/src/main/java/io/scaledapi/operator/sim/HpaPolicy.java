@@ -17,7 +17,9 @@ import java.util.OptionalLong;
  * that Prometheus itself has. The adapter truncates the value to milli-units ({@code convertSample}
  * in {@code metric_converter.go}); when the query returns no series (fewer than two scrapes in the
  * window) it returns no item, the HPA's metrics client fails with "no metrics returned from
- * external metrics API" and the sync neither scales nor records a recommendation.
+ * external metrics API" and the sync neither scales nor records a recommendation. While Prometheus
+ * is down ({@link MetricsOutage}) the adapter's query fails and the HPA holds the same way, for as
+ * long as it lasts.
  *
  * <p>The decision is {@link HorizontalController}: {@code reconcileAutoscaler} in {@code
  * pkg/controller/podautoscaler/horizontal.go} and {@code GetExternalPerPodMetricReplicas} in {@code
@@ -63,8 +65,16 @@ public final class HpaPolicy implements Policy {
 
   @Override
   public int decide(View view) {
-    double rate = view.metrics().arrivalRate(view.t(), settings.rateWindow());
-    return controller.reconcile(view.now(), view.specReplicas(), adapterValue(rate));
+    OptionalLong value;
+    try {
+      value = adapterValue(view.metrics().arrivalRate(view.t(), settings.rateWindow()));
+    } catch (Metrics.Unavailable e) {
+      // Prometheus down: the adapter's query fails, so does the external metrics API call, and
+      // reconcileAutoscaler (horizontal.go) leaves the scale unchanged, recording no
+      // recommendation (condition ScalingActive False, reason FailedGetExternalMetric).
+      value = OptionalLong.empty();
+    }
+    return controller.reconcile(view.now(), view.specReplicas(), value);
   }
 
   /**

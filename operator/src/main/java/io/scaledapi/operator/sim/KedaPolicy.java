@@ -52,6 +52,9 @@ import java.util.OptionalLong;
  *       zero metric and may scale down, where the adapter's HPA sees no metric and holds. Values
  *       are rounded to milli-units ({@code GenerateMetricInMili} in {@code pkg/scalers/scaler.go}),
  *       the adapter truncates.
+ *   <li>While Prometheus is down ({@link MetricsOutage}) the query fails with an error, not an
+ *       empty result; without a {@code fallback} in the ScaledObject (none here) the HPA gets the
+ *       error and holds its replicas until Prometheus answers again.
  * </ul>
  *
  * <p>So KEDA and {@link HpaPolicy} run the same controller on different signals: the HPA on the
@@ -103,14 +106,26 @@ public final class KedaPolicy implements Policy {
   public int decide(View view) {
     long t = view.t();
     long queriedAt = settings.useCachedMetrics() ? lastPoll(t, settings.pollingInterval()) : t;
-    double value = query(view.metrics(), queriedAt);
-    return controller.reconcile(
-        view.now(), view.specReplicas(), scalerValue(value, settings.ignoreNullValues()));
+    OptionalLong value;
+    try {
+      value = scalerValue(query(view.metrics(), queriedAt), settings.ignoreNullValues());
+    } catch (Metrics.Unavailable e) {
+      // Prometheus down: the scaler's HTTP request fails, an error rather than an empty result
+      // (ExecutePromQuery in prometheus_scaler.go), so ignoreNullValues does not turn it into 0.
+      // With no spec.fallback, as this baseline is configured, KEDA passes the error on
+      // (pkg/fallback/fallback.go) and the HPA it created holds as for any failed external
+      // metric (FailedGetExternalMetric). With useCachedMetrics the cache holds the failed poll's
+      // error until the next poll, so a poll during the outage fails here too.
+      value = OptionalLong.empty();
+    }
+    return controller.reconcile(view.now(), view.specReplicas(), value);
   }
 
   /**
    * The trigger's query, {@code sum(api_queue_requests_waiting) + sum(api_requests_in_flight)}, at
    * {@code t}: NaN before the first scrape, as PromQL's {@code +} of an empty vector is empty.
+   *
+   * @throws Metrics.Unavailable while Prometheus is down
    */
   static double query(Metrics metrics, long t) {
     return metrics.queueDepth(t) + metrics.inFlight(t);

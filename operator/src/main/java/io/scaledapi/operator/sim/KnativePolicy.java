@@ -49,6 +49,11 @@ import java.util.Objects;
  * modelled; the result is bounded by {@code minScale} and the cluster's maximum, as the KPA
  * reconciler applies min and max scale.
  *
+ * <p>A metrics outage ({@link MetricsOutage}) does not reach it: Prometheus is not on the KPA's
+ * path (the autoscaler scrapes the queue-proxies itself, {@code pkg/autoscaler/metrics/
+ * stats_scraper.go}), so it reads {@link View#concurrency()} and {@link View#requestsLastSecond()},
+ * never {@link View#metrics()}, and scales through the outage as before it.
+ *
  * <p>{@link #period()} is 1 s, the scrape interval, so that every second's stat is recorded; the
  * decision itself changes only on the ticks.
  */

@@ -31,7 +31,8 @@ import java.util.OptionalDouble;
  * scraped requests waiting plus those in service (so that a healthy queue of zero waiting still
  * says how busy the replicas are), the capacity learner and the inflow through the queue see the
  * waiting ones alone, the arrival and served rates are the 1-minute rates of the scraped counters.
- * The latency guard is not modelled.
+ * The latency guard is not modelled. While Prometheus is down ({@link MetricsOutage}) every query
+ * fails, and the operator's own failure counting and {@code spec.fallback} decide.
  */
 public final class OursPolicy implements Policy {
   static final Duration RATE_WINDOW = Duration.ofMinutes(1);
@@ -162,6 +163,22 @@ public final class OursPolicy implements Policy {
   @Override
   public int decide(View view) {
     Instant now = view.now();
+    Observation seen;
+    try {
+      seen = scraped(view);
+    } catch (Metrics.Unavailable e) {
+      seen = unreachable(view, e.getMessage());
+    }
+    int desired = autoscaler.poll(settings, now, seen).decision().desiredReplicas();
+    if (desired != view.specReplicas()) {
+      autoscaler.scaled(now, view.specReplicas(), desired, "simulated");
+    }
+    return desired;
+  }
+
+  /** What the operator reads from the scrapes at {@code view}'s second. */
+  private static Observation scraped(View view) {
+    Instant now = view.now();
     double waiting = view.metrics().queueDepth(view.t());
     double queue = waiting + view.metrics().inFlight(view.t());
     double arrival = view.metrics().arrivalRate(view.t(), RATE_WINDOW);
@@ -173,18 +190,29 @@ public final class OursPolicy implements Policy {
         Double.isFinite(arrival)
             ? SignalReading.of(arrival, now)
             : SignalReading.failed("arrivalRate: fewer than two scrapes in the window");
-    Observation seen =
-        new Observation(
-            view.specReplicas(),
-            view.readyReplicas(),
-            Signals.queueAndArrivals(queueReading, arrivalReading),
-            finite(view.metrics().servedRate(view.t(), RATE_WINDOW)),
-            finite(waiting),
-            0);
-    int desired = autoscaler.poll(settings, now, seen).decision().desiredReplicas();
-    if (desired != view.specReplicas()) {
-      autoscaler.scaled(now, view.specReplicas(), desired, "simulated");
-    }
-    return desired;
+    return new Observation(
+        view.specReplicas(),
+        view.readyReplicas(),
+        Signals.queueAndArrivals(queueReading, arrivalReading),
+        finite(view.metrics().servedRate(view.t(), RATE_WINDOW)),
+        finite(waiting),
+        0);
+  }
+
+  /**
+   * What the operator reads while Prometheus is down: every query fails with {@code reason}, as its
+   * signal reader turns a refused connection into a failed reading, so the engine counts the poll
+   * as a failure and its fallback acts once {@code fallback.failureThreshold} are in a row. Neither
+   * the capacity learner nor the forecaster gets a value.
+   */
+  private static Observation unreachable(View view, String reason) {
+    SignalReading failed = SignalReading.failed(reason);
+    return new Observation(
+        view.specReplicas(),
+        view.readyReplicas(),
+        Signals.queueAndArrivals(failed, failed),
+        OptionalDouble.empty(),
+        OptionalDouble.empty(),
+        0);
   }
 }

@@ -1,5 +1,6 @@
 package io.scaledapi.operator.sim;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param scaleActions how many times the desired replicas changed
  * @param series per-second series for charts
  * @param note what the policy learned over the run, when it says (ours: the capacity per replica)
+ * @param outages the replicas around each of the cluster's metrics outages, in time order
  */
 public record PolicyResult(
     String policy,
@@ -32,4 +34,54 @@ public record PolicyResult(
     double replicaSeconds,
     int scaleActions,
     Series series,
-    Optional<String> note) {}
+    Optional<String> note,
+    List<OutageReplicas> outages) {
+
+  /**
+   * The replicas (running or starting) one policy had around one metrics outage.
+   *
+   * @param atStart when Prometheus went down: before the decision at its first second
+   * @param atEnd when it came back: after every decision it covered, before the one at its first
+   *     second back (at the run's end if that is later)
+   * @param lowest the fewest during it, its first and last counts included
+   * @param highest the most during it, its first and last counts included
+   */
+  public record OutageReplicas(
+      MetricsOutage outage, int atStart, int atEnd, int lowest, int highest) {}
+
+  /** A result of a run without metrics outages. */
+  public PolicyResult(
+      String policy,
+      double arrived,
+      double served,
+      double dropped,
+      double queuedAtEnd,
+      double violatingShare,
+      double waitP50,
+      double waitP99,
+      double waitMax,
+      double replicaSeconds,
+      int scaleActions,
+      Series series,
+      Optional<String> note) {
+    this(
+        policy,
+        arrived,
+        served,
+        dropped,
+        queuedAtEnd,
+        violatingShare,
+        waitP50,
+        waitP99,
+        waitMax,
+        replicaSeconds,
+        scaleActions,
+        series,
+        note,
+        List.of());
+  }
+
+  public PolicyResult {
+    outages = List.copyOf(outages);
+  }
+}

@@ -1,5 +1,7 @@
 package io.scaledapi.operator.sim;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -8,9 +10,10 @@ import java.util.Random;
  * holds the hour of scrapes before it, up to and including second 0 ({@link Scrapes#steadyBefore}),
  * and the policy's first view reports that rate. Each second {@code t}: replicas whose start-up has
  * elapsed become ready; Prometheus scrapes when {@code t} is a positive multiple of the scrape
- * interval, its counters going on from where the pre-history left them; the policy decides when
- * {@code t} is a multiple of its period, and the target is scaled to its answer clamped to {@code
- * [1, maxReplicas]}; then the second's arrivals join the queue and the ready replicas serve it.
+ * interval and it is not down, its counters going on from where the pre-history left them; the
+ * policy decides when {@code t} is a multiple of its period, and the target is scaled to its answer
+ * clamped to {@code [1, maxReplicas]}; then the second's arrivals join the queue and the ready
+ * replicas serve it.
  *
  * <p>A request taken from the queue is in service for one second, the unit {@code
  * capacityPerReplica} is counted in, so a ready replica at full load has {@code capacityPerReplica}
@@ -50,6 +53,9 @@ final class Replay implements FluidQueue.Sink {
   private final WaitHistogram waits = new WaitHistogram();
   private final Replicas replicas;
   private final Scrapes scrapes;
+  private final Metrics metrics;
+  private final List<MetricsOutage> outages;
+  private final OutageWatch[] watches;
   private final SeriesBuilder series;
   private final Random random;
   private final double slo;
@@ -73,6 +79,13 @@ final class Replay implements FluidQueue.Sink {
     this.steadyRate = steadyRate(queue);
     this.scrapes = Scrapes.steadyBefore(cluster.scrapeInterval(), steadyRate);
     this.carried = scrapes.arrivedTotal(0);
+    this.outages = cluster.metricsOutages();
+    this.metrics = OutageMetrics.of(scrapes, outages);
+    this.watches =
+        outages.stream()
+            .filter(o -> o.startSecond() < queue.seconds())
+            .map(OutageWatch::new)
+            .toArray(OutageWatch[]::new);
     this.series = new SeriesBuilder(queue.seconds());
     this.random = new Random(cluster.seed());
     this.slo = cluster.slo().toNanos() / 1e9;
@@ -92,7 +105,8 @@ final class Replay implements FluidQueue.Sink {
     int actions = 0;
     for (int t = 0; t < seconds; t++) {
       replicas.promote(t);
-      if (t > 0 && t % scrapeEvery == 0) {
+      watchBefore(t);
+      if (t > 0 && t % scrapeEvery == 0 && MetricsOutage.at(outages, t).isEmpty()) {
         scrapes.add(
             t,
             carried + queue.arrivedBy(t),
@@ -108,6 +122,7 @@ final class Replay implements FluidQueue.Sink {
           replicas.scaleTo(clamped, t, this::readySecond);
         }
       }
+      watchAfter(t);
       servedNow = 0;
       longestNow = 0;
       queuedNow = 0;
@@ -123,6 +138,9 @@ final class Replay implements FluidQueue.Sink {
       if ((t + 1) % progressEvery == 0 || t + 1 == seconds) {
         progress.at(name, t + 1, seconds);
       }
+    }
+    for (OutageWatch watch : watches) {
+      watch.endIfOpen(replicas.total());
     }
     double arrived = queue.arrivedBy(seconds);
     double overdue = Math.max(0, queue.arrivedBy(seconds - slo) - queue.arrivedBy(head));
@@ -140,7 +158,8 @@ final class Replay implements FluidQueue.Sink {
         replicaSeconds,
         actions,
         series.build(),
-        policy.note());
+        policy.note(),
+        Arrays.stream(watches).map(OutageWatch::result).toList());
   }
 
   /**
@@ -152,9 +171,67 @@ final class Replay implements FluidQueue.Sink {
         workload.start().plusSeconds(t),
         replicas.total(),
         replicas.ready(),
-        scrapes,
+        metrics,
         t > 0 ? concurrency : steadyRate,
         t > 0 ? queue.arrivals(t - 1) : steadyRate);
+  }
+
+  /** Notes the replicas when an outage starts (before the decision) and when it has ended. */
+  private void watchBefore(int t) {
+    for (OutageWatch watch : watches) {
+      if (t == watch.outage.startSecond()) {
+        watch.start(replicas.total());
+      } else if (t == watch.outage.endSecond()) {
+        watch.end(replicas.total());
+      }
+    }
+  }
+
+  /** Notes the replicas after a decision during an outage. */
+  private void watchAfter(int t) {
+    for (OutageWatch watch : watches) {
+      if (watch.outage.covers(t)) {
+        watch.seen(replicas.total());
+      }
+    }
+  }
+
+  /** The replicas one policy had around one outage, noted as the run goes. */
+  private static final class OutageWatch {
+    final MetricsOutage outage;
+    int atStart = -1;
+    int atEnd = -1;
+    int lowest = Integer.MAX_VALUE;
+    int highest = Integer.MIN_VALUE;
+
+    OutageWatch(MetricsOutage outage) {
+      this.outage = outage;
+    }
+
+    void start(int n) {
+      atStart = n;
+      seen(n);
+    }
+
+    void seen(int n) {
+      lowest = Math.min(lowest, n);
+      highest = Math.max(highest, n);
+    }
+
+    void end(int n) {
+      atEnd = n;
+      seen(n);
+    }
+
+    void endIfOpen(int n) {
+      if (atEnd < 0) {
+        end(n);
+      }
+    }
+
+    PolicyResult.OutageReplicas result() {
+      return new PolicyResult.OutageReplicas(outage, atStart, atEnd, lowest, highest);
+    }
   }
 
   /** The mean requests per second of the first minute, or of the whole workload if shorter. */

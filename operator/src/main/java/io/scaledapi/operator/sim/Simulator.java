@@ -24,7 +24,8 @@ import java.util.Objects;
  *       interval: a counter of arrived requests, a counter of served requests (a request taken from
  *       the queue counts as served from the end of the second it was taken, as in service until
  *       then), a gauge of waiting requests and a gauge of requests in service; a policy may look
- *       back one hour.
+ *       back one hour. During a {@linkplain ClusterSpec#metricsOutages() metrics outage} it neither
+ *       scrapes nor answers: every query fails, and the outage's scrapes stay missing.
  *   <li>What else a policy sees ({@link View}): its target's spec and ready replicas, the mean
  *       requests in the system over the last second (waiting plus in service) and the requests that
  *       arrived in the last second.

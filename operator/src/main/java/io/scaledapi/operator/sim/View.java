@@ -8,7 +8,8 @@ import java.time.Instant;
  * @param now the wall-clock time of second {@code t} ({@link Workload#start()} plus t)
  * @param specReplicas the replicas asked for (the target's spec)
  * @param readyReplicas the replicas serving (the target's status)
- * @param metrics the scraped metrics, for policies that read Prometheus
+ * @param metrics the scraped metrics, for policies that read Prometheus; while Prometheus is down
+ *     ({@link ClusterSpec#metricsOutages()}) each query throws {@link Metrics.Unavailable}
  * @param concurrency requests in the system (waiting plus in service) averaged over the last
  *     second, as Knative's queue-proxy reports it to its autoscaler directly, without Prometheus;
  *     at second 0, the pre-history's (see {@link Simulator}): its rate, all in service

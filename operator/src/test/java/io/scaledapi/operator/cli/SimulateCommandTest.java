@@ -313,6 +313,21 @@ class SimulateCommandTest {
             + " write an ISO-8601 date and time with its offset, e.g. 1995-07-01T04:00:01Z",
         "--start 1995-07-01T04:00:01 | Invalid value for option '--start': '1995-07-01T04:00:01' is"
             + " not an instant",
+        "--metrics-outage 2h | Invalid value for option '--metrics-outage' (FROM+DURATION): '2h'"
+            + " is not FROM+DURATION; give when Prometheus goes down (counted from the run's"
+            + " start) + for how long, in whole seconds, e.g. 2h+10m or 0+90s",
+        "--metrics-outage 1h+0 | Invalid value for option '--metrics-outage' (FROM+DURATION):"
+            + " '1h+0': DURATION must be at least 1s;",
+        "--metrics-outage soon+10m | option '--metrics-outage' (FROM+DURATION): 'soon+10m':"
+            + " FROM 'soon' is not a duration;",
+        "--metrics-outage 1h+1.5s | (FROM+DURATION): '1h+1.5s': DURATION '1.5s' is not a"
+            + " duration;",
+        "--metrics-outage 1h+1500ms | (FROM+DURATION): '1h+1500ms': DURATION '1500ms' is not a"
+            + " whole number of seconds;",
+        "--metrics-outage 3h+10m | --metrics-outage 3h+10m starts after the run, which lasts 2h;"
+            + " give a FROM within it, e.g. 1h+10m",
+        "--metrics-outage 1h+10m --metrics-outage 1h5m+10m | --metrics-outage 1h+10m and 1h5m+10m"
+            + " overlap or touch; give one outage covering both, e.g. 1h+15m",
       })
   void badOptionsAreRefusedNamingTheOptionAndTheFix(String options, String message)
       throws IOException {
