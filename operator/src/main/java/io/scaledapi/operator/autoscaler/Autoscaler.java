@@ -128,7 +128,7 @@ public final class Autoscaler {
 
   /** Observes what one poll saw, then decides. */
   public Poll poll(ScaledApiSettings settings, Instant now, Observation seen) {
-    learn(now, seen);
+    learn(now, seen, settings.queries().servedRate().isPresent());
     Optional<PredictionSettings> prediction = settings.prediction();
     LeadTime lead =
         LeadTime.of(
@@ -170,7 +170,7 @@ public final class Autoscaler {
   }
 
   /** The replicas train the lead-time learner; what they served trains the capacity learner. */
-  private void learn(Instant now, Observation seen) {
+  private void learn(Instant now, Observation seen, boolean servedQueried) {
     previousQueue = lastQueue;
     lastQueue =
         seen.waiting().isPresent()
@@ -182,6 +182,7 @@ public final class Autoscaler {
           capacity.withSighting(
               new CapacityLearner.Sighting(
                   now,
+                  servedQueried,
                   seen.servedRate(),
                   seen.arrivalRate(),
                   seen.waiting().getAsDouble(),

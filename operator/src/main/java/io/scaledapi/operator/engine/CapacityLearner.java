@@ -46,14 +46,15 @@ public final class CapacityLearner {
   /**
    * What one poll saw.
    *
-   * @param servedRate requests completed per second, when a served-rate query is configured and
-   *     read
+   * @param servedQueried whether a served-rate query is configured: the kind of sample it gives
+   * @param servedRate requests completed per second, when that query is configured and read
    * @param arrivalRate requests arrived per second, when read
    * @param waiting requests waiting in the queue
    * @param readyReplicas the target's ready replicas
    */
   public record Sighting(
       Instant at,
+      boolean servedQueried,
       OptionalDouble servedRate,
       OptionalDouble arrivalRate,
       double waiting,
@@ -111,8 +112,8 @@ public final class CapacityLearner {
     Instant since = sameReady ? readySince : now.at();
     boolean busyTwice = after && now.busy() && previous.busy();
     OptionalDouble sample = sameReady && busyTwice ? sample(now, since) : OptionalDouble.empty();
-    boolean servedSample = now.servedRate().isPresent();
-    // a change between the two kinds of sample starts afresh
+    boolean servedSample = now.servedQueried();
+    // a change between the two kinds of sample starts afresh; a failed read is no change
     List<Double> kept = new ArrayList<>(servedSample == served ? samples : List.of());
     sample.ifPresent(kept::add);
     while (kept.size() > MAX_SAMPLES) {
@@ -123,7 +124,10 @@ public final class CapacityLearner {
 
   private OptionalDouble sample(Sighting now, Instant readySince) {
     double perReplica;
-    if (now.servedRate().isPresent()) {
+    if (now.servedQueried()) {
+      if (now.servedRate().isEmpty()) {
+        return OptionalDouble.empty();
+      }
       if (Duration.between(readySince, now.at()).compareTo(STEADY_SPAN) < 0) {
         return OptionalDouble.empty();
       }

@@ -31,7 +31,10 @@ class AutoscalerTest {
         ScalingSpec.withDefaults(1, 20, 10),
         POLL,
         new SignalQueries(
-            "sum(q)", Optional.empty(), Optional.of("sum(rate(a[1m]))"), Optional.empty()),
+            "sum(q)",
+            Optional.empty(),
+            Optional.of("sum(rate(a[1m]))"),
+            Optional.of("sum(rate(s[1m]))")),
         prediction);
   }
 

@@ -25,13 +25,13 @@ class CapacityLearnerTest {
   static CapacityLearner.Sighting arrivals(
       Instant at, double arrivalRate, double queue, int ready) {
     return new CapacityLearner.Sighting(
-        at, OptionalDouble.empty(), OptionalDouble.of(arrivalRate), queue, ready);
+        at, false, OptionalDouble.empty(), OptionalDouble.of(arrivalRate), queue, ready);
   }
 
   /** A poll with a served-rate query. */
   static CapacityLearner.Sighting served(long seconds, double servedRate, double queue, int ready) {
     return new CapacityLearner.Sighting(
-        at(seconds), OptionalDouble.of(servedRate), OptionalDouble.of(9999), queue, ready);
+        at(seconds), true, OptionalDouble.of(servedRate), OptionalDouble.of(9999), queue, ready);
   }
 
   /** One observation; {@code seconds} after {@link Fixtures#T0}. */
@@ -319,7 +319,7 @@ class CapacityLearnerTest {
       learner =
           learner.withSighting(
               new CapacityLearner.Sighting(
-                  at(15L * i), OptionalDouble.of(200), OptionalDouble.of(1000), 30_000, 4));
+                  at(15L * i), true, OptionalDouble.of(200), OptionalDouble.of(1000), 30_000, 4));
     }
     assertThat(learner.samples()).isEqualTo(3);
     assertThat(learner.estimate()).hasValue(50.0);
@@ -336,5 +336,29 @@ class CapacityLearnerTest {
     }
     assertThat(learner.samples()).isEqualTo(rates.length);
     assertThat(learner.estimate()).hasValue(50.0); // the 0.9 quantile; the median is 40
+  }
+
+  /**
+   * A served-rate query that fails for a poll (an outage, or a rate window with one scrape after
+   * it) gives no sample and keeps the samples: the kind of sample follows the spec, not the read.
+   */
+  @Test
+  void aFailedServedRateReadKeepsTheSamples() {
+    CapacityLearner learner = CapacityLearner.empty();
+    for (int i = 0; i < 10; i++) {
+      learner = learner.withSighting(served(15L * i, 200, 40, 4));
+    }
+    int samples = learner.samples();
+    assertThat(learner.estimate()).hasValue(50.0);
+
+    learner =
+        learner.withSighting(
+            new CapacityLearner.Sighting(
+                at(150), true, OptionalDouble.empty(), OptionalDouble.of(180), 40, 4));
+    assertThat(learner.samples()).isEqualTo(samples);
+    assertThat(learner.estimate()).hasValue(50.0);
+
+    learner = learner.withSighting(served(165, 200, 40, 4));
+    assertThat(learner.samples()).isEqualTo(samples + 1);
   }
 }
