@@ -49,38 +49,6 @@ public record PolicyResult(
   public record OutageReplicas(
       MetricsOutage outage, int atStart, int atEnd, int lowest, int highest) {}
 
-  /** A result of a run without metrics outages. */
-  public PolicyResult(
-      String policy,
-      double arrived,
-      double served,
-      double dropped,
-      double queuedAtEnd,
-      double violatingShare,
-      double waitP50,
-      double waitP99,
-      double waitMax,
-      double replicaSeconds,
-      int scaleActions,
-      Series series,
-      Optional<String> note) {
-    this(
-        policy,
-        arrived,
-        served,
-        dropped,
-        queuedAtEnd,
-        violatingShare,
-        waitP50,
-        waitP99,
-        waitMax,
-        replicaSeconds,
-        scaleActions,
-        series,
-        note,
-        List.of());
-  }
-
   public PolicyResult {
     outages = List.copyOf(outages);
   }

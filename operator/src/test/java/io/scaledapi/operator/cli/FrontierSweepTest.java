@@ -104,6 +104,19 @@ class FrontierSweepTest {
   static PolicyResult result(double cost, double share) {
     Series none = new Series(1, new double[1], new double[1], new double[1], new double[1]);
     return new PolicyResult(
-        "x", 100, 100, 0, 0, share, 0, 0, 0, cost, 1, none, java.util.Optional.empty());
+        "x",
+        100,
+        100,
+        0,
+        0,
+        share,
+        0,
+        0,
+        0,
+        cost,
+        1,
+        none,
+        java.util.Optional.empty(),
+        java.util.List.of());
   }
 }

@@ -66,7 +66,8 @@ final class FakeResults {
         cost,
         7,
         series,
-        java.util.Optional.empty());
+        java.util.Optional.empty(),
+        java.util.List.of());
   }
 
   static Series emptySeries() {
