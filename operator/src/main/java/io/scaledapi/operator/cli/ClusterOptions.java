@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -184,25 +183,19 @@ final class ClusterOptions {
 
   /** Two {@code --metrics-outage}s that overlap or touch are refused: give one covering both. */
   private void checkOutagesApart() {
-    List<MetricsOutage> sorted = new ArrayList<>(metricsOutages);
-    sorted.sort(Comparator.comparing(MetricsOutage::from));
-    for (int i = 1; i < sorted.size(); i++) {
-      MetricsOutage before = sorted.get(i - 1);
-      MetricsOutage after = sorted.get(i);
-      if (after.startSecond() <= before.endSecond()) {
-        throw new IllegalArgumentException(
-            "--metrics-outage "
-                + before.label()
-                + " and "
-                + after.label()
-                + " overlap or touch; give one outage covering both, e.g. "
-                + new MetricsOutage(
-                        before.from(),
-                        Duration.ofSeconds(
-                            Math.max(before.endSecond(), after.endSecond()) - before.startSecond()))
-                    .label());
-      }
-    }
+    MetricsOutage.overlapping(metricsOutages)
+        .ifPresent(
+            pair -> {
+              MetricsOutage before = pair.get(0);
+              MetricsOutage after = pair.get(1);
+              throw new IllegalArgumentException(
+                  "--metrics-outage "
+                      + before.label()
+                      + " and "
+                      + after.label()
+                      + " overlap or touch; give one outage covering both, e.g. "
+                      + before.joinedWith(after).label());
+            });
   }
 
   /**

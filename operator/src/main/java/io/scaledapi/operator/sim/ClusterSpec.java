@@ -85,19 +85,4 @@ public record ClusterSpec(
     metricsOutages =
         MetricsOutage.ordered(Objects.requireNonNull(metricsOutages, "metricsOutages"));
   }
-
-  /** This cluster with Prometheus down during {@code outages}. */
-  public ClusterSpec withMetricsOutages(List<MetricsOutage> outages) {
-    return new ClusterSpec(
-        startup,
-        startupJitter,
-        capacityPerReplica,
-        initialReplicas,
-        maxReplicas,
-        requestTimeout,
-        slo,
-        scrapeInterval,
-        seed,
-        outages);
-  }
 }

@@ -53,17 +53,39 @@ public record MetricsOutage(Duration from, Duration duration) {
    * @throws IllegalArgumentException when two overlap or touch
    */
   static List<MetricsOutage> ordered(List<MetricsOutage> outages) {
+    overlapping(outages)
+        .ifPresent(
+            pair -> {
+              throw new IllegalArgumentException(
+                  "metrics outages must not overlap or touch: "
+                      + pair.get(0)
+                      + " and "
+                      + pair.get(1));
+            });
+    return sorted(outages);
+  }
+
+  /** The first two of {@code outages}, in time order, that overlap or touch; empty if none. */
+  public static Optional<List<MetricsOutage>> overlapping(List<MetricsOutage> outages) {
+    List<MetricsOutage> sorted = sorted(outages);
+    for (int i = 1; i < sorted.size(); i++) {
+      if (sorted.get(i).startSecond() <= sorted.get(i - 1).endSecond()) {
+        return Optional.of(List.of(sorted.get(i - 1), sorted.get(i)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** One outage from this one's start to the later end of this and {@code later}. */
+  public MetricsOutage joinedWith(MetricsOutage later) {
+    long end = Math.max(endSecond(), later.endSecond());
+    return new MetricsOutage(from, Duration.ofSeconds(end - startSecond()));
+  }
+
+  private static List<MetricsOutage> sorted(List<MetricsOutage> outages) {
     List<MetricsOutage> sorted = new ArrayList<>(outages);
     sorted.forEach(o -> Objects.requireNonNull(o, "outage"));
     sorted.sort(Comparator.comparing(MetricsOutage::from));
-    for (int i = 1; i < sorted.size(); i++) {
-      MetricsOutage before = sorted.get(i - 1);
-      MetricsOutage after = sorted.get(i);
-      if (after.startSecond() <= before.endSecond()) {
-        throw new IllegalArgumentException(
-            "metrics outages must not overlap or touch: " + before + " and " + after);
-      }
-    }
     return List.copyOf(sorted);
   }
 

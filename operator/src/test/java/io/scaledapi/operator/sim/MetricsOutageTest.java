@@ -224,7 +224,7 @@ class MetricsOutageTest {
     MetricsOutage outage = new MetricsOutage(Duration.ofSeconds(300), Duration.ofSeconds(300));
     Simulator.run(
         SimFixtures.burst(50, 900, 0),
-        SimFixtures.Cluster.standard().spec().withMetricsOutages(List.of(outage)),
+        withOutages(SimFixtures.Cluster.standard().spec(), List.of(outage)),
         List.of(probe),
         Progress.none());
 
@@ -242,7 +242,7 @@ class MetricsOutageTest {
         SimFixtures.scripted(Map.of(0, 3, 310, 7, 400, 2, 700, 5, 900, 9, 1100, 6));
     MetricsOutage second = new MetricsOutage(Duration.ofSeconds(1000), Duration.ofSeconds(600));
     ClusterSpec cluster =
-        SimFixtures.Cluster.standard().spec().withMetricsOutages(List.of(second, OUTAGE));
+        withOutages(SimFixtures.Cluster.standard().spec(), List.of(second, OUTAGE));
 
     PolicyResult result =
         Simulator.run(SimFixtures.burst(50, 1200, 0), cluster, List.of(scripted), Progress.none())
@@ -262,7 +262,7 @@ class MetricsOutageTest {
     ClusterSpec cluster = SimFixtures.Cluster.standard().spec();
     MetricsOutage later = new MetricsOutage(Duration.ofSeconds(900), Duration.ofSeconds(60));
 
-    assertThatThrownBy(() -> cluster.withMetricsOutages(List.of(OUTAGE, later)))
+    assertThatThrownBy(() -> withOutages(cluster, List.of(OUTAGE, later)))
         .hasMessageContaining("must not overlap or touch: 5m+10m and 15m+1m");
     assertThatThrownBy(() -> new MetricsOutage(Duration.ofSeconds(1), Duration.ZERO))
         .hasMessageContaining("at least one");
@@ -271,5 +271,20 @@ class MetricsOutageTest {
     assertThat(new MetricsOutage(Duration.ofSeconds(7290), Duration.ofSeconds(90)).label())
         .isEqualTo("2h1m30s+1m30s");
     assertThat(new MetricsOutage(Duration.ZERO, Duration.ofDays(1)).label()).isEqualTo("0+1d");
+  }
+
+  /** {@code cluster} with Prometheus down during {@code outages}. */
+  static ClusterSpec withOutages(ClusterSpec c, List<MetricsOutage> outages) {
+    return new ClusterSpec(
+        c.startup(),
+        c.startupJitter(),
+        c.capacityPerReplica(),
+        c.initialReplicas(),
+        c.maxReplicas(),
+        c.requestTimeout(),
+        c.slo(),
+        c.scrapeInterval(),
+        c.seed(),
+        outages);
   }
 }
