@@ -1,6 +1,5 @@
 package io.scaledapi.operator.sim;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -55,7 +54,7 @@ final class Replay implements FluidQueue.Sink {
   private final Scrapes scrapes;
   private final Metrics metrics;
   private final List<MetricsOutage> outages;
-  private final OutageWatch[] watches;
+  private final OutageWatches watches;
   private final SeriesBuilder series;
   private final Random random;
   private final double slo;
@@ -81,11 +80,7 @@ final class Replay implements FluidQueue.Sink {
     this.carried = scrapes.arrivedTotal(0);
     this.outages = cluster.metricsOutages();
     this.metrics = OutageMetrics.of(scrapes, outages);
-    this.watches =
-        outages.stream()
-            .filter(o -> o.startSecond() < queue.seconds())
-            .map(OutageWatch::new)
-            .toArray(OutageWatch[]::new);
+    this.watches = new OutageWatches(outages, queue.seconds());
     this.series = new SeriesBuilder(queue.seconds());
     this.random = new Random(cluster.seed());
     this.slo = cluster.slo().toNanos() / 1e9;
@@ -105,7 +100,7 @@ final class Replay implements FluidQueue.Sink {
     int actions = 0;
     for (int t = 0; t < seconds; t++) {
       replicas.promote(t);
-      watchBefore(t);
+      watches.before(t, replicas.total());
       if (t > 0 && t % scrapeEvery == 0 && MetricsOutage.at(outages, t).isEmpty()) {
         scrapes.add(
             t,
@@ -122,7 +117,7 @@ final class Replay implements FluidQueue.Sink {
           replicas.scaleTo(clamped, t, this::readySecond);
         }
       }
-      watchAfter(t);
+      watches.after(t, replicas.total());
       servedNow = 0;
       longestNow = 0;
       queuedNow = 0;
@@ -139,9 +134,7 @@ final class Replay implements FluidQueue.Sink {
         progress.at(name, t + 1, seconds);
       }
     }
-    for (OutageWatch watch : watches) {
-      watch.endIfOpen(replicas.total());
-    }
+    watches.finish(replicas.total());
     double arrived = queue.arrivedBy(seconds);
     double overdue = Math.max(0, queue.arrivedBy(seconds - slo) - queue.arrivedBy(head));
     double violating = overSlo + dropped + overdue;
@@ -159,7 +152,7 @@ final class Replay implements FluidQueue.Sink {
         actions,
         series.build(),
         policy.note(),
-        Arrays.stream(watches).map(OutageWatch::result).toList());
+        watches.results());
   }
 
   /**
@@ -174,64 +167,6 @@ final class Replay implements FluidQueue.Sink {
         metrics,
         t > 0 ? concurrency : steadyRate,
         t > 0 ? queue.arrivals(t - 1) : steadyRate);
-  }
-
-  /** Notes the replicas when an outage starts (before the decision) and when it has ended. */
-  private void watchBefore(int t) {
-    for (OutageWatch watch : watches) {
-      if (t == watch.outage.startSecond()) {
-        watch.start(replicas.total());
-      } else if (t == watch.outage.endSecond()) {
-        watch.end(replicas.total());
-      }
-    }
-  }
-
-  /** Notes the replicas after a decision during an outage. */
-  private void watchAfter(int t) {
-    for (OutageWatch watch : watches) {
-      if (watch.outage.covers(t)) {
-        watch.seen(replicas.total());
-      }
-    }
-  }
-
-  /** The replicas one policy had around one outage, noted as the run goes. */
-  private static final class OutageWatch {
-    final MetricsOutage outage;
-    int atStart = -1;
-    int atEnd = -1;
-    int lowest = Integer.MAX_VALUE;
-    int highest = Integer.MIN_VALUE;
-
-    OutageWatch(MetricsOutage outage) {
-      this.outage = outage;
-    }
-
-    void start(int n) {
-      atStart = n;
-      seen(n);
-    }
-
-    void seen(int n) {
-      lowest = Math.min(lowest, n);
-      highest = Math.max(highest, n);
-    }
-
-    void end(int n) {
-      atEnd = n;
-      seen(n);
-    }
-
-    void endIfOpen(int n) {
-      if (atEnd < 0) {
-        end(n);
-      }
-    }
-
-    PolicyResult.OutageReplicas result() {
-      return new PolicyResult.OutageReplicas(outage, atStart, atEnd, lowest, highest);
-    }
   }
 
   /** The mean requests per second of the first minute, or of the whole workload if shorter. */
