@@ -23,11 +23,11 @@ final class Fixtures {
   }
 
   static ScalingSpec withLatency(ScalingSpec s, double targetSeconds) {
-    return copy(s, OptionalDouble.of(targetSeconds), s.targetUtilization(), s.tolerance());
+    return new Copy(s).latency(OptionalDouble.of(targetSeconds)).build();
   }
 
   static ScalingSpec withUtilization(ScalingSpec s, double utilization) {
-    return copy(s, s.latencyTargetSeconds(), utilization, s.tolerance());
+    return new Copy(s).utilization(utilization).build();
   }
 
   static ScalingSpec withTolerance(ScalingSpec s, double tolerance) {
@@ -35,34 +35,11 @@ final class Fixtures {
   }
 
   static ScalingSpec withTolerance(ScalingSpec s, Tolerance tolerance) {
-    return copy(s, s.latencyTargetSeconds(), s.targetUtilization(), tolerance);
-  }
-
-  private static ScalingSpec copy(
-      ScalingSpec s, OptionalDouble latency, double utilization, Tolerance tolerance) {
-    return new ScalingSpec(
-        s.minReplicas(),
-        s.maxReplicas(),
-        s.queueTargetPerReplica(),
-        utilization,
-        latency,
-        tolerance,
-        s.behavior(),
-        s.fallback(),
-        s.pause());
+    return new Copy(s).tolerance(tolerance).build();
   }
 
   static ScalingSpec withBehavior(ScalingSpec s, Behavior behavior) {
-    return new ScalingSpec(
-        s.minReplicas(),
-        s.maxReplicas(),
-        s.queueTargetPerReplica(),
-        s.targetUtilization(),
-        s.latencyTargetSeconds(),
-        s.tolerance(),
-        behavior,
-        s.fallback(),
-        s.pause());
+    return new Copy(s).behavior(behavior).build();
   }
 
   /** {@code s} with KEDA's currentReplicasIfHigher to {@code replicas}, or no fallback if null. */
@@ -73,29 +50,75 @@ final class Fixtures {
   }
 
   static ScalingSpec withFallback(ScalingSpec s, Optional<Fallback> fallback) {
-    return new ScalingSpec(
-        s.minReplicas(),
-        s.maxReplicas(),
-        s.queueTargetPerReplica(),
-        s.targetUtilization(),
-        s.latencyTargetSeconds(),
-        s.tolerance(),
-        s.behavior(),
-        fallback,
-        s.pause());
+    return new Copy(s).fallback(fallback).build();
   }
 
   static ScalingSpec withPause(ScalingSpec s, Pause pause) {
-    return new ScalingSpec(
-        s.minReplicas(),
-        s.maxReplicas(),
-        s.queueTargetPerReplica(),
-        s.targetUtilization(),
-        s.latencyTargetSeconds(),
-        s.tolerance(),
-        s.behavior(),
-        s.fallback(),
-        pause);
+    return new Copy(s).pause(pause).build();
+  }
+
+  /** A spec copied field by field, with some changed. */
+  private static final class Copy {
+    private final ScalingSpec s;
+    private OptionalDouble latency;
+    private double utilization;
+    private Tolerance tolerance;
+    private Behavior behavior;
+    private Optional<Fallback> fallback;
+    private Pause pause;
+
+    Copy(ScalingSpec s) {
+      this.s = s;
+      latency = s.latencyTargetSeconds();
+      utilization = s.targetUtilization();
+      tolerance = s.tolerance();
+      behavior = s.behavior();
+      fallback = s.fallback();
+      pause = s.pause();
+    }
+
+    Copy latency(OptionalDouble latency) {
+      this.latency = latency;
+      return this;
+    }
+
+    Copy utilization(double utilization) {
+      this.utilization = utilization;
+      return this;
+    }
+
+    Copy tolerance(Tolerance tolerance) {
+      this.tolerance = tolerance;
+      return this;
+    }
+
+    Copy behavior(Behavior behavior) {
+      this.behavior = behavior;
+      return this;
+    }
+
+    Copy fallback(Optional<Fallback> fallback) {
+      this.fallback = fallback;
+      return this;
+    }
+
+    Copy pause(Pause pause) {
+      this.pause = pause;
+      return this;
+    }
+
+    ScalingSpec build() {
+      return new ScalingSpec(
+          s.minReplicas(),
+          s.maxReplicas(),
+          s.queueTargetPerReplica(),
+          utilization,
+          latency,
+          tolerance,
+          behavior,
+          fallback,
+          pause);
+    }
   }
 
   static SignalReading ok(double value) {
